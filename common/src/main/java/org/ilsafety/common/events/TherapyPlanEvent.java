@@ -1,0 +1,31 @@
+package org.ilsafety.common.events;
+
+import java.time.Instant;
+
+/**
+ * Published by dosing-service on {@link Topics#THERAPY_PLAN_EVENTS} whenever a patient's therapy plan
+ * changes. {@code change} is one of {@link Change}; the plan fields describe the plan after the change.
+ */
+public record TherapyPlanEvent(
+        String patientId,
+        Change change,
+        String drug,
+        String product,
+        String indication,
+        String route,
+        String status,
+        String step,
+        Double doseMg,
+        Instant startedAt,
+        Instant lastDoseAt,
+        Instant nextDueAt,
+        String reason,
+        String ruleId,
+        String knowledgeVersion) {
+
+    public enum Change {
+        STARTED, DOSE_ADMINISTERED, REDUCED, INTERRUPTED, RESUMED, DISCONTINUED, ROUTE_SWITCHED, WEIGHT_BAND_CHANGED, UPDATED
+    }
+
+    public static final String TYPE = "org.ilsafety.therapy-plan.changed";
+}

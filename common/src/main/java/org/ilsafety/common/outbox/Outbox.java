@@ -1,0 +1,67 @@
+package org.ilsafety.common.outbox;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The only way a service publishes: the event is stored in the caller's transaction and relayed to
+ * Kafka after commit by {@link OutboxRelay}, so a state change and the event it causes commit together.
+ */
+@ApplicationScoped
+public class Outbox {
+    private final EntityManager entityManager;
+    private final ObjectMapper objectMapper;
+    private final Event<OutboxWritten> written;
+
+    public Outbox(EntityManager entityManager, ObjectMapper objectMapper, Event<OutboxWritten> written) {
+        this.entityManager = entityManager;
+        this.objectMapper = objectMapper;
+        this.written = written;
+    }
+
+    /** Stores {@code payload} (serialized as JSON) for {@code topic}; returns the event id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(String topic, String key, String eventType, Object payload) {
+        return publishRaw(topic, key, eventType, toJson(payload), Map.of());
+    }
+
+    /** Stores an already serialized payload with extra headers (used for dead letters). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publishRaw(String topic, String key, String eventType, String payload, Map<String, String> headers) {
+        OutboxRecord record = new OutboxRecord();
+        record.eventId = UUID.randomUUID();
+        record.topic = topic;
+        record.recordKey = key;
+        record.eventType = eventType;
+        record.payload = payload == null ? "" : payload;
+        record.headers = headers.isEmpty() ? null : toJson(headers);
+        record.createdAt = Instant.now();
+        entityManager.persist(record);
+        written.fire(new OutboxWritten());
+        return record.eventId;
+    }
+
+    private String toJson(Object value) {
+        if (value instanceof String s) {
+            return s;
+        }
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Event payload cannot be serialized: " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Fired when a transaction wrote to the outbox, so the relay can wake up once it commits. */
+    public record OutboxWritten() {
+    }
+}

@@ -1,0 +1,42 @@
+package org.ilsafety.common.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One event waiting to be relayed to Kafka; written in the transaction of the change that caused it. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxRecord {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long seq;
+
+    @Column(name = "event_id", nullable = false, unique = true)
+    public UUID eventId;
+
+    @Column(nullable = false)
+    public String topic;
+
+    @Column(name = "record_key")
+    public String recordKey;
+
+    @Column(name = "event_type", nullable = false)
+    public String eventType;
+
+    @Column(nullable = false, columnDefinition = "text")
+    public String payload;
+
+    /** Extra Kafka headers as a JSON object of strings (dead-letter metadata, for example). */
+    @Column(columnDefinition = "text")
+    public String headers;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+}

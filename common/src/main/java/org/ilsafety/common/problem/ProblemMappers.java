@@ -1,0 +1,123 @@
+package org.ilsafety.common.problem;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+/**
+ * Turns every failure into RFC 9457 problem+json. Messages describe the field and the rule, never echo
+ * the submitted value (it may be patient data).
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return respond(new Problem(type(e.status()), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v.getPropertyPath().toString()), v.getMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail = errors.stream().map(err -> err.field() + " " + err.reason()).collect(Collectors.joining("; "));
+        return respond(new Problem(type(400), "Invalid request", 400, detail, path(uri), errors));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        Problem.FieldError error = describe(e);
+        return respond(new Problem(type(400), "Invalid request", 400,
+                error.field().isEmpty() ? error.reason() : error.field() + " " + error.reason(), path(uri), List.of(error)));
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadableJson(json, uri);
+        }
+        int status = e.getResponse().getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Request failed" : known.getReasonPhrase();
+        return respond(new Problem(type(status), title, status, title, path(uri), List.of()));
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf("Unexpected %s (error id %s)", e.getClass().getName(), errorId);
+        LOG.debug("Unexpected failure", e);
+        return respond(new Problem(type(500), "Internal error", 500,
+                "The request could not be completed; quote error id " + errorId, path(uri), List.of()));
+    }
+
+    static Problem.FieldError describe(JsonProcessingException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return new Problem.FieldError("", "the request body is not valid JSON");
+        }
+        String field = mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[");
+        if (e instanceof UnrecognizedPropertyException) {
+            return new Problem.FieldError(field, "is not a known field");
+        }
+        if (e instanceof InvalidFormatException invalid && invalid.getTargetType() != null && invalid.getTargetType().isEnum()) {
+            return new Problem.FieldError(field, "must be one of " + Arrays.toString(invalid.getTargetType().getEnumConstants()));
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return new Problem.FieldError(field, "must be a " + readable(mismatched.getTargetType()));
+        }
+        return new Problem.FieldError(field, "has an invalid value");
+    }
+
+    private static String readable(Class<?> type) {
+        if (Number.class.isAssignableFrom(type) || type == double.class || type == int.class || type == long.class) {
+            return "number";
+        }
+        if (type == java.time.LocalDate.class) {
+            return "date (YYYY-MM-DD)";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "date-time (ISO-8601)";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "list";
+        }
+        return type == String.class ? "string" : "JSON object";
+    }
+
+    private static String fieldOf(String propertyPath) {
+        // "calculate.request.weight.value" -> "weight.value": drop the method and parameter names.
+        String[] parts = propertyPath.split("\\.");
+        return parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) : propertyPath;
+    }
+
+    private static String type(int status) {
+        return "https://ilsafety.org/problems/" + status;
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : uri.getPath();
+    }
+
+    private static Response respond(Problem problem) {
+        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+}

@@ -1,0 +1,50 @@
+package org.ilsafety.common.therapy;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The patient's current interleukin-blocking therapy as monitoring- and interaction-service know it:
+ * from the order on patient-events, then kept current by dosing-service's therapy plan events.
+ * Each service keeps its own copy in its own schema.
+ */
+@Entity
+@Table(name = "active_therapy")
+public class ActiveTherapy {
+    @Id
+    @Column(name = "patient_id")
+    public String patientId;
+
+    @Column(name = "product_id", nullable = false)
+    public String productId;
+
+    @Column(name = "molecule_id", nullable = false)
+    public String moleculeId;
+
+    public String indication;
+
+    public String route;
+
+    /** PLANNED, ACTIVE, INTERRUPTED, DISCONTINUED or STOPPED. */
+    @Column(nullable = false)
+    public String status;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "last_dose_at")
+    public Instant lastDoseAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    @Column(name = "rule_id")
+    public String ruleId;
+
+    @Column(name = "knowledge_version")
+    public String knowledgeVersion;
+}

@@ -1,0 +1,101 @@
+package org.ilsafety.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * A real PostgreSQL server from the binaries zonky ships in Maven artifacts. With a persistent data
+ * directory the data survives restarts; the database and each service's role and schema are created
+ * when missing.
+ */
+public final class EmbeddedDatabase implements AutoCloseable {
+    public static final String DATABASE = "ilsafety";
+
+    private final EmbeddedPostgres postgres;
+    private final int port;
+
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int port) {
+        this.postgres = postgres;
+        this.port = port;
+    }
+
+    public static EmbeddedDatabase start(int port, Path dataDirectory, boolean keepData) {
+        try {
+            Files.createDirectories(dataDirectory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPort(port)
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(!keepData)
+                    .setServerConfig("max_connections", "300")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .start();
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, port);
+            database.createDatabase();
+            return database;
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Creates the service's role and schema unless they exist (idempotent). */
+    public void prepare(ServiceDatabase service) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            if (!exists(statement, "SELECT 1 FROM pg_roles WHERE rolname = '" + service.user() + "'")) {
+                statement.execute("CREATE ROLE " + service.user() + " LOGIN PASSWORD '" + service.password() + "'");
+            }
+            statement.execute("GRANT CONNECT, TEMPORARY ON DATABASE " + DATABASE + " TO " + service.user());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the role of " + service.service(), e);
+        }
+        try (Connection connection = postgres.getDatabase("postgres", DATABASE).getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE SCHEMA IF NOT EXISTS " + service.schema() + " AUTHORIZATION " + service.user());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not prepare the schema of " + service.service(), e);
+        }
+    }
+
+    /** Each service sets its own schema (currentSchema) in its configuration. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    private void createDatabase() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            if (!exists(statement, "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+                statement.execute("CREATE DATABASE " + DATABASE);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not create the database", e);
+        }
+    }
+
+    private static boolean exists(Statement statement, String query) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(query)) {
+            return rows.next();
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.ilsafety.stack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * A real single-node Kafka broker in KRaft mode (combined broker and controller), started from the
+ * Kafka jars as a child process: its Scala and Jackson jars stay off every service classpath.
+ */
+public final class KafkaBroker implements AutoCloseable {
+    private final ChildProcess process;
+    private final int port;
+
+    private KafkaBroker(ChildProcess process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** The folder holding the broker jars; see deploy/kafka-broker. */
+    public static Path libraryDirectory() {
+        String configured = System.getProperty("suite.kafka.lib", System.getenv("SUITE_KAFKA_LIB"));
+        Path lib = configured != null ? Path.of(configured) : Path.of("deploy", "kafka-broker", "target", "lib");
+        if (!Files.isDirectory(lib)) {
+            throw new IllegalStateException("Kafka broker jars not found in " + lib.toAbsolutePath()
+                    + "; build the project first (mvn package) or set suite.kafka.lib");
+        }
+        return lib;
+    }
+
+    public static KafkaBroker start(Path dataDirectory, int port, int controllerPort) {
+        try {
+            Files.createDirectories(dataDirectory);
+            Path config = writeConfig(dataDirectory, port, controllerPort);
+            String classpath = libraryDirectory().toAbsolutePath() + "/*";
+            Path log = dataDirectory.resolve("broker.log");
+            if (!Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
+                run(List.of(ChildProcess.javaExecutable(), "-cp", classpath, "kafka.tools.StorageTool", "format",
+                        "-t", clusterId(), "-c", config.toString(), "--ignore-formatted"), log);
+            }
+            ChildProcess broker = ChildProcess.start("kafka", List.of(ChildProcess.javaExecutable(), "-Xms256m", "-Xmx768m",
+                    "-XX:+UseG1GC", "-Djava.awt.headless=true", "-cp", classpath, "kafka.Kafka", config.toString()),
+                    Map.of(), log);
+            KafkaBroker kafka = new KafkaBroker(broker, port);
+            kafka.awaitReady(Duration.ofSeconds(90));
+            return kafka;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public ChildProcess process() {
+        return process;
+    }
+
+    /** Creates the topics that are missing, each with {@code partitions} partitions. */
+    public void createTopics(List<String> topics, int partitions) {
+        try (Admin admin = admin()) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (String topic : topics) {
+                if (!existing.contains(topic)) {
+                    missing.add(new NewTopic(topic, partitions, (short) 1));
+                }
+            }
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Could not create topics", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kafka broker exited; see " + process.log());
+            }
+            try (Admin admin = admin()) {
+                admin.describeCluster().nodes().get(2, TimeUnit.SECONDS);
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException | java.util.concurrent.TimeoutException | org.apache.kafka.common.KafkaException e) {
+                sleep(250);
+            }
+        }
+        process.close();
+        throw new IllegalStateException("Kafka broker not ready after " + timeout + "; see " + process.log());
+    }
+
+    private Admin admin() {
+        Properties config = new Properties();
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4_000);
+        return Admin.create(config);
+    }
+
+    private static Path writeConfig(Path dataDirectory, int port, int controllerPort) throws IOException {
+        String config = String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + dataDirectory.resolve("logs").toAbsolutePath(),
+                "num.partitions=4",
+                "auto.create.topics.enable=false",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=4",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "log.retention.hours=168",
+                "");
+        Path file = dataDirectory.resolve("server.properties");
+        Files.writeString(file, config);
+        return file;
+    }
+
+    private static String clusterId() {
+        // A Kafka cluster id is 16 random bytes in URL-safe base64 without padding.
+        UUID uuid = UUID.randomUUID();
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+    }
+
+    private static void run(List<String> command, Path log) {
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("Formatting Kafka storage failed; see " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package org.ilsafety.dosing.plan;
+
+public enum PlanStatus {
+    ACTIVE, INTERRUPTED, DISCONTINUED
+}
