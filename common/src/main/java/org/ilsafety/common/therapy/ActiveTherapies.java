@@ -27,6 +27,7 @@ public class ActiveTherapies {
     /** Records an order; returns the row as it now stands. */
     public ActiveTherapy recordOrder(TherapyOrder order) {
         ActiveTherapy therapy = find(order.patientId()).orElseGet(() -> newTherapy(order.patientId()));
+        boolean isNew = therapy.status == null;
         therapy.productId = order.productId();
         therapy.moleculeId = order.moleculeId();
         therapy.indication = order.indication() != null ? order.indication() : therapy.indication;
@@ -36,12 +37,13 @@ public class ActiveTherapies {
             therapy.startedAt = order.authoredOn() != null ? order.authoredOn() : Instant.now();
         }
         therapy.updatedAt = Instant.now();
-        return therapy;
+        return persistIfNew(therapy, isNew);
     }
 
     /** Applies dosing-service's view of the plan, which is authoritative for status and last dose. */
     public ActiveTherapy recordPlanEvent(TherapyPlanEvent event) {
         ActiveTherapy therapy = find(event.patientId()).orElseGet(() -> newTherapy(event.patientId()));
+        boolean isNew = therapy.status == null;
         therapy.productId = event.product();
         therapy.moleculeId = event.drug();
         therapy.indication = event.indication();
@@ -52,13 +54,19 @@ public class ActiveTherapies {
         therapy.ruleId = event.ruleId();
         therapy.knowledgeVersion = event.knowledgeVersion();
         therapy.updatedAt = Instant.now();
+        return persistIfNew(therapy, isNew);
+    }
+
+    private static ActiveTherapy newTherapy(String patientId) {
+        ActiveTherapy therapy = new ActiveTherapy();
+        therapy.patientId = patientId;
         return therapy;
     }
 
-    private ActiveTherapy newTherapy(String patientId) {
-        ActiveTherapy therapy = new ActiveTherapy();
-        therapy.patientId = patientId;
-        entityManager.persist(therapy);
+    private ActiveTherapy persistIfNew(ActiveTherapy therapy, boolean isNew) {
+        if (isNew) {
+            entityManager.persist(therapy);
+        }
         return therapy;
     }
 }

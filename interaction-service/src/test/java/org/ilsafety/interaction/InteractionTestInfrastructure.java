@@ -1,0 +1,13 @@
+package org.ilsafety.interaction;
+
+import org.ilsafety.stack.testing.SuiteTestInfrastructure;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+
+/** Every @QuarkusTest of this module runs against a real PostgreSQL and a real Kafka broker. */
+@QuarkusTestResource(value = SuiteTestInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "interaction-service"))
+public final class InteractionTestInfrastructure {
+    private InteractionTestInfrastructure() {
+    }
+}

@@ -1,0 +1,35 @@
+package org.ilsafety.monitoring.events;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.ilsafety.common.events.Topics;
+import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.stack.testing.SuiteTestInfrastructure;
+import org.ilsafety.stack.testing.TestKafka;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** A tocilizumab order on patient-events becomes this service's record of the patient's active therapy. */
+@QuarkusTest
+class ActiveTherapyFlowTest {
+
+    @Test
+    void aTyenneOrderIsRecordedAsTheActiveTherapy() {
+        try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
+            kafka.send(Topics.PATIENT_EVENTS, "active-1",
+                    FhirFixtures.medicationRequest("active-1", "mr-active-1", 1, "Tyenne", "SC", "GCA", "active", "2026-11-01"));
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/patients/active-1/therapy").then()
+                .statusCode(200)
+                .body("productId", equalTo("TYENNE"))
+                .body("moleculeId", equalTo("tocilizumab"))
+                .body("route", equalTo("SC"))
+                .body("indication", equalTo("GCA"))
+                .body("status", equalTo("ACTIVE")));
+    }
+}
