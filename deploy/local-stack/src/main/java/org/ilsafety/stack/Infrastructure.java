@@ -2,79 +2,91 @@ package org.ilsafety.stack;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.ilsafety.common.events.Topics;
 
 /**
  * PostgreSQL and Kafka for the suite: the real servers, started side by side, with the database,
- * each service's schema and the topics created. Shared by the run command and every test.
+ * each service's role and schema, and the topics created. An existing Kafka is used instead of the
+ * embedded broker when one is named (its topics are still created when missing). Shared by the run
+ * command and every test.
  */
 public final class Infrastructure implements AutoCloseable {
     public static final int PARTITIONS = 4;
 
-    private final EmbeddedDatabase database;
-    private final KafkaBroker kafka;
+    private final Optional<EmbeddedDatabase> database;
+    private final Optional<KafkaBroker> embeddedKafka;
+    private final String bootstrapServers;
 
-    private Infrastructure(EmbeddedDatabase database, KafkaBroker kafka) {
+    private Infrastructure(Optional<EmbeddedDatabase> database, Optional<KafkaBroker> embeddedKafka, String bootstrapServers) {
         this.database = database;
-        this.kafka = kafka;
+        this.embeddedKafka = embeddedKafka;
+        this.bootstrapServers = bootstrapServers;
     }
 
-    public static Infrastructure start(Path dataDirectory, boolean keepData, int postgresPort, int kafkaPort, int controllerPort) {
-        CompletableFuture<EmbeddedDatabase> database = CompletableFuture.supplyAsync(
-                () -> EmbeddedDatabase.start(postgresPort, dataDirectory.resolve("postgres"), keepData));
-        CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(
-                () -> KafkaBroker.start(dataDirectory.resolve("kafka"), kafkaPort, controllerPort));
+    /**
+     * The embedded PostgreSQL unless {@code embedDatabase} is false (an existing server is used), and the
+     * embedded broker unless {@code externalKafka} names one.
+     */
+    public static Infrastructure start(Path dataDirectory, boolean keepData, int postgresPort, int kafkaPort, int controllerPort,
+            Optional<String> externalKafka, boolean embedDatabase) {
+        CompletableFuture<Optional<EmbeddedDatabase>> database = CompletableFuture.supplyAsync(() -> embedDatabase
+                ? Optional.of(EmbeddedDatabase.start(postgresPort, dataDirectory.resolve("postgres"), keepData))
+                : Optional.empty());
+        CompletableFuture<Optional<KafkaBroker>> kafka = CompletableFuture.supplyAsync(() -> externalKafka.isPresent()
+                ? Optional.empty()
+                : Optional.of(KafkaBroker.start(dataDirectory.resolve("kafka"), kafkaPort, controllerPort)));
         try {
-            Infrastructure infrastructure = new Infrastructure(database.join(), kafka.join());
-            SuiteService.ALL.forEach(s -> infrastructure.database.prepare(ServiceDatabase.forService(s.name())));
-            infrastructure.kafka.createTopics(Topics.all(), PARTITIONS);
+            Optional<KafkaBroker> broker = kafka.join();
+            Infrastructure infrastructure = new Infrastructure(database.join(), broker,
+                    externalKafka.orElseGet(() -> broker.orElseThrow().bootstrapServers()));
+            infrastructure.database.ifPresent(db -> SuiteService.ALL.forEach(s -> db.prepare(ServiceDatabase.forService(s.name()))));
+            KafkaTopics.create(infrastructure.bootstrapServers, Topics.all(), PARTITIONS);
             return infrastructure;
         } catch (RuntimeException e) {
-            database.thenAccept(EmbeddedDatabase::close);
-            kafka.thenAccept(KafkaBroker::close);
+            database.thenAccept(db -> db.ifPresent(EmbeddedDatabase::close));
+            kafka.thenAccept(broker -> broker.ifPresent(KafkaBroker::close));
             throw e;
         }
     }
 
     /** Test infrastructure: free ports, a temporary folder, nothing kept. */
     public static Infrastructure startIsolated(Path dataDirectory) {
-        return start(dataDirectory, false, FreePorts.next(), FreePorts.next(), FreePorts.next());
+        return start(dataDirectory, false, FreePorts.next(), FreePorts.next(), FreePorts.next(), Optional.empty(), true);
     }
 
     public String bootstrapServers() {
-        return kafka.bootstrapServers();
+        return bootstrapServers;
     }
 
-    public String jdbcUrl() {
-        return database.jdbcUrl();
+    /** The embedded server's JDBC URL; empty when an existing PostgreSQL is used. */
+    public Optional<String> jdbcUrl() {
+        return database.map(EmbeddedDatabase::jdbcUrl);
     }
 
-    public KafkaBroker kafka() {
-        return kafka;
+    public Optional<KafkaBroker> embeddedKafka() {
+        return embeddedKafka;
     }
 
     /** The Quarkus configuration that points a service at this infrastructure. */
     public Map<String, String> quarkusConfigFor(String service) {
-        ServiceDatabase db = ServiceDatabase.forService(service);
         Map<String, String> config = new HashMap<>();
-        config.put("quarkus.datasource.jdbc.url", jdbcUrl());
-        config.put("quarkus.datasource.username", db.user());
-        config.put("quarkus.datasource.password", db.password());
+        database.ifPresent(db -> {
+            ServiceDatabase own = ServiceDatabase.forService(service);
+            config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
+            config.put("quarkus.datasource.username", own.user());
+            config.put("quarkus.datasource.password", own.password());
+        });
         config.put("kafka.bootstrap.servers", bootstrapServers());
         return config;
     }
 
-    public List<String> topics() {
-        return Topics.all();
-    }
-
     @Override
     public void close() {
-        kafka.close();
-        database.close();
+        embeddedKafka.ifPresent(KafkaBroker::close);
+        database.ifPresent(EmbeddedDatabase::close);
     }
 }

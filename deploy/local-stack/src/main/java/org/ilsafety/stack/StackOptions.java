@@ -43,9 +43,4 @@ public record StackOptions(
         return new StackOptions(home, dataDirectory, false, FreePorts.next(), FreePorts.next(), FreePorts.next(), ports, false,
                 Optional.empty(), Optional.empty());
     }
-
-    public StackOptions withDemoPatients(boolean load) {
-        return new StackOptions(home, dataDirectory, keepData, postgresPort, kafkaPort, kafkaControllerPort, servicePorts, load,
-                externalKafka, externalDatabase);
-    }
 }

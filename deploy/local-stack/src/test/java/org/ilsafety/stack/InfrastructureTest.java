@@ -44,7 +44,7 @@ class InfrastructureTest {
 
     @AfterAll
     static void stop() {
-        long pid = infrastructure.kafka().process().pid();
+        long pid = infrastructure.embeddedKafka().orElseThrow().process().pid();
         infrastructure.close();
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the broker process must be gone");
     }
@@ -94,7 +94,7 @@ class InfrastructureTest {
     void eachServiceOwnsItsSchemaAndCannotReadAnothers() throws Exception {
         ServiceDatabase dosing = ServiceDatabase.forService("dosing-service");
         ServiceDatabase monitoring = ServiceDatabase.forService("monitoring-service");
-        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(), dosing.user(), dosing.password());
+        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl().orElseThrow(), dosing.user(), dosing.password());
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE dosing.probe (id int)");
             try (ResultSet owner = statement.executeQuery(
@@ -103,7 +103,7 @@ class InfrastructureTest {
                 assertEquals("dosing", owner.getString(1));
             }
         }
-        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl(), monitoring.user(), monitoring.password());
+        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl().orElseThrow(), monitoring.user(), monitoring.password());
                 Statement statement = connection.createStatement()) {
             java.sql.SQLException denied = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
                     () -> statement.executeQuery("SELECT * FROM dosing.probe"));

@@ -1,0 +1,131 @@
+package org.ilsafety.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.awaitility.Awaitility;
+import org.ilsafety.common.events.Topics;
+import org.ilsafety.stack.SuiteService;
+import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.stack.testing.TestKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The run command's suite, end to end: events go in through the real broker, each service keeps its
+ * state in the real database, and the launcher leaves no process behind when it is stopped.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir
+    static Path data;
+    static RunningSuite suite;
+    static TestKafka kafka;
+
+    @BeforeAll
+    static void startSuite() throws Exception {
+        suite = new RunningSuite(data, true);
+        System.out.printf("The run command brought the suite up in %.1f s%n", suite.startSeconds);
+        kafka = new TestKafka(suite.bootstrapServers());
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void everyServiceIsUpAndExposesHealthMetricsAndOpenApi() {
+        for (SuiteService service : SuiteService.ALL) {
+            HttpResponse<String> health = suite.get(service.name(), "/q/health");
+            assertEquals(200, health.statusCode(), service.name() + " health");
+            assertTrue(health.body().contains("\"UP\""), service.name() + " reports UP");
+            HttpResponse<String> metrics = suite.get(service.name(), "/q/metrics");
+            assertEquals(200, metrics.statusCode());
+            assertTrue(metrics.body().contains("suite_outbox_relayed"), service.name() + " exposes the outbox metrics");
+            assertEquals(200, suite.get(service.name(), "/q/openapi").statusCode());
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aTocilizumabOrderBecomesTheActiveTherapyInAllThreeServices() {
+        kafka.send(Topics.PATIENT_EVENTS, "e2e-order-1",
+                FhirFixtures.medicationRequest("e2e-order-1", "mr-e2e-1", 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode plan = json(suite.get("dosing-service", "/api/v1/patients/e2e-order-1/therapy-plan"));
+            assertEquals("ACTIVE", plan.path("status").asText());
+            assertEquals("ACTEMRA", plan.path("productId").asText());
+        });
+        for (String service : List.of("monitoring-service", "interaction-service")) {
+            Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+                JsonNode therapy = json(suite.get(service, "/api/v1/patients/e2e-order-1/therapy"));
+                assertEquals("ACTIVE", therapy.path("status").asText(), service);
+                assertEquals("tocilizumab", therapy.path("moleculeId").asText(), service);
+            });
+        }
+    }
+
+    @Test
+    @Order(3)
+    void theDemoPatientsWereLoaded() {
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            HttpResponse<String> plan = suite.get("dosing-service", "/api/v1/patients/demo-ra-iv/therapy-plan");
+            assertEquals(200, plan.statusCode(), plan.body());
+        });
+    }
+
+    @Test
+    @Order(99)
+    void sigtermStopsEveryChildProcess() throws Exception {
+        List<ProcessHandle> children = suite.launcher.descendants().toList();
+        assertTrue(children.size() >= 4, "three services and a broker run under the launcher: " + children.size());
+        suite.terminate();
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertTrue(children.stream().noneMatch(ProcessHandle::isAlive), "no child process is left"));
+        // PostgreSQL daemonizes (pg_ctl), so it is no child: its pid file and its port must be gone.
+        assertFalse(Files.exists(data.resolve("postgres/postmaster.pid")), "PostgreSQL stopped");
+        assertFalse(listening(suite.postgresPort), "nothing listens on the PostgreSQL port");
+        assertFalse(listening(suite.kafkaPort), "nothing listens on the Kafka port");
+        assertTrue(Files.readString(suite.output).contains("Stopped."));
+    }
+
+    static JsonNode json(HttpResponse<String> response) throws Exception {
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    static boolean listening(int port) {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
