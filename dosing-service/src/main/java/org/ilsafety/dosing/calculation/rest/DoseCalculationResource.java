@@ -1,0 +1,40 @@
+package org.ilsafety.dosing.calculation.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.ilsafety.common.problem.ProblemException;
+import org.ilsafety.dosing.calculation.DoseCalculation;
+import org.ilsafety.dosing.calculation.DoseCalculator;
+import org.ilsafety.dosing.calculation.DoseQuery;
+
+/** Stateless dose calculation from the labeled regimens. */
+@Path("/api/v1/dose-calculations")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class DoseCalculationResource {
+    private final DoseCalculator calculator;
+    private final BodyWeightInput weights;
+
+    public DoseCalculationResource(DoseCalculator calculator, BodyWeightInput weights) {
+        this.calculator = calculator;
+        this.weights = weights;
+    }
+
+    @POST
+    public DoseCalculation calculate(DoseCalculationRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("body", "a JSON request body is required");
+        }
+        return calculator.calculate(toQuery(request, weights.kilograms(request.weight())));
+    }
+
+    static DoseQuery toQuery(DoseCalculationRequest request, double weightKg) {
+        return new DoseQuery(request.product(), request.drug(), request.indication(), request.route(), weightKg, request.ageYears(),
+                request.step(), request.mgPerKg(), request.creatinineClearanceMlPerMin(), request.doseNumber(),
+                Boolean.TRUE.equals(request.offLabel()), request.prescriberRegimen());
+    }
+}

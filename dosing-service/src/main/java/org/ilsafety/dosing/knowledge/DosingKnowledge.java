@@ -1,0 +1,56 @@
+package org.ilsafety.dosing.knowledge;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ilsafety.common.knowledge.Knowledge;
+import org.ilsafety.common.knowledge.KnowledgeLoader;
+import org.ilsafety.common.util.Digests;
+
+/**
+ * The dosing knowledge base ({@code seeds/knowledge/dosing/}), loaded once at start. Its version names
+ * both files: the declared version plus a hash over the exact bytes of each.
+ */
+@ApplicationScoped
+public class DosingKnowledge {
+    private final Knowledge<Regimens> regimens;
+    private final Knowledge<PlanRules> planRules;
+    private final String version;
+
+    @Inject
+    public DosingKnowledge(@ConfigProperty(name = "suite.knowledge.dir") Optional<String> directory) {
+        this(KnowledgeLoader.load(directory, "dosing/regimens.yaml", Regimens.class),
+                KnowledgeLoader.load(directory, "dosing/plan-rules.yaml", PlanRules.class));
+    }
+
+    DosingKnowledge(Knowledge<Regimens> regimens, Knowledge<PlanRules> planRules) {
+        this.regimens = regimens;
+        this.planRules = planRules;
+        String declared = regimens.declaredVersion().equals(planRules.declaredVersion()) ? regimens.declaredVersion()
+                : regimens.declaredVersion() + "/" + planRules.declaredVersion();
+        String hash = Digests.sha256Hex((regimens.sha256() + planRules.sha256()).getBytes(StandardCharsets.UTF_8));
+        this.version = declared + "+" + hash.substring(0, 8);
+    }
+
+    public Regimens regimens() {
+        return regimens.content();
+    }
+
+    public PlanRules planRules() {
+        return planRules.content();
+    }
+
+    public List<Knowledge<?>> files() {
+        return List.of(regimens, planRules);
+    }
+
+    /** The version every dose and plan decision records. */
+    public String version() {
+        return version;
+    }
+}

@@ -1,0 +1,42 @@
+package org.ilsafety.dosing.knowledge;
+
+import java.util.List;
+
+/** The content of {@code seeds/knowledge/dosing/plan-rules.yaml}: how a therapy plan reacts to events. */
+public record PlanRules(
+        String knowledgeVersion,
+        List<DecisionRule> decisions,
+        NeverAutoDiscontinue neverAutoDiscontinue,
+        RuleNote noReductionStep,
+        List<SwitchRule> ivToScSwitch,
+        WeightBandChange weightBandChange,
+        List<String> bodyWeightLoinc,
+        MissedDose missedDose,
+        AdministrationRule administration) {
+
+    public enum Effect {
+        INTERRUPT, REDUCE, RESUME, DISCONTINUE, BLOCK_START, NONE
+    }
+
+    public record DecisionRule(String id, String action, Effect effect, String note, String source, boolean verified) {
+    }
+
+    public record NeverAutoDiscontinue(List<String> indications, String ruleId, String source, boolean verified) {
+    }
+
+    public record RuleNote(String ruleId, String note, String source, boolean verified) {
+    }
+
+    public record SwitchRule(String indication, String ruleId, String source, boolean verified) {
+    }
+
+    public record WeightBandChange(String ruleId, int consecutiveReadings, int minDaysBetweenFirstAndLast, String source,
+            boolean verified) {
+    }
+
+    public record MissedDose(String ruleId, double graceHours, String source, boolean verified) {
+    }
+
+    public record AdministrationRule(String ruleId, String repeatRuleId, String source, boolean verified) {
+    }
+}

@@ -1,0 +1,33 @@
+package org.ilsafety.dosing.knowledge.rest;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.ilsafety.dosing.knowledge.DosingKnowledge;
+
+/** Which dosing knowledge this service runs on (also the trivial endpoint the benchmark compares against). */
+@Path("/api/v1/dosing-knowledge")
+@Produces(MediaType.APPLICATION_JSON)
+public class DosingKnowledgeResource {
+    private final DosingKnowledge knowledge;
+
+    public DosingKnowledgeResource(DosingKnowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    public record KnowledgeFile(String name, String declaredVersion, String sha256) {
+    }
+
+    public record KnowledgeInfo(String knowledgeVersion, List<KnowledgeFile> files) {
+    }
+
+    @GET
+    public KnowledgeInfo get() {
+        return new KnowledgeInfo(knowledge.version(),
+                knowledge.files().stream().map(f -> new KnowledgeFile(f.name(), f.declaredVersion(), f.sha256())).toList());
+    }
+}
