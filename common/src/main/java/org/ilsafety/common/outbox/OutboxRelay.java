@@ -35,7 +35,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Relays committed outbox rows to Kafka in commit-sequence order. Rows are locked with
+ * Relays committed outbox rows to Kafka in sequence order. Rows are locked with
  * {@code FOR UPDATE SKIP LOCKED}, sent with an idempotent {@code acks=all} producer, and deleted only
  * after the broker acknowledged them; a crash in between re-sends, and consumers de-duplicate on ce_id.
  */
@@ -120,9 +120,18 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch in one transaction; returns how many events Kafka acknowledged. */
+    /**
+     * Sends one batch in one transaction; returns how many events Kafka acknowledged. Only the replica
+     * holding the advisory lock of this schema (one per service) relays, so batches never interleave and each patient's
+     * events leave in the order they were committed.
+     */
     public int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
+            boolean relayer = (Boolean) entityManager.createNativeQuery("SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'))")
+                    .getSingleResult();
+            if (!relayer) {
+                return 0;
+            }
             @SuppressWarnings("unchecked")
             List<OutboxRecord> batch = entityManager.createNativeQuery(
                     "SELECT * FROM outbox_event ORDER BY seq LIMIT :limit FOR UPDATE SKIP LOCKED", OutboxRecord.class)
