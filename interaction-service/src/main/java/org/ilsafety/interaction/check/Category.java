@@ -1,0 +1,6 @@
+package org.ilsafety.interaction.check;
+
+/** What kind of interaction a finding is. */
+public enum Category {
+    BIOLOGIC_DMARD, LIVE_VACCINE, HORMONAL_CONTRACEPTIVE, CYP450_SUBSTRATE, GI_PERFORATION_RISK, DUPLICATE_THERAPY
+}
