@@ -4,32 +4,54 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.fhir.PatientEventParser;
 import org.ilsafety.common.inbox.InboundEvent;
 import org.ilsafety.common.inbox.InboundHandler;
 import org.ilsafety.common.inbox.InboundProcessor;
-import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.common.therapy.TherapyOrderReader;
+import org.ilsafety.monitoring.patient.InfectionMonitor;
+import org.ilsafety.monitoring.patient.LabMonitor;
+import org.ilsafety.monitoring.patient.ObservationReader;
+import org.ilsafety.monitoring.patient.StartScreening;
+import org.ilsafety.monitoring.patient.TherapyLifecycle;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** FHIR resources from the integration bus: therapy orders, lab and weight Observations, Conditions. */
+/**
+ * FHIR resources from the integration bus: therapy orders, lab, screen and weight Observations, infection
+ * Conditions. An Observation is validated in {@link #parse} so what can never be applied (no value, a
+ * non-numeric or negative value) is dead-lettered before any state changes.
+ */
 @ApplicationScoped
-public class PatientEventsConsumer implements InboundHandler<Resource> {
+public class PatientEventsConsumer implements InboundHandler<PatientEventsConsumer.Reading> {
     private final InboundProcessor processor;
     private final PatientEventParser parser;
     private final TherapyOrderReader orders;
-    private final ActiveTherapies therapies;
+    private final ObservationReader observations;
+    private final TherapyLifecycle lifecycle;
+    private final LabMonitor labs;
+    private final StartScreening screening;
+    private final InfectionMonitor infections;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
-            ActiveTherapies therapies) {
+            ObservationReader observations, TherapyLifecycle lifecycle, LabMonitor labs, StartScreening screening, InfectionMonitor infections) {
         this.processor = processor;
         this.parser = parser;
         this.orders = orders;
-        this.therapies = therapies;
+        this.observations = observations;
+        this.lifecycle = lifecycle;
+        this.labs = labs;
+        this.screening = screening;
+        this.infections = infections;
+    }
+
+    /** The FHIR resource and, for an Observation, what monitoring read from it. */
+    public record Reading(Resource resource, ObservationReader.Reading observation) {
     }
 
     @Incoming(Topics.PATIENT_EVENTS)
@@ -39,14 +61,23 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     }
 
     @Override
-    public InboundEvent<Resource> parse(ConsumerRecord<String, String> record) {
-        return parser.parse(record);
+    public InboundEvent<Reading> parse(ConsumerRecord<String, String> record) {
+        InboundEvent<Resource> event = parser.parse(record);
+        ObservationReader.Reading reading = event.body() instanceof Observation observation ? observations.read(observation) : null;
+        return new InboundEvent<>(event.idempotencyKey(), event.patientId(), event.type(), new Reading(event.body(), reading));
     }
 
     @Override
-    public void apply(InboundEvent<Resource> event) {
-        if (event.body() instanceof MedicationRequest request) {
-            orders.read(request).ifPresent(therapies::recordOrder);
+    public void apply(InboundEvent<Reading> event) {
+        Resource resource = event.body().resource();
+        if (resource instanceof MedicationRequest request) {
+            orders.read(request).ifPresent(lifecycle::ordered);
+        } else if (resource instanceof Condition condition) {
+            infections.record(condition);
+        } else if (event.body().observation() instanceof ObservationReader.LabReading lab) {
+            labs.record(lab);
+        } else if (event.body().observation() instanceof ObservationReader.ScreenReading screen) {
+            screening.record(screen);
         }
     }
 }

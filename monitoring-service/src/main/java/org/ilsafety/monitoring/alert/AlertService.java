@@ -1,0 +1,149 @@
+package org.ilsafety.monitoring.alert;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.ilsafety.common.events.MonitoringEvent;
+import org.ilsafety.common.events.Topics;
+import org.ilsafety.common.outbox.Outbox;
+import org.ilsafety.common.problem.ProblemException;
+
+/**
+ * The alert lifecycle. One active alert per (patient, type, subject): a worse finding escalates it, an
+ * equal or milder one only counts another occurrence. Every change goes out on the monitoring topic.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class AlertService {
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+
+    public AlertService(EntityManager entityManager, Outbox outbox) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+    }
+
+    /** Raises an alert, or escalates / counts the active one for the same condition. */
+    public Alert raise(AlertRequest request) {
+        Optional<Alert> existing = active(request.patientId(), request.type(), request.subject());
+        Instant now = Instant.now();
+        if (existing.isPresent()) {
+            Alert alert = existing.get();
+            alert.occurrences++;
+            alert.lastObservedAt = request.observedAt();
+            alert.updatedAt = now;
+            if (request.severity().compareTo(alert.severity) > 0) {
+                alert.severity = request.severity();
+                alert.action = request.action();
+                alert.message = request.message();
+                alert.ruleId = request.ruleId();
+                alert.source = request.source();
+                alert.knowledgeVersion = request.knowledgeVersion();
+                alert.requiresIndividualReview |= request.requiresIndividualReview();
+                alert.status = AlertStatus.OPEN;
+                publish(alert, "Escalated: " + alert.message);
+            }
+            return alert;
+        }
+        Alert alert = new Alert();
+        alert.id = UUID.randomUUID();
+        alert.patientId = request.patientId();
+        alert.type = request.type();
+        alert.subject = request.subject();
+        alert.analyte = request.analyte();
+        alert.status = AlertStatus.OPEN;
+        alert.severity = request.severity();
+        alert.action = request.action();
+        alert.message = request.message();
+        alert.ruleId = request.ruleId();
+        alert.source = request.source();
+        alert.knowledgeVersion = request.knowledgeVersion();
+        alert.requiresIndividualReview = request.requiresIndividualReview();
+        alert.occurrences = 1;
+        alert.raisedAt = now;
+        alert.updatedAt = now;
+        alert.lastObservedAt = request.observedAt();
+        entityManager.persist(alert);
+        publish(alert, alert.message);
+        return alert;
+    }
+
+    /** Resolves the active alert for the condition, if there is one. */
+    public Optional<Alert> resolve(String patientId, AlertType type, String subject, String by, String resolution) {
+        Optional<Alert> alert = active(patientId, type, subject);
+        alert.ifPresent(a -> resolve(a, by, resolution));
+        return alert;
+    }
+
+    public Alert resolve(Alert alert, String by, String resolution) {
+        if (alert.status == AlertStatus.RESOLVED) {
+            throw ProblemException.unprocessable("status", "The alert is already resolved");
+        }
+        alert.status = AlertStatus.RESOLVED;
+        alert.resolvedAt = Instant.now();
+        alert.resolvedBy = by;
+        alert.resolution = resolution;
+        alert.updatedAt = alert.resolvedAt;
+        publish(alert, "Resolved: " + resolution);
+        return alert;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Alert acknowledge(UUID id, String by, String reason) {
+        Alert alert = find(id).orElseThrow(() -> ProblemException.notFound("No alert with this id"));
+        if (alert.status == AlertStatus.RESOLVED) {
+            throw ProblemException.unprocessable("status", "A resolved alert cannot be acknowledged");
+        }
+        if (alert.status == AlertStatus.ACKNOWLEDGED) {
+            return alert;
+        }
+        alert.status = AlertStatus.ACKNOWLEDGED;
+        alert.acknowledgedBy = by;
+        alert.acknowledgedAt = Instant.now();
+        alert.acknowledgementReason = reason;
+        alert.updatedAt = alert.acknowledgedAt;
+        publish(alert, "Acknowledged: " + alert.message);
+        return alert;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Alert resolveByPerson(UUID id, String by, String reason) {
+        Alert alert = find(id).orElseThrow(() -> ProblemException.notFound("No alert with this id"));
+        return resolve(alert, by, reason == null || reason.isBlank() ? "Resolved by a person" : reason);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Alert> find(UUID id) {
+        return Optional.ofNullable(entityManager.find(Alert.class, id));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Alert> active(String patientId, AlertType type, String subject) {
+        return entityManager.createQuery("""
+                SELECT a FROM Alert a WHERE a.patientId = :patient AND a.type = :type AND a.subject = :subject
+                AND a.status <> org.ilsafety.monitoring.alert.AlertStatus.RESOLVED""", Alert.class)
+                .setParameter("patient", patientId).setParameter("type", type).setParameter("subject", subject)
+                .getResultStream().findFirst();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Alert> activeOfType(String patientId, AlertType type) {
+        return entityManager.createQuery("""
+                SELECT a FROM Alert a WHERE a.patientId = :patient AND a.type = :type
+                AND a.status <> org.ilsafety.monitoring.alert.AlertStatus.RESOLVED""", Alert.class)
+                .setParameter("patient", patientId).setParameter("type", type).getResultList();
+    }
+
+    private void publish(Alert alert, String message) {
+        outbox.publish(Topics.MONITORING_EVENTS, alert.patientId, MonitoringEvent.TYPE_ALERT, new MonitoringEvent(alert.patientId,
+                MonitoringEvent.Kind.ALERT, alert.id.toString(), alert.type.name(), alert.status.name(), alert.severity.name(),
+                alert.action == null ? null : alert.action.name(), alert.analyte, alert.requiresIndividualReview, message,
+                alert.lastObservedAt, alert.ruleId, alert.knowledgeVersion));
+    }
+}

@@ -1,0 +1,114 @@
+package org.ilsafety.monitoring.alert.rest;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.ilsafety.common.problem.ProblemException;
+import org.ilsafety.monitoring.alert.AlertQuery;
+import org.ilsafety.monitoring.alert.AlertService;
+import org.ilsafety.monitoring.alert.AlertStatus;
+import org.ilsafety.monitoring.alert.AlertType;
+import org.ilsafety.monitoring.alert.Severity;
+
+/** Alerts for dashboards and the patient view, and their acknowledgement and resolution by a person. */
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+public class AlertResource {
+    private static final int MAX_PAGE_SIZE = 500;
+    private final AlertQuery query;
+    private final AlertService alerts;
+
+    public AlertResource(AlertQuery query, AlertService alerts) {
+        this.query = query;
+        this.alerts = alerts;
+    }
+
+    @GET
+    @Path("/alerts")
+    public AlertPage list(@QueryParam("status") String status, @QueryParam("severity") String severity, @QueryParam("type") String type,
+            @QueryParam("patientId") String patientId, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
+        if (page < 0) {
+            throw ProblemException.badRequest("page", "must be 0 or more");
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw ProblemException.badRequest("size", "must be 1 to " + MAX_PAGE_SIZE);
+        }
+        var filter = new AlertQuery.Filter(parse("status", status, AlertStatus.class), parse("severity", severity, Severity.class),
+                parse("type", type, AlertType.class), patientId, instant("from", from), instant("to", to));
+        var result = query.find(filter, page, size);
+        return new AlertPage(result.items().stream().map(AlertView::of).toList(), page, size, result.total());
+    }
+
+    @GET
+    @Path("/patients/{patientId}/alerts")
+    public List<AlertView> forPatient(@PathParam("patientId") String patientId, @QueryParam("status") String status) {
+        var filter = new AlertQuery.Filter(parse("status", status, AlertStatus.class), null, null, patientId, null, null);
+        return query.find(filter, 0, MAX_PAGE_SIZE).items().stream().map(AlertView::of).toList();
+    }
+
+    @GET
+    @Path("/alerts/{id}")
+    public AlertView get(@PathParam("id") String id) {
+        return alerts.find(uuid(id)).map(AlertView::of).orElseThrow(() -> ProblemException.notFound("No alert with this id"));
+    }
+
+    @POST
+    @Path("/alerts/{id}/acknowledgement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AlertView acknowledge(@PathParam("id") String id, @Valid @NotNull AlertActionRequest request) {
+        return AlertView.of(alerts.acknowledge(uuid(id), request.by(), request.reason()));
+    }
+
+    @POST
+    @Path("/alerts/{id}/resolution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public AlertView resolve(@PathParam("id") String id, @Valid @NotNull AlertActionRequest request) {
+        return AlertView.of(alerts.resolveByPerson(uuid(id), request.by(), request.reason()));
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("id", "must be a UUID");
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static Instant instant(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badRequest(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
+        }
+    }
+}

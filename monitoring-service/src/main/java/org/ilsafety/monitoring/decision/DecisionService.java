@@ -1,0 +1,108 @@
+package org.ilsafety.monitoring.decision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.ilsafety.common.events.MonitoringEvent;
+import org.ilsafety.common.events.Topics;
+import org.ilsafety.common.outbox.Outbox;
+import org.ilsafety.monitoring.alert.Alert;
+import org.ilsafety.monitoring.grading.Action;
+
+/**
+ * Publishes plan decisions once per ongoing state. A cause that already holds the same or a stronger
+ * decision is not decided again; RESUME goes out once, when the last cause that kept the therapy from
+ * being given has recovered.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class DecisionService {
+    private final EntityManager entityManager;
+    private final Outbox outbox;
+
+    public DecisionService(EntityManager entityManager, Outbox outbox) {
+        this.entityManager = entityManager;
+        this.outbox = outbox;
+    }
+
+    /** Records the hold for {@code decision.cause()} and publishes it, unless that cause already holds as much. */
+    public boolean hold(Decision decision, Alert alert) {
+        Optional<PlanHold> existing = find(decision.patientId(), decision.cause());
+        if (existing.isPresent() && !stronger(decision.action(), existing.get().action)) {
+            return false;
+        }
+        PlanHold hold = existing.orElseGet(PlanHold::new);
+        hold.patientId = decision.patientId();
+        hold.cause = decision.cause();
+        hold.action = decision.action();
+        hold.analyte = decision.analyte();
+        hold.ruleId = decision.ruleId();
+        hold.openedAt = Instant.now();
+        if (existing.isEmpty()) {
+            entityManager.persist(hold);
+        }
+        publish(decision, alert);
+        return true;
+    }
+
+    /**
+     * Ends the hold of a recovered cause. When it kept the therapy from being given and no such hold is
+     * left, publishes {@code resume} (once) and returns true. A discontinuation is never released.
+     */
+    public boolean release(String patientId, String cause, Decision resume, Alert alert) {
+        Optional<PlanHold> existing = find(patientId, cause);
+        if (existing.isEmpty() || existing.get().action == Action.DISCONTINUE) {
+            return false;
+        }
+        boolean blocked = existing.get().blocksDosing();
+        entityManager.remove(existing.get());
+        entityManager.flush();
+        if (!blocked || holds(patientId).stream().anyMatch(PlanHold::blocksDosing)) {
+            return false;
+        }
+        publish(resume, alert);
+        return true;
+    }
+
+    public Optional<PlanHold> find(String patientId, String cause) {
+        return Optional.ofNullable(entityManager.find(PlanHold.class, new PlanHold.Key(patientId, cause)));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PlanHold> holds(String patientId) {
+        return entityManager.createQuery("SELECT h FROM PlanHold h WHERE h.patientId = :patient ORDER BY h.openedAt", PlanHold.class)
+                .setParameter("patient", patientId).getResultList();
+    }
+
+    /** Forgets every hold, when the therapy ends. */
+    public void clear(String patientId) {
+        entityManager.createQuery("DELETE FROM PlanHold h WHERE h.patientId = :patient").setParameter("patient", patientId).executeUpdate();
+    }
+
+    private static boolean stronger(Action proposed, Action held) {
+        if (held == Action.DISCONTINUE) {
+            return false;
+        }
+        if (proposed == Action.DISCONTINUE) {
+            return true;
+        }
+        // A reduction after an interruption is not stronger; an interruption after a reduction is.
+        return proposed.ordinal() > held.ordinal() && held != Action.DO_NOT_START;
+    }
+
+    private void publish(Decision decision, Alert alert) {
+        UUID alertId = alert == null ? null : alert.id;
+        outbox.publish(Topics.MONITORING_EVENTS, decision.patientId(), MonitoringEvent.TYPE_DECISION, new MonitoringEvent(
+                decision.patientId(), MonitoringEvent.Kind.DECISION, alertId == null ? null : alertId.toString(),
+                alert == null ? null : alert.type.name(), alert == null ? null : alert.status.name(),
+                alert == null ? null : alert.severity.name(), decision.action().name(), decision.analyte(),
+                decision.requiresIndividualReview(), decision.message(), decision.observedAt(), decision.ruleId(),
+                decision.knowledgeVersion()));
+    }
+}

@@ -1,0 +1,36 @@
+package org.ilsafety.monitoring.grading.rest;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.ilsafety.monitoring.grading.LabEvaluator;
+import org.ilsafety.monitoring.grading.LabValue;
+import org.ilsafety.monitoring.grading.Therapy;
+import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
+
+/** Stateless grading of lab results against the label. */
+@Path("/api/v1/lab-evaluations")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class LabEvaluationResource {
+    private final LabEvaluator evaluator;
+    private final MonitoringKnowledge knowledge;
+
+    public LabEvaluationResource(LabEvaluator evaluator, MonitoringKnowledge knowledge) {
+        this.evaluator = evaluator;
+        this.knowledge = knowledge;
+    }
+
+    @POST
+    public LabEvaluationResponse evaluate(@Valid @NotNull LabEvaluationRequest request) {
+        var evaluation = evaluator.evaluate(new Therapy(request.drug(), request.indication(), request.route(), request.context()),
+                request.results().stream().map(r -> new LabValue(r.code(), r.value(), r.unit(), r.referenceHigh(), null)).toList());
+        return new LabEvaluationResponse(evaluation.action(), evaluation.requiresIndividualReview(), evaluation.graded(),
+                evaluation.findings(), knowledge.labRules().version());
+    }
+}

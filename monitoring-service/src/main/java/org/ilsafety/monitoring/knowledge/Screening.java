@@ -1,0 +1,28 @@
+package org.ilsafety.monitoring.knowledge;
+
+import java.util.List;
+
+/** {@code seeds/knowledge/monitoring/screening.yaml}: infections and the screens needed before the start. */
+public record Screening(String knowledgeVersion, Infections infections, List<Screen> screens, List<String> positiveCodes,
+        List<String> negativeCodes, MissingScreenAction missingScreenAction, String missingScreenMessage,
+        String positiveScreenMessage, int baselineMaxAgeDays) {
+
+    public enum MissingScreenAction {
+        ALERT, DO_NOT_START
+    }
+
+    public record SnomedCode(String code, String display, boolean verified) {
+    }
+
+    public record LoincCode(String code, boolean verified) {
+    }
+
+    public record Infections(List<SnomedCode> snomed, List<String> activeClinicalStatus, List<String> ignoredVerificationStatus,
+            String ruleId, String source, boolean verified, String onTherapyMessage, String beforeStartMessage,
+            List<String> exemptIndications) {
+    }
+
+    public record Screen(String id, String display, String ruleId, List<LoincCode> loinc, List<String> exemptIndications,
+            List<String> drugs, String source, boolean verified) {
+    }
+}

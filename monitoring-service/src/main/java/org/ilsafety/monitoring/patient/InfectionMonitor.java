@@ -1,0 +1,140 @@
+package org.ilsafety.monitoring.patient;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.ilsafety.common.fhir.PatientEventParser;
+import org.ilsafety.common.therapy.ActiveTherapies;
+import org.ilsafety.common.therapy.ActiveTherapy;
+import org.ilsafety.common.therapy.TherapyOrderReader;
+import org.ilsafety.monitoring.alert.Alert;
+import org.ilsafety.monitoring.alert.AlertRequest;
+import org.ilsafety.monitoring.alert.AlertService;
+import org.ilsafety.monitoring.alert.AlertType;
+import org.ilsafety.monitoring.alert.Severity;
+import org.ilsafety.monitoring.decision.Decision;
+import org.ilsafety.monitoring.decision.DecisionService;
+import org.ilsafety.monitoring.grading.Action;
+import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
+import org.ilsafety.monitoring.knowledge.Screening;
+
+/**
+ * Infections from Conditions: an active, not refuted infection interrupts a running therapy (or blocks its
+ * start); the same Condition resolved or inactive releases the interruption, and RESUME follows when
+ * nothing else holds it.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class InfectionMonitor {
+    public static final String ANALYTE = "INFECTION";
+
+    private final EntityManager entityManager;
+    private final MonitoringKnowledge knowledge;
+    private final ActiveTherapies therapies;
+    private final AlertService alerts;
+    private final DecisionService decisions;
+
+    public InfectionMonitor(EntityManager entityManager, MonitoringKnowledge knowledge, ActiveTherapies therapies, AlertService alerts,
+            DecisionService decisions) {
+        this.entityManager = entityManager;
+        this.knowledge = knowledge;
+        this.therapies = therapies;
+        this.alerts = alerts;
+        this.decisions = decisions;
+    }
+
+    public static String cause(String conditionId) {
+        return ANALYTE + ":" + conditionId;
+    }
+
+    public void record(Condition condition) {
+        Optional<String> infection = infectionCode(condition.getCode());
+        String patientId = PatientEventParser.patientOf(condition).orElseThrow();
+        String conditionId = condition.getIdElement().getIdPart();
+        PatientCondition stored = entityManager.find(PatientCondition.class, new PatientCondition.Key(patientId, conditionId));
+        if (infection.isEmpty() && stored == null) {
+            return;
+        }
+        boolean active = infection.isPresent() && isActive(condition);
+        if (stored == null) {
+            stored = new PatientCondition();
+            stored.patientId = patientId;
+            stored.conditionId = conditionId;
+            entityManager.persist(stored);
+        }
+        stored.snomedCode = infection.orElse(stored.snomedCode);
+        stored.active = active;
+        stored.updatedAt = Instant.now();
+        Instant observedAt = condition.hasOnsetDateTimeType() && active ? condition.getOnsetDateTimeType().getValue().toInstant() : Instant.now();
+        Optional<ActiveTherapy> therapy = therapies.find(patientId);
+        Screening.Infections rules = knowledge.screening().content().infections();
+        String version = knowledge.screening().version();
+        if (active) {
+            if (therapy.isEmpty() || rules.exemptIndications().contains(therapy.get().indication) || !onTherapy(therapy.get())) {
+                return; // no therapy to interrupt; the start screening finds it when an order arrives
+            }
+            boolean beforeStart = "PLANNED".equals(therapy.get().status);
+            Action action = beforeStart ? Action.DO_NOT_START : Action.INTERRUPT;
+            String message = beforeStart ? rules.beforeStartMessage() : rules.onTherapyMessage();
+            Alert alert = alerts.raise(new AlertRequest(patientId, beforeStart ? AlertType.SCREENING : AlertType.INFECTION, cause(conditionId),
+                    ANALYTE, action, Severity.of(action), message, false, observedAt, rules.ruleId(), rules.source(), version));
+            decisions.hold(new Decision(patientId, cause(conditionId), ANALYTE, action, false, message, observedAt, rules.ruleId(), version), alert);
+        } else {
+            Optional<Alert> resolved = alerts.resolve(patientId, AlertType.INFECTION, cause(conditionId), "system", "The infection is no longer active");
+            Optional<Alert> screening = alerts.resolve(patientId, AlertType.SCREENING, cause(conditionId), "system", "The infection is no longer active");
+            String restart = therapy.map(t -> restartMessage(t)).orElse("Restart as prescribed.");
+            decisions.release(patientId, cause(conditionId), new Decision(patientId, cause(conditionId), ANALYTE, Action.RESUME, false,
+                    "The infection is no longer active. " + restart, observedAt, rules.ruleId(), version), resolved.or(() -> screening).orElse(null));
+        }
+    }
+
+    /** Active infections of a patient (for the start screening). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PatientCondition> activeInfections(String patientId) {
+        return entityManager.createQuery("SELECT c FROM PatientCondition c WHERE c.patientId = :patient AND c.active = true", PatientCondition.class)
+                .setParameter("patient", patientId).getResultList();
+    }
+
+    static boolean onTherapy(ActiveTherapy therapy) {
+        return !"DISCONTINUED".equals(therapy.status) && !"STOPPED".equals(therapy.status);
+    }
+
+    private String restartMessage(ActiveTherapy therapy) {
+        return "Restart as prescribed once the infection is controlled.";
+    }
+
+    Optional<String> infectionCode(CodeableConcept code) {
+        for (Coding coding : code.getCoding()) {
+            if (coding.getCode() != null && (!coding.hasSystem() || TherapyOrderReader.SNOMED.equals(coding.getSystem()))
+                    && knowledge.screening().content().infections().snomed().stream().anyMatch(s -> s.code().equals(coding.getCode()))) {
+                return Optional.of(coding.getCode());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private boolean isActive(Condition condition) {
+        Screening.Infections rules = knowledge.screening().content().infections();
+        String clinical = firstCode(condition.getClinicalStatus());
+        String verification = firstCode(condition.getVerificationStatus());
+        if (verification != null && rules.ignoredVerificationStatus().contains(verification)) {
+            return false;
+        }
+        return clinical != null && rules.activeClinicalStatus().contains(clinical) && !condition.hasAbatement();
+    }
+
+    private static String firstCode(CodeableConcept concept) {
+        if (concept == null) {
+            return null;
+        }
+        return concept.getCoding().stream().map(Coding::getCode).filter(c -> c != null).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,52 @@
+package org.ilsafety.monitoring.patient;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** A patient's stored lab results. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class LabResults {
+    private final EntityManager entityManager;
+
+    public LabResults(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public Optional<LabResult> byObservation(String patientId, String observationId) {
+        return entityManager.createQuery("SELECT r FROM LabResult r WHERE r.patientId = :patient AND r.observationId = :obs", LabResult.class)
+                .setParameter("patient", patientId).setParameter("obs", observationId).getResultStream().findFirst();
+    }
+
+    /** The results of an analyte observed before {@code before}, newest first. */
+    public List<LabResult> previous(String patientId, String analyte, Instant before, int limit) {
+        return entityManager.createQuery("""
+                SELECT r FROM LabResult r WHERE r.patientId = :patient AND r.analyte = :analyte AND r.observedAt < :before
+                ORDER BY r.observedAt DESC""", LabResult.class)
+                .setParameter("patient", patientId).setParameter("analyte", analyte).setParameter("before", before)
+                .setMaxResults(limit).getResultList();
+    }
+
+    public Optional<LabResult> latest(String patientId, String analyte) {
+        return entityManager.createQuery("""
+                SELECT r FROM LabResult r WHERE r.patientId = :patient AND r.analyte = :analyte ORDER BY r.observedAt DESC""", LabResult.class)
+                .setParameter("patient", patientId).setParameter("analyte", analyte).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    public List<LabResult> all(String patientId, int limit) {
+        return entityManager.createQuery("SELECT r FROM LabResult r WHERE r.patientId = :patient ORDER BY r.observedAt DESC", LabResult.class)
+                .setParameter("patient", patientId).setMaxResults(limit).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void save(LabResult result) {
+        if (result.id == null) {
+            entityManager.persist(result);
+        }
+    }
+}

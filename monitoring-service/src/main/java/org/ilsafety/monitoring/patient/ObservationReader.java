@@ -1,0 +1,158 @@
+package org.ilsafety.monitoring.patient;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Quantity;
+import org.ilsafety.common.fhir.PatientEventParser;
+import org.ilsafety.common.inbox.EventRejected;
+import org.ilsafety.monitoring.knowledge.LabRules;
+import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
+import org.ilsafety.monitoring.knowledge.Screening;
+
+/**
+ * Reads what monitoring needs from an Observation: a lab or weight value (LOINC, valueQuantity, UCUM unit,
+ * referenceRange[0].high) or a screen outcome. Rejects (dead letter) what can never be applied: a graded
+ * lab without a value (MISSING_VALUE), with a non-numeric value (NON_NUMERIC_VALUE), or with a negative
+ * value (IMPOSSIBLE_VALUE). An unknown unit is not rejected: it is stored and graded UNGRADABLE.
+ */
+@ApplicationScoped
+public class ObservationReader {
+    public static final String LOINC = "http://loinc.org";
+
+    private final MonitoringKnowledge knowledge;
+
+    public ObservationReader(MonitoringKnowledge knowledge) {
+        this.knowledge = knowledge;
+    }
+
+    public sealed interface Reading permits LabReading, ScreenReading, Ignored {
+    }
+
+    public record LabReading(String patientId, String observationId, String loinc, LabRules.Analyte analyte, double value,
+            String unit, Double referenceHigh, String referenceHighUnit, Instant observedAt) implements Reading {
+    }
+
+    public record ScreenReading(String patientId, String observationId, Screening.Screen screen, String outcome, Instant observedAt)
+            implements Reading {
+    }
+
+    public record Ignored(String why) implements Reading {
+    }
+
+    public Reading read(Observation observation) {
+        if (observation.hasStatus() && ("entered-in-error".equals(observation.getStatus().toCode())
+                || "cancelled".equals(observation.getStatus().toCode()))) {
+            return new Ignored("status " + observation.getStatus().toCode());
+        }
+        String patientId = PatientEventParser.patientOf(observation).orElseThrow();
+        String id = observation.getIdElement().getIdPart();
+        Instant observedAt = observedAt(observation);
+        for (Coding coding : observation.getCode().getCoding()) {
+            if (coding.getCode() == null || (coding.hasSystem() && !LOINC.equals(coding.getSystem()))) {
+                continue;
+            }
+            Optional<LabRules.Analyte> analyte = knowledge.analyteByLoinc(coding.getCode());
+            if (analyte.isPresent()) {
+                return lab(observation, patientId, id, coding.getCode(), analyte.get(), observedAt);
+            }
+            Optional<Screening.Screen> screen = screen(coding.getCode());
+            if (screen.isPresent()) {
+                return new ScreenReading(patientId, id, screen.get(), outcome(observation), observedAt);
+            }
+        }
+        return new Ignored("no LOINC code this service monitors");
+    }
+
+    private LabReading lab(Observation observation, String patientId, String id, String loinc, LabRules.Analyte analyte, Instant observedAt) {
+        if (!observation.hasValue()) {
+            throw new EventRejected("MISSING_VALUE", "The " + analyte.id() + " Observation has no value");
+        }
+        if (!observation.hasValueQuantity() || !observation.getValueQuantity().hasValue()) {
+            throw new EventRejected("NON_NUMERIC_VALUE", "The " + analyte.id() + " Observation has no numeric valueQuantity");
+        }
+        Quantity quantity = observation.getValueQuantity();
+        if (quantity.hasComparator()) {
+            throw new EventRejected("NON_NUMERIC_VALUE", "The " + analyte.id() + " Observation value has a comparator, not an exact number");
+        }
+        double value = quantity.getValue().doubleValue();
+        if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
+            throw new EventRejected("IMPOSSIBLE_VALUE", "The " + analyte.id() + " Observation value is negative or not finite");
+        }
+        String unit = unitOf(quantity);
+        Double high = null;
+        String highUnit = null;
+        if (observation.hasReferenceRange() && observation.getReferenceRangeFirstRep().hasHigh()
+                && observation.getReferenceRangeFirstRep().getHigh().hasValue()) {
+            Quantity h = observation.getReferenceRangeFirstRep().getHigh();
+            high = h.getValue().doubleValue();
+            highUnit = unitOf(h);
+        }
+        return new LabReading(patientId, id, loinc, analyte, value, unit, high, highUnit, observedAt);
+    }
+
+    private static String unitOf(Quantity quantity) {
+        if (quantity.hasCode()) {
+            return quantity.getCode();
+        }
+        return quantity.hasUnit() ? quantity.getUnit() : null;
+    }
+
+    private Optional<Screening.Screen> screen(String loinc) {
+        return knowledge.screening().content().screens().stream()
+                .filter(s -> s.loinc().stream().anyMatch(c -> c.code().equals(loinc))).findFirst();
+    }
+
+    /** POSITIVE, NEGATIVE or INDETERMINATE from valueCodeableConcept, interpretation or valueString. */
+    String outcome(Observation observation) {
+        Screening screening = knowledge.screening().content();
+        StringBuilder said = new StringBuilder();
+        if (observation.hasValueCodeableConcept()) {
+            collect(observation.getValueCodeableConcept(), said);
+        }
+        observation.getInterpretation().forEach(c -> collect(c, said));
+        if (observation.hasValueStringType()) {
+            said.append('|').append(observation.getValueStringType().getValue());
+        }
+        String[] tokens = said.toString().toLowerCase(Locale.ROOT).split("\\|");
+        for (String token : tokens) {
+            String t = token.trim();
+            if (screening.negativeCodes().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(t))) {
+                return "NEGATIVE";
+            }
+        }
+        for (String token : tokens) {
+            String t = token.trim();
+            if (screening.positiveCodes().stream().anyMatch(p -> p.toLowerCase(Locale.ROOT).equals(t))) {
+                return "POSITIVE";
+            }
+        }
+        return "INDETERMINATE";
+    }
+
+    private static void collect(CodeableConcept concept, StringBuilder said) {
+        concept.getCoding().forEach(c -> said.append('|').append(c.getCode()).append('|').append(c.getDisplay()));
+        if (concept.hasText()) {
+            said.append('|').append(concept.getText());
+        }
+    }
+
+    private static Instant observedAt(Observation observation) {
+        if (observation.hasEffectiveDateTimeType()) {
+            return observation.getEffectiveDateTimeType().getValue().toInstant();
+        }
+        if (observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasStart()) {
+            return observation.getEffectivePeriod().getStart().toInstant();
+        }
+        if (observation.hasEffectiveInstantType()) {
+            return observation.getEffectiveInstantType().getValue().toInstant();
+        }
+        return observation.hasIssued() ? observation.getIssued().toInstant() : Instant.now();
+    }
+}

@@ -1,0 +1,47 @@
+package org.ilsafety.monitoring.schedule;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
+import org.ilsafety.monitoring.knowledge.Schedules;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Due and overdue days from the start and the last result, per indication and lab group. */
+class DueDatesTest {
+    private static final MonitoringKnowledge KNOWLEDGE = MonitoringKnowledge.packaged();
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static Schedules.Group group(String drug, String indication, String group) {
+        return KNOWLEDGE.schedules().content().schedules().stream().filter(s -> s.drug().equals(drug) && s.indications().contains(indication))
+                .flatMap(s -> s.groups().stream()).filter(g -> g.group().equals(group)).findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}, last result day {3}: due day {4}, overdue day {5}")
+    @CsvSource({
+            "tocilizumab, RA, BLOOD_COUNT, , 28, 56",
+            "tocilizumab, RA, BLOOD_COUNT, 40, 131, 145",
+            "tocilizumab, RA, LIVER, 100, 128, 156",
+            "tocilizumab, RA, LIVER, 182, 273, 287",
+            "tocilizumab, GCA, LIPIDS, 30, 198, 226",
+            "tocilizumab, PJIA, BLOOD_COUNT, 28, 56, 84",
+            "tocilizumab, SJIA, BLOOD_COUNT, , 14, 28",
+            "anakinra, RA, BLOOD_COUNT, , 30, 37",
+            "anakinra, RA, BLOOD_COUNT, 95, 186, 200",
+    })
+    void nextDue(String drug, String indication, String group, Integer lastDay, int dueDay, int overdueDay) {
+        Instant last = lastDay == null ? null : START.plus(Duration.ofDays(lastDay));
+        DueDates.Due due = DueDates.next(group(drug, indication, group), START, last).orElseThrow();
+        assertEquals(START.plus(Duration.ofDays(dueDay)), due.dueAt());
+        assertEquals(START.plus(Duration.ofDays(overdueDay)), due.overdueAt());
+    }
+
+    @org.junit.jupiter.api.Test
+    void anakinraNeutrophilMonitoringEndsAfterOneYear() {
+        assertTrue(DueDates.next(group("anakinra", "RA", "BLOOD_COUNT"), START, START.plus(Duration.ofDays(370))).isEmpty());
+    }
+}
