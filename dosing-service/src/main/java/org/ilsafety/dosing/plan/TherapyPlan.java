@@ -1,13 +1,20 @@
 package org.ilsafety.dosing.plan;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
-/** A patient's therapy plan for an interleukin-blocking product. */
+import org.ilsafety.dosing.calculation.Step;
+
+/** A patient's therapy plan for an interleukin-blocking product (the entity; the API returns a view). */
 @Entity
 @Table(name = "therapy_plan")
 public class TherapyPlan {
@@ -29,11 +36,73 @@ public class TherapyPlan {
     public String route;
 
     @Column(nullable = false)
-    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Enumerated(EnumType.STRING)
     public PlanStatus status;
+
+    @Column(nullable = false)
+    @Enumerated(EnumType.STRING)
+    public Step step = Step.INITIAL;
+
+    @Column(name = "off_label", nullable = false)
+    public boolean offLabel;
+
+    /** The prescriber-entered regimen of an off-label plan, as JSON. */
+    @Column(name = "prescriber_regimen")
+    public String prescriberRegimen;
+
+    /** The prescriber's mg/kg where the label gives a range. */
+    @Column(name = "requested_mg_per_kg")
+    public Double requestedMgPerKg;
+
+    @Column(name = "dosing_weight_kg")
+    public Double dosingWeightKg;
+
+    @Column(name = "age_years")
+    public Double ageYears;
+
+    @Column(name = "dose_mg")
+    public Double doseMg;
+
+    @Column(name = "dose_interval")
+    public String doseInterval;
+
+    /** The current dose calculation, as JSON. */
+    @Column(name = "current_dose")
+    public String currentDose;
+
+    /** Why no dose could be calculated (no weight yet, no labeled regimen), when so. */
+    @Column(name = "dose_issue")
+    public String doseIssue;
+
+    @Column(name = "doses_given", nullable = false)
+    public int dosesGiven;
 
     @Column(name = "started_at", nullable = false)
     public Instant startedAt;
+
+    @Column(name = "last_dose_at")
+    public Instant lastDoseAt;
+
+    @Column(name = "next_due_at")
+    public Instant nextDueAt;
+
+    @Column(name = "earliest_repeat_at")
+    public Instant earliestRepeatAt;
+
+    @Column(name = "review_required", nullable = false)
+    public boolean reviewRequired;
+
+    /** A DO_NOT_START decision arrived before any dose was given: the first dose must not be given. */
+    @Column(name = "start_blocked", nullable = false)
+    public boolean startBlocked;
+
+    /** The analytes (ANC, PLATELETS, ALT, INFECTION, ...) the plan is interrupted for, comma-separated. */
+    @Column(name = "interrupted_for")
+    public String interruptedFor;
+
+    /** The analytes that block the start, comma-separated. */
+    @Column(name = "blocked_for")
+    public String blockedFor;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
@@ -43,4 +112,32 @@ public class TherapyPlan {
 
     @Column(name = "knowledge_version")
     public String knowledgeVersion;
+
+    @Version
+    public long version;
+
+    public Set<String> interruptions() {
+        return split(interruptedFor);
+    }
+
+    public void interruptions(Set<String> analytes) {
+        interruptedFor = analytes.isEmpty() ? null : String.join(",", analytes);
+    }
+
+    public Set<String> blocks() {
+        return split(blockedFor);
+    }
+
+    public void blocks(Set<String> analytes) {
+        blockedFor = analytes.isEmpty() ? null : String.join(",", analytes);
+        startBlocked = !analytes.isEmpty();
+    }
+
+    private static Set<String> split(String value) {
+        Set<String> result = new LinkedHashSet<>();
+        if (value != null && !value.isBlank()) {
+            result.addAll(java.util.Arrays.asList(value.split(",")));
+        }
+        return result;
+    }
 }

@@ -1,32 +1,51 @@
 package org.ilsafety.dosing.plan;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.ilsafety.common.events.TherapyPlanEvent;
-import org.ilsafety.common.events.Topics;
-import org.ilsafety.common.knowledge.ProductCatalog;
-import org.ilsafety.common.outbox.Outbox;
+import org.ilsafety.common.events.TherapyPlanEvent.Change;
+import org.ilsafety.common.problem.Problem;
+import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.therapy.TherapyOrder;
+import org.ilsafety.dosing.calculation.DoseCalculation;
+import org.ilsafety.dosing.calculation.Step;
+import org.ilsafety.dosing.knowledge.DosingKnowledge;
+import org.ilsafety.dosing.knowledge.PlanRules;
+import org.ilsafety.dosing.weight.WeightReading;
+import org.ilsafety.dosing.weight.WeightReadings;
 
-/** Keeps each patient's therapy plan and publishes every change through the outbox. */
+/**
+ * Keeps each patient's therapy plan: started from an order or by REST, moved on by administrations and
+ * body-weight readings. Every change is recorded and published through {@link PlanChanges}.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
 public class TherapyPlanService {
     static final String RULE_ORDER_RECEIVED = "plan.start.order-received";
+    static final String RULE_ORDER_STOPPED = "plan.stop.order-inactive";
+    static final String RULE_REST_START = "plan.start.prescriber";
+    static final String RULE_WEIGHT_FIRST = "plan.weight.first-reading";
+    static final String RULE_WEIGHT_SAME_BAND = "plan.weight.same-band";
 
     private final EntityManager entityManager;
-    private final Outbox outbox;
-    private final ProductCatalog products;
+    private final PlanDoses doses;
+    private final PlanChanges changes;
+    private final WeightReadings weights;
+    private final DosingKnowledge knowledge;
 
-    public TherapyPlanService(EntityManager entityManager, Outbox outbox, ProductCatalog products) {
+    public TherapyPlanService(EntityManager entityManager, PlanDoses doses, PlanChanges changes, WeightReadings weights,
+            DosingKnowledge knowledge) {
         this.entityManager = entityManager;
-        this.outbox = outbox;
-        this.products = products;
+        this.doses = doses;
+        this.changes = changes;
+        this.weights = weights;
+        this.knowledge = knowledge;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -34,35 +53,293 @@ public class TherapyPlanService {
         return Optional.ofNullable(entityManager.find(TherapyPlan.class, patientId));
     }
 
+    Optional<TherapyPlan> lock(String patientId) {
+        return Optional.ofNullable(entityManager.find(TherapyPlan.class, patientId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Administration> administrations(String patientId) {
+        return entityManager.createQuery("from Administration a where a.patientId = :p order by a.administeredAt, a.id", Administration.class)
+                .setParameter("p", patientId).getResultList();
+    }
+
     /** An active order starts (or updates) the plan; a stopped order discontinues it. */
     public TherapyPlan applyOrder(TherapyOrder order) {
-        TherapyPlan plan = find(order.patientId()).orElse(null);
+        return applyOrder(order, OrderDetails.NONE);
+    }
+
+    public TherapyPlan applyOrder(TherapyOrder order, OrderDetails details) {
+        TherapyPlan plan = lock(order.patientId()).orElse(null);
         boolean isNew = plan == null;
         if (isNew) {
             plan = new TherapyPlan();
             plan.patientId = order.patientId();
-            plan.startedAt = order.authoredOn() != null ? order.authoredOn() : Instant.now();
         }
+        if (!order.active()) {
+            if (!isNew && plan.status == PlanStatus.DISCONTINUED) {
+                return plan;
+            }
+            plan(plan, order);
+            plan.status = PlanStatus.DISCONTINUED;
+            plan.nextDueAt = null;
+            if (isNew) {
+                entityManager.persist(plan);
+            }
+            changes.record(plan, Change.DISCONTINUED, "order " + order.fhirStatus(), RULE_ORDER_STOPPED);
+            return plan;
+        }
+        if (isNew || plan.status == PlanStatus.DISCONTINUED) {
+            plan.startedAt = null;
+            plan(plan, order);
+            restart(plan, order);
+            applyDetails(plan, details);
+            doses.recompute(plan);
+            plan.nextDueAt = plan.startedAt;
+            if (isNew) {
+                entityManager.persist(plan);
+            }
+            changes.record(plan, Change.STARTED, "order " + order.fhirStatus(), RULE_ORDER_RECEIVED);
+            return plan;
+        }
+        String routeBefore = plan.route;
+        plan(plan, order);
+        applyDetails(plan, details);
+        if ("IV".equals(routeBefore) && "SC".equals(plan.route)) {
+            // The first SC dose replaces the next scheduled IV dose: the due time stays.
+            plan.step = Step.INITIAL;
+            doses.recompute(plan);
+            changes.record(plan, Change.ROUTE_SWITCHED, switchReason(plan), switchRule(plan).ruleId());
+            return plan;
+        }
+        doses.recompute(plan);
+        doses.reschedule(plan, null);
+        changes.record(plan, Change.UPDATED, "order " + order.fhirStatus() + " updated", RULE_ORDER_RECEIVED);
+        return plan;
+    }
+
+    private TherapyPlan plan(TherapyPlan plan, TherapyOrder order) {
         plan.requestId = order.requestId();
         plan.productId = order.productId();
         plan.moleculeId = order.moleculeId();
         plan.indication = order.indication() != null ? order.indication() : plan.indication;
         plan.route = order.route() != null ? order.route() : plan.route;
-        plan.status = order.active() ? PlanStatus.ACTIVE : PlanStatus.DISCONTINUED;
-        plan.updatedAt = Instant.now();
-        plan.ruleId = RULE_ORDER_RECEIVED;
-        plan.knowledgeVersion = products.knowledge().version();
-        if (isNew) {
-            entityManager.persist(plan);
+        if (plan.startedAt == null) {
+            plan.startedAt = order.authoredOn() != null ? order.authoredOn() : Instant.now();
         }
-        TherapyPlanEvent.Change change = !order.active() ? TherapyPlanEvent.Change.DISCONTINUED
-                : isNew ? TherapyPlanEvent.Change.STARTED : TherapyPlanEvent.Change.UPDATED;
-        outbox.publish(Topics.THERAPY_PLAN_EVENTS, plan.patientId, TherapyPlanEvent.TYPE, toEvent(plan, change, "order " + order.fhirStatus()));
+        if (plan.status == null) {
+            plan.status = order.active() ? PlanStatus.ACTIVE : PlanStatus.DISCONTINUED;
+        }
+        if (plan.step == null) {
+            plan.step = Step.INITIAL;
+        }
+        plan.updatedAt = Instant.now();
         return plan;
     }
 
-    static TherapyPlanEvent toEvent(TherapyPlan plan, TherapyPlanEvent.Change change, String reason) {
-        return new TherapyPlanEvent(plan.patientId, change, plan.moleculeId, plan.productId, plan.indication, plan.route,
-                plan.status.name(), null, null, plan.startedAt, null, null, reason, plan.ruleId, plan.knowledgeVersion);
+    private void restart(TherapyPlan plan, TherapyOrder order) {
+        plan.status = PlanStatus.ACTIVE;
+        plan.step = Step.INITIAL;
+        plan.startedAt = order.authoredOn() != null ? order.authoredOn() : Instant.now();
+        plan.lastDoseAt = null;
+        plan.nextDueAt = null;
+        plan.earliestRepeatAt = null;
+        plan.dosesGiven = 0;
+        plan.reviewRequired = false;
+        plan.interruptions(java.util.Set.of());
+        plan.blocks(java.util.Set.of());
+        plan.offLabel = false;
+        plan.prescriberRegimen = null;
+        plan.requestedMgPerKg = null;
+        if (plan.dosingWeightKg == null) {
+            weights.latest(plan.patientId, 1).stream().findFirst().ifPresent(r -> plan.dosingWeightKg = r.weightKg);
+        }
+    }
+
+    /** The ordered mg/kg or interval chooses the step (RA IV 8 mg/kg is ESCALATED; RA SC weekly is ESCALATED). */
+    private void applyDetails(TherapyPlan plan, OrderDetails details) {
+        if (details.weightKg() != null) {
+            plan.dosingWeightKg = details.weightKg();
+        }
+        if (details.mgPerKg() == null && details.interval() == null) {
+            return;
+        }
+        for (Step step : Step.values()) {
+            Optional<DoseCalculation> dose = doses.calculate(plan, step, plan.dosingWeightKg);
+            if (dose.isEmpty()) {
+                continue;
+            }
+            boolean mgMatches = details.mgPerKg() == null || details.mgPerKg().equals(dose.get().mgPerKg());
+            boolean intervalMatches = details.interval() == null || details.interval().equals(dose.get().interval());
+            if (mgMatches && intervalMatches) {
+                plan.step = step;
+                return;
+            }
+        }
+        if (details.mgPerKg() != null && doses.calculate(plan, Step.INITIAL, plan.dosingWeightKg).map(d -> d.mgPerKg() != null).orElse(false)) {
+            // A labeled mg/kg range (anakinra CAPS/NOMID, DIRA): the prescriber's choice, refused by the calculator if outside.
+            plan.requestedMgPerKg = details.mgPerKg();
+        }
+    }
+
+    /** A plan started by a prescriber through REST, with an explicit weight. */
+    public TherapyPlan start(String patientId, StartPlan start) {
+        TherapyPlan existing = lock(patientId).orElse(null);
+        if (existing != null && existing.status != PlanStatus.DISCONTINUED) {
+            throw new ProblemException(409, "Plan exists", "the patient already has a " + existing.status + " therapy plan",
+                    List.of(new Problem.FieldError("patientId", "a plan exists; discontinue it first")));
+        }
+        DoseCalculation dose = start.dose();
+        TherapyPlan plan = existing != null ? existing : new TherapyPlan();
+        plan.patientId = patientId;
+        plan.productId = dose.productId();
+        plan.moleculeId = dose.moleculeId();
+        plan.indication = dose.indication();
+        plan.route = dose.route();
+        plan.status = PlanStatus.ACTIVE;
+        plan.step = dose.step();
+        plan.offLabel = dose.offLabel();
+        plan.prescriberRegimen = start.prescriberRegimenJson();
+        plan.requestedMgPerKg = start.requestedMgPerKg();
+        plan.dosingWeightKg = dose.weightKg();
+        plan.ageYears = start.ageYears();
+        plan.startedAt = start.startedAt() != null ? start.startedAt() : Instant.now();
+        plan.lastDoseAt = null;
+        plan.earliestRepeatAt = null;
+        plan.dosesGiven = 0;
+        plan.reviewRequired = false;
+        plan.interruptions(java.util.Set.of());
+        plan.blocks(java.util.Set.of());
+        plan.updatedAt = Instant.now();
+        doses.recompute(plan);
+        plan.nextDueAt = plan.startedAt;
+        if (existing == null) {
+            entityManager.persist(plan);
+        }
+        changes.record(plan, Change.STARTED, plan.offLabel ? "started by the prescriber, off-label" : "started by the prescriber",
+                plan.offLabel ? dose.ruleId() : RULE_REST_START);
+        return plan;
+    }
+
+    /**
+     * Records a dose given. A first SC dose on an IV plan is the IV-to-SC switch (it replaces the next
+     * IV dose). Repeats closer than the labeled minimum, or beyond the labeled count, are flagged for review.
+     */
+    public Optional<TherapyPlan> recordAdministration(String patientId, String sourceId, Instant at, Double doseMg, String route,
+            String productId) {
+        TherapyPlan plan = lock(patientId).orElse(null);
+        if (plan == null) {
+            return Optional.empty();
+        }
+        boolean known = !entityManager.createQuery("select a.id from Administration a where a.patientId = :p and a.sourceId = :s", Long.class)
+                .setParameter("p", patientId).setParameter("s", sourceId).getResultList().isEmpty();
+        if (known) {
+            return Optional.of(plan);
+        }
+        PlanRules rules = knowledge.planRules();
+        if ("SC".equals(route) && "IV".equals(plan.route)) {
+            plan.route = "SC";
+            plan.step = Step.INITIAL;
+            doses.recompute(plan);
+            changes.record(plan, Change.ROUTE_SWITCHED, switchReason(plan) + "; the first SC dose replaces the next IV dose",
+                    switchRule(plan).ruleId());
+        }
+        StringBuilder reason = new StringBuilder("dose given");
+        String ruleId = rules.administration().ruleId();
+        Optional<DoseCalculation> current = doses.current(plan);
+        if (current.isPresent() && current.get().maxAdditionalDoses() != null) {
+            ruleId = rules.administration().repeatRuleId();
+            DoseCalculation dose = current.get();
+            if (plan.dosesGiven >= 1 + dose.maxAdditionalDoses()) {
+                plan.reviewRequired = true;
+                reason.append("; beyond the labeled ").append(1 + dose.maxAdditionalDoses()).append(" doses");
+            }
+            if (plan.earliestRepeatAt != null && at.isBefore(plan.earliestRepeatAt)) {
+                plan.reviewRequired = true;
+                reason.append("; sooner than ").append(dose.minHoursBetweenDoses()).append(" hours after the previous dose");
+            }
+        }
+        if (plan.status != PlanStatus.ACTIVE || plan.startBlocked) {
+            plan.reviewRequired = true;
+            reason.append("; given while the plan is ").append(plan.startBlocked ? "blocked from starting" : plan.status.name());
+        }
+        Administration administration = new Administration();
+        administration.patientId = patientId;
+        administration.sourceId = sourceId;
+        administration.administeredAt = at;
+        administration.doseMg = doseMg;
+        administration.route = route != null ? route : plan.route;
+        administration.productId = productId != null ? productId : plan.productId;
+        administration.doseNumber = plan.dosesGiven + 1;
+        entityManager.persist(administration);
+        plan.dosesGiven++;
+        if (plan.lastDoseAt == null || !at.isBefore(plan.lastDoseAt)) {
+            plan.lastDoseAt = at;
+            doses.scheduleAfterDose(plan, at);
+        }
+        changes.record(plan, Change.DOSE_ADMINISTERED, reason.toString(), ruleId);
+        return Optional.of(plan);
+    }
+
+    private PlanRules.SwitchRule switchRule(TherapyPlan plan) {
+        return knowledge.planRules().ivToScSwitch().stream().filter(r -> r.indication().equals(plan.indication)).findFirst()
+                .orElse(new PlanRules.SwitchRule(plan.indication, "plan.switch.iv-to-sc.not-labeled", "none", false));
+    }
+
+    private String switchReason(TherapyPlan plan) {
+        PlanRules.SwitchRule rule = switchRule(plan);
+        if (!rule.verified()) {
+            plan.reviewRequired = true;
+            return "IV to SC switch; not confirmed by the label for " + plan.indication + " (review)";
+        }
+        return "IV to SC switch";
+    }
+
+    /**
+     * Stores a body-weight reading. The plan takes a first weight at once; a change of weight band
+     * needs a consistent change over time (the knowledge base says how many readings over how many days).
+     */
+    public void recordWeight(String patientId, String sourceId, Instant measuredAt, double weightKg) {
+        if (!weights.record(patientId, sourceId, measuredAt, weightKg)) {
+            return;
+        }
+        TherapyPlan plan = lock(patientId).orElse(null);
+        if (plan == null || plan.status == PlanStatus.DISCONTINUED) {
+            return;
+        }
+        PlanRules.WeightBandChange rule = knowledge.planRules().weightBandChange();
+        List<WeightReading> latest = weights.latest(patientId, Math.max(1, rule.consecutiveReadings()));
+        if (latest.isEmpty() || !latest.get(0).sourceId.equals(sourceId)) {
+            return; // an older reading arrived late: kept, but the latest reading decides
+        }
+        if (plan.dosingWeightKg == null) {
+            plan.dosingWeightKg = weightKg;
+            doses.recompute(plan);
+            changes.record(plan, Change.UPDATED, "dosing weight from the first body-weight reading", RULE_WEIGHT_FIRST);
+            return;
+        }
+        Optional<String> currentRegimen = doses.regimenAt(plan, plan.dosingWeightKg);
+        Optional<String> newRegimen = doses.regimenAt(plan, weightKg);
+        if (currentRegimen.equals(newRegimen)) {
+            Double before = plan.dosingWeightKg;
+            plan.dosingWeightKg = weightKg;
+            if (doses.recompute(plan)) {
+                changes.record(plan, Change.UPDATED, "dose follows the body weight inside the same weight band", RULE_WEIGHT_SAME_BAND);
+            } else if (!before.equals(weightKg)) {
+                plan.updatedAt = Instant.now();
+            }
+            return;
+        }
+        boolean consistent = latest.size() >= rule.consecutiveReadings()
+                && latest.stream().allMatch(r -> doses.regimenAt(plan, r.weightKg).equals(newRegimen))
+                && java.time.Duration.between(latest.get(latest.size() - 1).measuredAt, latest.get(0).measuredAt)
+                        .toDays() >= rule.minDaysBetweenFirstAndLast();
+        if (!consistent) {
+            return; // one reading in another band does not move the plan
+        }
+        plan.dosingWeightKg = weightKg;
+        doses.recompute(plan);
+        doses.reschedule(plan, null);
+        changes.record(plan, Change.WEIGHT_BAND_CHANGED, "weight band changed after " + rule.consecutiveReadings()
+                + " consistent readings over at least " + rule.minDaysBetweenFirstAndLast() + " days", rule.ruleId());
     }
 }

@@ -1,26 +1,90 @@
 package org.ilsafety.dosing.plan.rest;
 
+import java.time.Instant;
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.ilsafety.common.problem.ProblemException;
-import org.ilsafety.dosing.plan.TherapyPlan;
+import org.ilsafety.dosing.calculation.DoseCalculation;
+import org.ilsafety.dosing.calculation.DoseCalculator;
+import org.ilsafety.dosing.calculation.DoseQuery;
+import org.ilsafety.dosing.calculation.rest.BodyWeightInput;
+import org.ilsafety.dosing.plan.StartPlan;
 import org.ilsafety.dosing.plan.TherapyPlanService;
+import org.ilsafety.dosing.plan.TherapyPlanViews;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 @Path("/api/v1/patients/{patientId}/therapy-plan")
 @Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
 public class TherapyPlanResource {
     private final TherapyPlanService plans;
+    private final TherapyPlanViews views;
+    private final DoseCalculator calculator;
+    private final BodyWeightInput weights;
+    private final ObjectMapper objectMapper;
 
-    public TherapyPlanResource(TherapyPlanService plans) {
+    public TherapyPlanResource(TherapyPlanService plans, TherapyPlanViews views, DoseCalculator calculator, BodyWeightInput weights,
+            ObjectMapper objectMapper) {
         this.plans = plans;
+        this.views = views;
+        this.calculator = calculator;
+        this.weights = weights;
+        this.objectMapper = objectMapper;
     }
 
     @GET
-    public TherapyPlan get(@PathParam("patientId") String patientId) {
-        return plans.find(patientId).orElseThrow(() -> ProblemException.notFound("No therapy plan for this patient"));
+    public TherapyPlanView get(@PathParam("patientId") String patientId) {
+        return views.view(patientId).orElseThrow(() -> ProblemException.notFound("No therapy plan for this patient"));
+    }
+
+    @POST
+    public Response start(@PathParam("patientId") String patientId, StartPlanRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("body", "a JSON request body is required");
+        }
+        DoseQuery query = new DoseQuery(request.product(), request.drug(), request.indication(), request.route(),
+                weights.kilograms(request.weight()), request.ageYears(), request.step(), request.mgPerKg(),
+                request.creatinineClearanceMlPerMin(), null, Boolean.TRUE.equals(request.offLabel()), request.prescriberRegimen());
+        DoseCalculation dose = calculator.calculate(query);
+        String prescriber;
+        try {
+            prescriber = request.prescriberRegimen() == null ? null : objectMapper.writeValueAsString(request.prescriberRegimen());
+        } catch (JsonProcessingException e) {
+            throw ProblemException.badRequest("prescriberRegimen", "cannot be stored");
+        }
+        plans.start(patientId, new StartPlan(dose, request.ageYears(), request.mgPerKg(), prescriber, request.startedAt()));
+        return Response.status(201).entity(views.view(patientId).orElseThrow()).build();
+    }
+
+    @POST
+    @Path("/administrations")
+    public TherapyPlanView administer(@PathParam("patientId") String patientId, AdministrationRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("body", "a JSON request body is required");
+        }
+        if (request.doseMg() != null && request.doseMg() <= 0) {
+            throw ProblemException.badRequest("doseMg", "the dose given must be positive");
+        }
+        String route = request.route() == null ? null : request.route().trim().toUpperCase(Locale.ROOT);
+        if (route != null && !route.equals("IV") && !route.equals("SC")) {
+            throw ProblemException.badRequest("route", "route must be IV or SC");
+        }
+        String id = request.id() != null && !request.id().isBlank() ? "rest/" + request.id() : "rest/" + UUID.randomUUID();
+        Instant at = request.administeredAt() != null ? request.administeredAt() : Instant.now();
+        plans.recordAdministration(patientId, id, at, request.doseMg(), route, null)
+                .orElseThrow(() -> ProblemException.notFound("No therapy plan for this patient"));
+        return views.view(patientId).orElseThrow();
     }
 }

@@ -1,0 +1,55 @@
+package org.ilsafety.dosing.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.ilsafety.common.events.MonitoringEvent;
+import org.ilsafety.common.events.Topics;
+import org.ilsafety.common.inbox.EventRejected;
+import org.ilsafety.common.inbox.InboundEvent;
+import org.ilsafety.common.inbox.InboundHandler;
+import org.ilsafety.common.inbox.InboundProcessor;
+import org.ilsafety.common.inbox.SuiteEventParser;
+import org.ilsafety.dosing.plan.PlanDecisions;
+
+import io.smallrye.reactive.messaging.annotations.Blocking;
+
+/** monitoring-service's decisions change the plan; alerts are not this service's business. */
+@ApplicationScoped
+public class MonitoringEventsConsumer implements InboundHandler<MonitoringEvent> {
+    private final InboundProcessor processor;
+    private final SuiteEventParser parser;
+    private final PlanDecisions decisions;
+
+    public MonitoringEventsConsumer(InboundProcessor processor, SuiteEventParser parser, PlanDecisions decisions) {
+        this.processor = processor;
+        this.parser = parser;
+        this.decisions = decisions;
+    }
+
+    @Incoming(Topics.MONITORING_EVENTS)
+    @Blocking(ordered = true)
+    public void consume(ConsumerRecord<String, String> record) {
+        processor.process(record, this);
+    }
+
+    @Override
+    public InboundEvent<MonitoringEvent> parse(ConsumerRecord<String, String> record) {
+        InboundEvent<MonitoringEvent> event = parser.parse(record, MonitoringEvent.class, MonitoringEvent::patientId);
+        if (event.body().kind() == null) {
+            throw new EventRejected("INCOMPLETE_MONITORING_EVENT", "The monitoring event has no kind");
+        }
+        if (event.body().kind() == MonitoringEvent.Kind.DECISION && (event.body().action() == null || event.body().action().isBlank())) {
+            throw new EventRejected("INCOMPLETE_MONITORING_EVENT", "The decision has no action");
+        }
+        return event;
+    }
+
+    @Override
+    public void apply(InboundEvent<MonitoringEvent> event) {
+        if (event.body().kind() == MonitoringEvent.Kind.DECISION) {
+            decisions.apply(event.body());
+        }
+    }
+}

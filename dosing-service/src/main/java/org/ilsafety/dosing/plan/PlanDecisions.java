@@ -1,0 +1,153 @@
+package org.ilsafety.dosing.plan;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.ilsafety.common.events.MonitoringEvent;
+import org.ilsafety.common.events.TherapyPlanEvent.Change;
+import org.ilsafety.dosing.calculation.Step;
+import org.ilsafety.dosing.knowledge.DosingKnowledge;
+import org.ilsafety.dosing.knowledge.PlanRules;
+import org.ilsafety.dosing.knowledge.PlanRules.DecisionRule;
+
+/**
+ * Applies monitoring-service decisions to a plan: interrupt, reduce, resume at the labeled restart dose,
+ * discontinue (or interrupt and flag for review where discontinuation is an individual decision), and
+ * block the start. A plan is interrupted for a set of causes (analytes); it resumes when the last clears.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class PlanDecisions {
+    static final String UNSPECIFIED = "UNSPECIFIED";
+
+    private final TherapyPlanService plans;
+    private final PlanDoses doses;
+    private final PlanChanges changes;
+    private final DosingKnowledge knowledge;
+
+    public PlanDecisions(TherapyPlanService plans, PlanDoses doses, PlanChanges changes, DosingKnowledge knowledge) {
+        this.plans = plans;
+        this.doses = doses;
+        this.changes = changes;
+        this.knowledge = knowledge;
+    }
+
+    /** Applies a decision; empty when the patient has no plan (the decision is then only recorded as processed). */
+    public Optional<TherapyPlan> apply(MonitoringEvent decision) {
+        Optional<TherapyPlan> found = plans.lock(decision.patientId());
+        if (found.isEmpty() || decision.kind() != MonitoringEvent.Kind.DECISION || decision.action() == null) {
+            return found;
+        }
+        TherapyPlan plan = found.get();
+        if (plan.status == PlanStatus.DISCONTINUED) {
+            return found;
+        }
+        Optional<DecisionRule> rule = knowledge.planRules().decisions().stream()
+                .filter(r -> r.action().equalsIgnoreCase(decision.action())).findFirst();
+        if (rule.isEmpty()) {
+            return found;
+        }
+        String analyte = decision.analyte() == null || decision.analyte().isBlank() ? UNSPECIFIED
+                : decision.analyte().trim().toUpperCase(Locale.ROOT);
+        Instant at = decision.observedAt() != null ? decision.observedAt() : Instant.now();
+        String cause = " (" + analyte + "; monitoring rule " + decision.ruleId() + ")";
+        switch (rule.get().effect()) {
+            case INTERRUPT -> interrupt(plan, analyte, "interrupted" + cause, rule.get().id(), false);
+            case REDUCE -> reduce(plan, analyte, cause, rule.get().id());
+            case RESUME -> resume(plan, analyte, at, cause, rule.get().id());
+            case DISCONTINUE -> discontinue(plan, decision, analyte, cause, rule.get().id());
+            case BLOCK_START -> blockStart(plan, analyte, cause, rule.get().id());
+            case NONE -> {
+            }
+        }
+        return found;
+    }
+
+    private void interrupt(TherapyPlan plan, String analyte, String reason, String ruleId, boolean review) {
+        Set<String> causes = plan.interruptions();
+        boolean added = causes.add(analyte);
+        plan.interruptions(causes);
+        boolean reviewAdded = review && !plan.reviewRequired;
+        plan.reviewRequired |= review;
+        if (plan.status == PlanStatus.ACTIVE) {
+            plan.status = PlanStatus.INTERRUPTED;
+            changes.record(plan, Change.INTERRUPTED, reason, ruleId);
+        } else if (added || reviewAdded) {
+            changes.record(plan, Change.UPDATED, reason, ruleId);
+        }
+    }
+
+    private void reduce(TherapyPlan plan, String analyte, String cause, String ruleId) {
+        if (plan.step == Step.REDUCED) {
+            return;
+        }
+        if (!doses.hasStep(plan, Step.REDUCED)) {
+            PlanRules.RuleNote none = knowledge.planRules().noReductionStep();
+            interrupt(plan, analyte, "no labeled reduced dose for " + plan.indication + " " + plan.route + ": interrupted for review" + cause,
+                    none.ruleId(), true);
+            return;
+        }
+        plan.step = Step.REDUCED;
+        doses.recompute(plan);
+        doses.reschedule(plan, null);
+        changes.record(plan, Change.REDUCED, "reduced" + cause, ruleId);
+    }
+
+    private void resume(TherapyPlan plan, String analyte, Instant at, String cause, String ruleId) {
+        Set<String> blocks = plan.blocks();
+        if (blocks.remove(analyte)) {
+            plan.blocks(blocks);
+            changes.record(plan, Change.UPDATED, (plan.startBlocked ? "start still blocked" : "start no longer blocked") + cause, ruleId);
+        }
+        if (plan.status != PlanStatus.INTERRUPTED) {
+            return;
+        }
+        Set<String> causes = plan.interruptions();
+        if (!causes.remove(analyte) && !causes.isEmpty()) {
+            return;
+        }
+        plan.interruptions(causes);
+        if (!causes.isEmpty()) {
+            changes.record(plan, Change.UPDATED, "still interrupted for " + String.join(", ", causes) + cause, ruleId);
+            return;
+        }
+        if (plan.reviewRequired) {
+            changes.record(plan, Change.UPDATED, "resolved, but resuming awaits the individual review" + cause, ruleId);
+            return;
+        }
+        plan.status = PlanStatus.ACTIVE;
+        plan.step = doses.hasStep(plan, Step.REDUCED) ? Step.REDUCED : Step.INITIAL;
+        doses.recompute(plan);
+        doses.reschedule(plan, at);
+        changes.record(plan, Change.RESUMED, "resumed at the labeled restart dose (" + plan.step + ")" + cause, ruleId);
+    }
+
+    private void discontinue(TherapyPlan plan, MonitoringEvent decision, String analyte, String cause, String ruleId) {
+        PlanRules.NeverAutoDiscontinue never = knowledge.planRules().neverAutoDiscontinue();
+        if (decision.requiresIndividualReview() || never.indications().contains(plan.indication)) {
+            interrupt(plan, analyte, "discontinuation is an individual decision: interrupted and flagged for review" + cause,
+                    never.ruleId(), true);
+            return;
+        }
+        plan.status = PlanStatus.DISCONTINUED;
+        plan.nextDueAt = null;
+        plan.earliestRepeatAt = null;
+        changes.record(plan, Change.DISCONTINUED, "discontinued" + cause, ruleId);
+    }
+
+    private void blockStart(TherapyPlan plan, String analyte, String cause, String ruleId) {
+        if (plan.dosesGiven > 0) {
+            return;
+        }
+        Set<String> blocks = plan.blocks();
+        if (blocks.add(analyte)) {
+            plan.blocks(blocks);
+            changes.record(plan, Change.UPDATED, "blocked from starting" + cause, ruleId);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package org.ilsafety.dosing.plan;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.ilsafety.common.knowledge.ProductCatalog;
+import org.ilsafety.common.knowledge.ProductCatalog.Product;
+import org.ilsafety.common.problem.ProblemException;
+import org.ilsafety.dosing.calculation.DoseCalculation;
+import org.ilsafety.dosing.calculation.DoseCalculator;
+import org.ilsafety.dosing.calculation.DoseQuery;
+import org.ilsafety.dosing.calculation.PrescriberRegimen;
+import org.ilsafety.dosing.calculation.Step;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The current dose of a plan, from its product, indication, route, dosing weight and step. */
+@ApplicationScoped
+public class PlanDoses {
+    private final DoseCalculator calculator;
+    private final ProductCatalog products;
+    private final ObjectMapper objectMapper;
+
+    public PlanDoses(DoseCalculator calculator, ProductCatalog products, ObjectMapper objectMapper) {
+        this.calculator = calculator;
+        this.products = products;
+        this.objectMapper = objectMapper;
+    }
+
+    /** Calculates the dose for the plan as it stands, or the reason none can be calculated. */
+    public Optional<DoseCalculation> calculate(TherapyPlan plan, Step step, Double weightKg) {
+        return Optional.ofNullable(tryCalculate(plan, step, weightKg).dose);
+    }
+
+    /** Recalculates and stores the plan's current dose; returns true when the dose in mg or the interval changed. */
+    public boolean recompute(TherapyPlan plan) {
+        Double before = plan.doseMg;
+        String intervalBefore = plan.doseInterval;
+        Attempt attempt = tryCalculate(plan, plan.step, plan.dosingWeightKg);
+        if (attempt.dose == null) {
+            plan.doseMg = null;
+            plan.doseInterval = null;
+            plan.currentDose = null;
+            plan.doseIssue = attempt.issue;
+        } else {
+            plan.doseMg = attempt.dose.doseMg();
+            plan.doseInterval = attempt.dose.interval();
+            plan.currentDose = json(attempt.dose);
+            plan.doseIssue = null;
+        }
+        return !java.util.Objects.equals(before, plan.doseMg) || !java.util.Objects.equals(intervalBefore, plan.doseInterval);
+    }
+
+    /** The stored current dose. */
+    public Optional<DoseCalculation> current(TherapyPlan plan) {
+        if (plan.currentDose == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(objectMapper.readValue(plan.currentDose, DoseCalculation.class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored dose cannot be read", e);
+        }
+    }
+
+    /** The regimen row that applies at this weight (to tell whether a reading changes the weight band). */
+    public Optional<String> regimenAt(TherapyPlan plan, double weightKg) {
+        return calculate(plan, plan.step, weightKg).map(DoseCalculation::ruleId);
+    }
+
+    public boolean hasStep(TherapyPlan plan, Step step) {
+        if (plan.offLabel || plan.dosingWeightKg == null || plan.indication == null || plan.route == null) {
+            return false;
+        }
+        Optional<Product> product = products.product(plan.productId);
+        return product.isPresent()
+                && calculator.hasStep(product.get(), plan.indication, plan.route, plan.dosingWeightKg, plan.ageYears, step);
+    }
+
+    /** When the next dose is due after a dose given at {@code at}, and the earliest repeat where the label allows repeats. */
+    public void scheduleAfterDose(TherapyPlan plan, Instant at) {
+        Optional<DoseCalculation> dose = current(plan);
+        plan.earliestRepeatAt = null;
+        plan.nextDueAt = null;
+        if (dose.isEmpty()) {
+            return;
+        }
+        DoseCalculation d = dose.get();
+        if (d.maxAdditionalDoses() != null) {
+            if (plan.dosesGiven < 1 + d.maxAdditionalDoses()) {
+                plan.earliestRepeatAt = at.plus(Duration.ofMinutes(Math.round(d.minHoursBetweenDoses() * 60)));
+            }
+            return;
+        }
+        if (d.courseDoses() != null && plan.dosesGiven >= d.courseDoses()) {
+            return;
+        }
+        if (d.interval() != null) {
+            plan.nextDueAt = at.plus(DoseCalculator.parseInterval(d.interval(), "interval"));
+        }
+    }
+
+    /** After a change of step or interval: the next dose from the last one, never before {@code notBefore}. */
+    public void reschedule(TherapyPlan plan, Instant notBefore) {
+        if (plan.lastDoseAt == null) {
+            plan.nextDueAt = notBefore != null ? notBefore : plan.startedAt;
+            return;
+        }
+        scheduleAfterDose(plan, plan.lastDoseAt);
+        if (plan.nextDueAt != null && notBefore != null && plan.nextDueAt.isBefore(notBefore)) {
+            plan.nextDueAt = notBefore;
+        }
+    }
+
+    private Attempt tryCalculate(TherapyPlan plan, Step step, Double weightKg) {
+        if (plan.indication == null) {
+            return new Attempt(null, "indication unknown: the order names none the suite knows");
+        }
+        if (plan.route == null) {
+            return new Attempt(null, "route unknown: the order names no IV or SC route");
+        }
+        if (weightKg == null) {
+            return new Attempt(null, "awaiting a body weight (Observation LOINC 29463-7 or 3141-9, or a weight on the order)");
+        }
+        PrescriberRegimen prescriber = null;
+        if (plan.offLabel && plan.prescriberRegimen != null) {
+            try {
+                prescriber = objectMapper.readValue(plan.prescriberRegimen, PrescriberRegimen.class);
+            } catch (JsonProcessingException e) {
+                return new Attempt(null, "the stored prescriber regimen cannot be read");
+            }
+        }
+        DoseQuery query = new DoseQuery(plan.productId, null, plan.indication, plan.route, weightKg, plan.ageYears, step,
+                plan.requestedMgPerKg, null, null, plan.offLabel, prescriber);
+        try {
+            return new Attempt(calculator.calculate(query, false), null);
+        } catch (ProblemException e) {
+            return new Attempt(null, e.getMessage());
+        }
+    }
+
+    private String json(DoseCalculation dose) {
+        try {
+            return objectMapper.writeValueAsString(dose);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("dose cannot be stored", e);
+        }
+    }
+
+    private record Attempt(DoseCalculation dose, String issue) {
+    }
+}

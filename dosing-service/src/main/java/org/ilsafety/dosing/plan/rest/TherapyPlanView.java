@@ -1,0 +1,44 @@
+package org.ilsafety.dosing.plan.rest;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.ilsafety.dosing.calculation.DoseCalculation;
+
+/** {@code GET /api/v1/patients/{id}/therapy-plan}: the plan as the API shows it (never the entity). */
+public record TherapyPlanView(
+        String patientId,
+        String productId,
+        String moleculeId,
+        String indication,
+        String route,
+        String status,
+        String step,
+        boolean offLabel,
+        Double dosingWeightKg,
+        DoseCalculation currentDose,
+        String doseIssue,
+        List<AdministrationView> administrations,
+        int dosesGiven,
+        Instant startedAt,
+        Instant lastDoseAt,
+        Instant nextDueAt,
+        Instant earliestRepeatAt,
+        boolean overdue,
+        int missedDoses,
+        boolean reviewRequired,
+        boolean startBlocked,
+        Set<String> interruptedFor,
+        Set<String> blockedFor,
+        List<ChangeView> history,
+        String ruleId,
+        String knowledgeVersion) {
+
+    public record AdministrationView(int doseNumber, Instant administeredAt, Double doseMg, String route, String productId) {
+    }
+
+    public record ChangeView(Instant at, String change, String status, String step, Double doseMg, String reason, String ruleId,
+            String knowledgeVersion) {
+    }
+}

@@ -1,0 +1,208 @@
+package org.ilsafety.dosing.events;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.ilsafety.common.events.Topics;
+import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.stack.testing.SuiteTestInfrastructure;
+import org.ilsafety.stack.testing.TestKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+
+/** Through the broker: orders, weights, administrations and monitoring decisions move the plan; each change is published. */
+@QuarkusTest
+class TherapyPlanFlowTest {
+    static TestKafka kafka;
+    static SuiteEvents monitoring;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers());
+        monitoring = new SuiteEvents();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+        monitoring.close();
+    }
+
+    static String escalatedRaIvOrder(String patient) {
+        return """
+                {"resourceType":"MedicationRequest","id":"mr-%s","meta":{"versionId":"1"},"status":"active","intent":"order",
+                 "medicationCodeableConcept":{"text":"Actemra"},"subject":{"reference":"Patient/%s"},"authoredOn":"2026-11-01",
+                 "reasonCode":[{"coding":[{"system":"%s","code":"RA"}]}],
+                 "dosageInstruction":[{"route":{"coding":[{"system":"http://snomed.info/sct","code":"47625008"}]},
+                   "timing":{"repeat":{"frequency":1,"period":4,"periodUnit":"wk"}},
+                   "doseAndRate":[{"doseQuantity":{"value":8,"unit":"mg/kg","system":"http://unitsofmeasure.org","code":"mg/kg"}}]}]}
+                """.formatted(patient, patient, FhirFixtures.INDICATION_SYSTEM);
+    }
+
+    static JsonPath plan(String patient) {
+        return given().when().get("/api/v1/patients/" + patient + "/therapy-plan").then().statusCode(200).extract().jsonPath();
+    }
+
+    static void awaitPlan(String patient, String path, Object value) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                given().when().get("/api/v1/patients/" + patient + "/therapy-plan").then().statusCode(200).body(path, equalTo(value)));
+    }
+
+    @Test
+    void lowNeutrophilsInterruptAndRecoveryResumesAnRaIvPatientAtFourMgPerKg() {
+        String patient = "flow-anc";
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.labObservation(patient, "wt-anc", 1, "29463-7", 165, "[lb_av]", null,
+                "2026-10-30T08:00:00Z"));
+        kafka.send(Topics.PATIENT_EVENTS, patient, escalatedRaIvOrder(patient));
+        awaitPlan(patient, "step", "ESCALATED");
+        JsonPath started = plan(patient);
+        assertEquals(74.84, started.getDouble("dosingWeightKg"), 0.01);
+        assertEquals(598.7f, started.getFloat("currentDose.doseMg"), 0.01f);
+        assertEquals(8.0f, started.getFloat("currentDose.mgPerKg"));
+        assertEquals("P4W", started.getString("currentDose.interval"));
+        assertEquals("tocilizumab.ra.iv.escalated", started.getString("currentDose.ruleId"));
+        assertEquals("tocilizumab", started.getString("moleculeId"));
+
+        monitoring.decision(patient, "INTERRUPT", "ANC", false);
+        awaitPlan(patient, "status", "INTERRUPTED");
+        List<ConsumerRecord<String, String>> interrupted = kafka.await(Topics.THERAPY_PLAN_EVENTS,
+                r -> patient.equals(r.key()) && r.value().contains("\"change\":\"INTERRUPTED\""), 1, Duration.ofSeconds(30));
+        assertEquals(1, interrupted.size());
+        JsonPath event = new JsonPath(interrupted.get(0).value());
+        assertEquals("INTERRUPTED", event.getString("status"));
+        assertEquals("plan.decision.interrupt", event.getString("ruleId"));
+        assertEquals("ACTEMRA", event.getString("product"));
+        assertEquals("tocilizumab", event.getString("drug"));
+        assertTrue(event.getString("knowledgeVersion").startsWith("2026.11.0+"));
+
+        monitoring.decision(patient, "RESUME", "ANC", false);
+        awaitPlan(patient, "status", "ACTIVE");
+        JsonPath resumed = plan(patient);
+        assertEquals("REDUCED", resumed.getString("step"));
+        assertEquals(299.4f, resumed.getFloat("currentDose.doseMg"), 0.01f);
+        assertEquals(4.0f, resumed.getFloat("currentDose.mgPerKg"));
+        List<String> changes = resumed.getList("history.change");
+        assertEquals(List.of("STARTED", "INTERRUPTED", "RESUMED"), changes);
+        assertEquals("plan.decision.resume", resumed.getString("history[2].ruleId"));
+        List<ConsumerRecord<String, String>> resumedEvents = kafka.await(Topics.THERAPY_PLAN_EVENTS,
+                r -> patient.equals(r.key()) && r.value().contains("\"change\":\"RESUMED\""), 1, Duration.ofSeconds(30));
+        assertEquals("REDUCED", new JsonPath(resumedEvents.get(0).value()).getString("step"));
+    }
+
+    @Test
+    void infectionAndLabInterruptionsMustBothClearBeforeResuming() {
+        String patient = "flow-infection";
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-inf", 1, "Actemra", "SC", "RA", "active", "2026-11-01"));
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.labObservation(patient, "wt-inf", 1, "29463-7", 70, "kg", null, "2026-11-01T08:00:00Z"));
+        awaitPlan(patient, "currentDose.interval", "P2W");
+        monitoring.decision(patient, "INTERRUPT", "INFECTION", false);
+        monitoring.decision(patient, "INTERRUPT", "PLATELETS", false);
+        awaitPlan(patient, "interruptedFor.size()", 2);
+        monitoring.decision(patient, "RESUME", "INFECTION", false);
+        awaitPlan(patient, "interruptedFor", List.of("PLATELETS"));
+        assertEquals("INTERRUPTED", plan(patient).getString("status"));
+        monitoring.decision(patient, "RESUME", "PLATELETS", false);
+        awaitPlan(patient, "status", "ACTIVE");
+        assertEquals("REDUCED", plan(patient).getString("step"));
+        assertEquals("P2W", plan(patient).getString("currentDose.interval"));
+    }
+
+    @Test
+    void reduceDoseMovesWeeklyScToEveryOtherWeekAndDiscontinueStops() {
+        String patient = "flow-reduce";
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.labObservation(patient, "wt-red", 1, "29463-7", 104, "kg", null, "2026-11-01T08:00:00Z"));
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-red", 1, "Tyenne", "SC", "RA", "active", "2026-11-01"));
+        awaitPlan(patient, "currentDose.interval", "P1W");
+        monitoring.decision(patient, "REDUCE_DOSE", "ALT", false);
+        awaitPlan(patient, "step", "REDUCED");
+        assertEquals("P2W", plan(patient).getString("currentDose.interval"));
+        monitoring.decision(patient, "DISCONTINUE", "ALT", false);
+        awaitPlan(patient, "status", "DISCONTINUED");
+        assertTrue(plan(patient).getList("history.ruleId").contains("plan.decision.discontinue"));
+    }
+
+    @Test
+    void childrenAreNeverAutoDiscontinuedButInterruptedForReview() {
+        String patient = "flow-pjia";
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.labObservation(patient, "wt-pjia", 1, "29463-7", 24, "kg", null, "2026-11-01T08:00:00Z"));
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-pjia", 1, "Actemra", "IV", "PJIA", "active", "2026-11-01"));
+        awaitPlan(patient, "currentDose.ruleId", "tocilizumab.pjia.iv.under30");
+        assertEquals(240.0f, plan(patient).getFloat("currentDose.doseMg"));
+        assertEquals(50, plan(patient).getInt("currentDose.diluentBagMl"));
+        monitoring.decision(patient, "DISCONTINUE", "ANC", true);
+        awaitPlan(patient, "status", "INTERRUPTED");
+        JsonPath interrupted = plan(patient);
+        assertTrue(interrupted.getBoolean("reviewRequired"));
+        assertEquals("plan.decision.discontinue.individual-review", interrupted.getString("ruleId"));
+        // A reduction the label does not have in pJIA interrupts and flags too; never a guessed dose.
+        String other = "flow-pjia-reduce";
+        kafka.send(Topics.PATIENT_EVENTS, other, FhirFixtures.labObservation(other, "wt-pjia2", 1, "29463-7", 24, "kg", null, "2026-11-01T08:00:00Z"));
+        kafka.send(Topics.PATIENT_EVENTS, other, FhirFixtures.medicationRequest(other, "mr-pjia2", 1, "Actemra", "IV", "PJIA", "active", "2026-11-01"));
+        awaitPlan(other, "currentDose.mgPerKg", 10.0f);
+        monitoring.decision(other, "REDUCE_DOSE", "ALT", false);
+        awaitPlan(other, "status", "INTERRUPTED");
+        assertTrue(plan(other).getBoolean("reviewRequired"));
+        assertEquals("INITIAL", plan(other).getString("step"));
+    }
+
+    @Test
+    void doNotStartBlocksAPlanWithNoDoseAndContinueChangesNothing() {
+        String patient = "flow-block";
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-block", 1, "Kineret", "SC", "RA", "active", "2026-11-01"));
+        awaitPlan(patient, "status", "ACTIVE");
+        monitoring.decision(patient, "CONTINUE", "ANC", false);
+        monitoring.decision(patient, "DO_NOT_START", "ANC", false);
+        awaitPlan(patient, "startBlocked", true);
+        assertEquals(false, plan(patient).getBoolean("overdue"));
+        assertEquals(List.of("STARTED", "UPDATED"), plan(patient).getList("history.change"));
+        monitoring.decision(patient, "RESUME", "ANC", false);
+        awaitPlan(patient, "startBlocked", false);
+        // A decision for a patient without a plan is consumed and changes nothing.
+        monitoring.decision("flow-no-plan", "INTERRUPT", "ANC", false);
+        given().when().get("/api/v1/patients/flow-no-plan/therapy-plan").then().statusCode(404);
+    }
+
+    @Test
+    void administrationsScheduleTheNextDoseAndAnScDoseSwitchesAnIvPlan() {
+        String patient = "flow-admin";
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.labObservation(patient, "wt-adm", 1, "29463-7", 70000, "g", null, "2026-11-01T08:00:00Z"));
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-adm", 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+        awaitPlan(patient, "dosingWeightKg", 70.0f);
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationAdministration(patient, "ma-1", "Actemra", 280, "2026-11-02T09:00:00Z"));
+        awaitPlan(patient, "dosesGiven", 1);
+        assertEquals("2026-11-30T09:00:00Z", plan(patient).getString("nextDueAt"));
+        String sc = """
+                {"resourceType":"MedicationAdministration","id":"ma-2","meta":{"versionId":"1"},"status":"completed",
+                 "medicationCodeableConcept":{"text":"Actemra"},"subject":{"reference":"Patient/%s"},"effectiveDateTime":"2026-11-30T09:00:00Z",
+                 "dosage":{"route":{"coding":[{"system":"http://snomed.info/sct","code":"34206005"}]},"dose":{"value":162,"unit":"mg","system":"http://unitsofmeasure.org","code":"mg"}}}
+                """.formatted(patient);
+        kafka.send(Topics.PATIENT_EVENTS, patient, sc);
+        awaitPlan(patient, "dosesGiven", 2);
+        JsonPath switched = plan(patient);
+        assertEquals("SC", switched.getString("route"));
+        assertEquals("P2W", switched.getString("currentDose.interval"));
+        assertEquals("2026-12-14T09:00:00Z", switched.getString("nextDueAt"));
+        assertTrue(switched.getList("history.change").contains("ROUTE_SWITCHED"));
+    }
+
+    @Test
+    void aWeightInAnUnknownUnitIsDeadLettered() {
+        String patient = "flow-stone";
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.labObservation(patient, "wt-stone", 1, "29463-7", 11, "[stone_av]", null, "2026-11-01T08:00:00Z"));
+        List<ConsumerRecord<String, String>> dead = kafka.await(Topics.deadLetter(Topics.PATIENT_EVENTS), r -> patient.equals(r.key()), 1,
+                Duration.ofSeconds(30));
+        assertEquals(1, dead.size());
+        assertEquals("UNKNOWN_WEIGHT_UNIT", TestKafka.header(dead.get(0), org.ilsafety.common.inbox.DeadLetterHeaders.REASON_CODE));
+    }
+}
