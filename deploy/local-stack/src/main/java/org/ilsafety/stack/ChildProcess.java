@@ -57,6 +57,16 @@ public final class ChildProcess implements AutoCloseable {
         return log;
     }
 
+    /** SIGKILL, as {@code kill -9} would: no shutdown hook of the child runs. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** SIGTERM, then SIGKILL after the grace period; descendants first get the same treatment. */
     @Override
     public void close() {

@@ -17,11 +17,18 @@ import org.ilsafety.common.events.Topics;
 public final class Infrastructure implements AutoCloseable {
     public static final int PARTITIONS = 4;
 
-    private final Optional<EmbeddedDatabase> database;
-    private final Optional<KafkaBroker> embeddedKafka;
+    private final Path dataDirectory;
+    private final int kafkaPort;
+    private final int controllerPort;
+    private volatile Optional<EmbeddedDatabase> database;
+    private volatile Optional<KafkaBroker> embeddedKafka;
     private final String bootstrapServers;
 
-    private Infrastructure(Optional<EmbeddedDatabase> database, Optional<KafkaBroker> embeddedKafka, String bootstrapServers) {
+    private Infrastructure(Path dataDirectory, int kafkaPort, int controllerPort, Optional<EmbeddedDatabase> database,
+            Optional<KafkaBroker> embeddedKafka, String bootstrapServers) {
+        this.dataDirectory = dataDirectory;
+        this.kafkaPort = kafkaPort;
+        this.controllerPort = controllerPort;
         this.database = database;
         this.embeddedKafka = embeddedKafka;
         this.bootstrapServers = bootstrapServers;
@@ -41,7 +48,7 @@ public final class Infrastructure implements AutoCloseable {
                 : Optional.of(KafkaBroker.start(dataDirectory.resolve("kafka"), kafkaPort, controllerPort)));
         try {
             Optional<KafkaBroker> broker = kafka.join();
-            Infrastructure infrastructure = new Infrastructure(database.join(), broker,
+            Infrastructure infrastructure = new Infrastructure(dataDirectory, kafkaPort, controllerPort, database.join(), broker,
                     externalKafka.orElseGet(() -> broker.orElseThrow().bootstrapServers()));
             infrastructure.database.ifPresent(db -> SuiteService.ALL.forEach(s -> db.prepare(ServiceDatabase.forService(s.name()))));
             KafkaTopics.create(infrastructure.bootstrapServers, Topics.all(), PARTITIONS);
@@ -82,6 +89,32 @@ public final class Infrastructure implements AutoCloseable {
         });
         config.put("kafka.bootstrap.servers", bootstrapServers());
         return config;
+    }
+
+    /** Stops the embedded broker (SIGTERM) and starts it again on the same ports and data; for fault tests. */
+    public void restartKafka(java.time.Duration downtime) {
+        KafkaBroker broker = embeddedKafka.orElseThrow(() -> new IllegalStateException("No embedded broker to restart"));
+        broker.close();
+        sleep(downtime);
+        embeddedKafka = Optional.of(KafkaBroker.start(dataDirectory.resolve("kafka"), kafkaPort, controllerPort));
+    }
+
+    /** Stops the embedded PostgreSQL and starts it again on the same port, keeping its data; for fault tests. */
+    public void restartDatabase(java.time.Duration downtime) {
+        EmbeddedDatabase running = database.orElseThrow(() -> new IllegalStateException("No embedded database to restart"));
+        int port = running.port();
+        running.close();
+        sleep(downtime);
+        database = Optional.of(EmbeddedDatabase.start(port, dataDirectory.resolve("postgres"), true));
+    }
+
+    private static void sleep(java.time.Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -15,11 +15,13 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class LocalStack implements AutoCloseable {
     private final Infrastructure infrastructure;
+    private final StackOptions options;
     private final List<ServiceProcess> services;
 
-    private LocalStack(Infrastructure infrastructure, List<ServiceProcess> services) {
+    private LocalStack(Infrastructure infrastructure, StackOptions options, List<ServiceProcess> services) {
         this.infrastructure = infrastructure;
-        this.services = services;
+        this.options = options;
+        this.services = new java.util.concurrent.CopyOnWriteArrayList<>(services);
     }
 
     public static LocalStack start(StackOptions options) {
@@ -29,19 +31,47 @@ public final class LocalStack implements AutoCloseable {
         try {
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (SuiteService service : SuiteService.ALL) {
-                int port = options.servicePorts().get(service.name());
-                ServiceProcess process = ServiceProcess.start(options.home(), service, port,
-                        environment(options, infrastructure, service, port), options.dataDirectory().resolve("logs"));
+                ServiceProcess process = startService(options, infrastructure, service);
                 started.add(process);
                 ready.add(CompletableFuture.runAsync(() -> process.awaitReady(Duration.ofSeconds(180))));
             }
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
-            return new LocalStack(infrastructure, List.copyOf(started));
+            return new LocalStack(infrastructure, options, List.copyOf(started));
         } catch (RuntimeException e) {
             started.forEach(ServiceProcess::close);
             infrastructure.close();
             throw e;
         }
+    }
+
+    private static ServiceProcess startService(StackOptions options, Infrastructure infrastructure, SuiteService service) {
+        int port = options.servicePorts().get(service.name());
+        return ServiceProcess.start(options.home(), service, port, environment(options, infrastructure, service, port),
+                options.dataDirectory().resolve("logs"));
+    }
+
+    /** {@code kill -9} of one service, for fault tests. */
+    public void kill(String serviceName) {
+        service(serviceName).process().kill();
+    }
+
+    /** Graceful stop (SIGTERM) of one service. */
+    public void stop(String serviceName) {
+        service(serviceName).close();
+    }
+
+    /** Starts a stopped or killed service again and waits until it is ready. */
+    public void restart(String serviceName) {
+        ServiceProcess old = service(serviceName);
+        old.close();
+        ServiceProcess fresh = startService(options, infrastructure, old.service());
+        services.set(services.indexOf(old), fresh);
+        fresh.awaitReady(Duration.ofSeconds(180));
+    }
+
+    private ServiceProcess service(String name) {
+        return services.stream().filter(s -> s.service().name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + name));
     }
 
     private static Map<String, String> environment(StackOptions options, Infrastructure infrastructure, SuiteService service,
