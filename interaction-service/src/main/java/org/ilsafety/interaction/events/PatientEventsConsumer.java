@@ -1,35 +1,59 @@
 package org.ilsafety.interaction.events;
 
+import java.time.LocalDate;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.fhir.PatientEventParser;
+import org.ilsafety.common.inbox.EventRejected;
 import org.ilsafety.common.inbox.InboundEvent;
 import org.ilsafety.common.inbox.InboundHandler;
 import org.ilsafety.common.inbox.InboundProcessor;
 import org.ilsafety.common.therapy.ActiveTherapies;
+import org.ilsafety.common.therapy.ActiveTherapy;
+import org.ilsafety.common.therapy.TherapyOrder;
 import org.ilsafety.common.therapy.TherapyOrderReader;
+import org.ilsafety.interaction.check.Today;
+import org.ilsafety.interaction.patient.PatientChecks;
+import org.ilsafety.interaction.patient.PatientRecords;
+import org.ilsafety.interaction.patient.TherapyView;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
-/** FHIR resources from the integration bus: therapy orders, medicines and immunizations. */
+/**
+ * FHIR resources from the integration bus. An order for an interleukin-blocking product is the therapy
+ * (recorded in {@code active_therapy}), except a second product while another one is current, which is
+ * kept as a medicine of the patient (a duplicate therapy or a biologic combination for the checker).
+ * Other MedicationRequests and MedicationStatements are the patient's medicines; Immunizations the
+ * vaccinations. Every change re-checks the patient in the same transaction.
+ */
 @ApplicationScoped
 public class PatientEventsConsumer implements InboundHandler<Resource> {
     private final InboundProcessor processor;
     private final PatientEventParser parser;
     private final TherapyOrderReader orders;
     private final ActiveTherapies therapies;
+    private final PatientRecords records;
+    private final PatientChecks checks;
+    private final Today today;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
-            ActiveTherapies therapies) {
+            ActiveTherapies therapies, PatientRecords records, PatientChecks checks, Today today) {
         this.processor = processor;
         this.parser = parser;
         this.orders = orders;
         this.therapies = therapies;
+        this.records = records;
+        this.checks = checks;
+        this.today = today;
     }
 
     @Incoming(Topics.PATIENT_EVENTS)
@@ -40,13 +64,66 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
 
     @Override
     public InboundEvent<Resource> parse(ConsumerRecord<String, String> record) {
-        return parser.parse(record);
+        InboundEvent<Resource> event = parser.parse(record);
+        if (event.body() instanceof Immunization immunization && FhirMedicines.isCurrent(immunization)
+                && FhirMedicines.date(immunization, today.zone()) == null) {
+            throw new EventRejected("IMMUNIZATION_WITHOUT_DATE", "The Immunization has no occurrenceDateTime");
+        }
+        return event;
     }
 
     @Override
     public void apply(InboundEvent<Resource> event) {
+        String patientId = event.patientId();
+        boolean changed = false;
         if (event.body() instanceof MedicationRequest request) {
-            orders.read(request).ifPresent(therapies::recordOrder);
+            changed = applyRequest(patientId, request);
+        } else if (event.body() instanceof MedicationStatement statement) {
+            changed = applyStatement(patientId, statement);
+        } else if (event.body() instanceof Immunization immunization) {
+            changed = applyImmunization(patientId, immunization);
         }
+        if (changed) {
+            checks.recheck(patientId);
+        }
+    }
+
+    private boolean applyRequest(String patientId, MedicationRequest request) {
+        String ref = FhirMedicines.ref(request);
+        String status = request.getStatus() == null ? null : request.getStatus().toCode();
+        Optional<TherapyOrder> order = orders.read(request);
+        if (order.isPresent()) {
+            ActiveTherapy current = therapies.find(patientId).orElse(null);
+            boolean otherProductCurrent = TherapyView.isCurrent(current) && !current.productId.equals(order.get().productId());
+            if (otherProductCurrent) {
+                // A second product while one is current: not the therapy, a medicine to check against it.
+                FhirMedicines.Medicine medicine = FhirMedicines.of(request);
+                records.recordMedication(patientId, ref, medicine.name(), medicine.rxnorm(), medicine.atc(), status, order.get().active());
+                return true;
+            }
+            records.deactivateMedication(patientId, ref, status);
+            therapies.recordOrder(order.get());
+            return true;
+        }
+        FhirMedicines.Medicine medicine = FhirMedicines.of(request);
+        records.recordMedication(patientId, ref, medicine.name(), medicine.rxnorm(), medicine.atc(), status, FhirMedicines.isCurrent(request));
+        return true;
+    }
+
+    private boolean applyStatement(String patientId, MedicationStatement statement) {
+        FhirMedicines.Medicine medicine = FhirMedicines.of(statement);
+        String status = statement.getStatus() == null ? null : statement.getStatus().toCode();
+        records.recordMedication(patientId, FhirMedicines.ref(statement), medicine.name(), medicine.rxnorm(), medicine.atc(), status,
+                FhirMedicines.isCurrent(statement));
+        return true;
+    }
+
+    private boolean applyImmunization(String patientId, Immunization immunization) {
+        LocalDate date = FhirMedicines.date(immunization, today.zone());
+        String status = immunization.getStatus() == null ? null : immunization.getStatus().toCode();
+        boolean current = FhirMedicines.isCurrent(immunization);
+        records.recordImmunization(patientId, FhirMedicines.ref(immunization), FhirMedicines.cvx(immunization),
+                FhirMedicines.vaccineName(immunization), date != null ? date : LocalDate.EPOCH, status, current && date != null);
+        return true;
     }
 }

@@ -1,0 +1,115 @@
+package org.ilsafety.interaction.cds;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Resource;
+import org.ilsafety.common.fhir.Fhir;
+import org.ilsafety.common.problem.ProblemException;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** A validated hook call: the patient, the draft orders (and which of them are in focus), the prefetched resources. */
+record HookInputs(String serviceId, String hookInstance, String patientId, List<MedicationRequest> drafts, Set<String> focus,
+        List<Resource> prefetched) {
+
+    static HookInputs read(String serviceId, String hook, CdsModel.HookRequest request, Fhir fhir) {
+        if (request == null) {
+            throw ProblemException.badRequest("", "the request body is required");
+        }
+        if (!hook.equals(request.hook())) {
+            throw ProblemException.badRequest("hook", "must be " + hook + " for service " + serviceId);
+        }
+        if (blank(request.hookInstance())) {
+            throw ProblemException.badRequest("hookInstance", "is required");
+        }
+        JsonNode context = request.context();
+        if (context == null || !context.isObject()) {
+            throw ProblemException.badRequest("context", "is required and must be an object");
+        }
+        String patientId = text(context, "patientId");
+        if (blank(patientId)) {
+            throw ProblemException.badRequest("context.patientId", "is required");
+        }
+        if (blank(text(context, "userId"))) {
+            throw ProblemException.badRequest("context.userId", "is required");
+        }
+        Bundle draftOrders = bundle(context.get("draftOrders"), "context.draftOrders", fhir);
+        List<MedicationRequest> drafts = new ArrayList<>();
+        for (Bundle.BundleEntryComponent entry : draftOrders.getEntry()) {
+            if (entry.getResource() instanceof MedicationRequest request2) {
+                drafts.add(request2);
+            }
+        }
+        Set<String> focus;
+        if ("order-select".equals(hook)) {
+            JsonNode selections = context.get("selections");
+            if (selections == null || !selections.isArray() || selections.isEmpty()) {
+                throw ProblemException.badRequest("context.selections", "is required: a non-empty list of references to draft orders");
+            }
+            List<String> refs = new ArrayList<>();
+            for (JsonNode selection : selections) {
+                if (!selection.isTextual() || blank(selection.asText())) {
+                    throw ProblemException.badRequest("context.selections", "must hold references such as MedicationRequest/123");
+                }
+                refs.add(selection.asText());
+            }
+            focus = Set.copyOf(refs);
+        } else {
+            focus = Set.copyOf(drafts.stream().map(HookInputs::ref).toList());
+        }
+        List<String> missing = new ArrayList<>();
+        List<Resource> prefetched = new ArrayList<>();
+        for (String key : CdsServiceCatalog.REQUIRED_PREFETCH) {
+            JsonNode value = request.prefetch() == null ? null : request.prefetch().get(key);
+            if (value == null || value.isNull()) {
+                missing.add(key);
+                continue;
+            }
+            Bundle bundle = bundle(value, "prefetch." + key, fhir);
+            bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(r -> r != null).forEach(prefetched::add);
+        }
+        if (!missing.isEmpty()) {
+            throw new PrefetchMissing(missing);
+        }
+        return new HookInputs(serviceId, request.hookInstance(), patientId, drafts, focus, prefetched);
+    }
+
+    static String ref(MedicationRequest request) {
+        return "MedicationRequest/" + request.getIdElement().getIdPart();
+    }
+
+    private static Bundle bundle(JsonNode node, String field, Fhir fhir) {
+        if (node == null || !node.isObject()) {
+            throw ProblemException.badRequest(field, "is required and must be a FHIR R4 Bundle");
+        }
+        Resource resource;
+        try {
+            resource = fhir.parse(node.toString());
+        } catch (Fhir.FhirFormatException e) {
+            throw ProblemException.badRequest(field, "must be a FHIR R4 Bundle");
+        }
+        if (!(resource instanceof Bundle bundle)) {
+            throw ProblemException.badRequest(field, "must be a FHIR R4 Bundle");
+        }
+        for (int i = 0; i < bundle.getEntry().size(); i++) {
+            Resource entry = bundle.getEntry().get(i).getResource();
+            if (entry instanceof MedicationRequest request && (request.getIdElement().getIdPart() == null)) {
+                throw ProblemException.badRequest(field + ".entry[" + i + "].resource.id", "is required for a MedicationRequest");
+            }
+        }
+        return bundle;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        return value != null && value.isTextual() ? value.asText() : null;
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,54 @@
+package org.ilsafety.interaction.cds;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import org.ilsafety.interaction.check.Finding;
+
+/** A card this service answered, so feedback can be tied to the rule that raised it. */
+@Entity
+@Table(name = "cds_card")
+public class IssuedCard {
+    @Id
+    @Column(name = "card_uuid")
+    public UUID cardUuid;
+
+    @Column(name = "service_id")
+    public String serviceId;
+
+    @Column(name = "hook_instance")
+    public String hookInstance;
+
+    @Column(name = "patient_id")
+    public String patientId;
+
+    @Column(name = "rule_id")
+    public String ruleId;
+
+    @Column(name = "finding_key")
+    public String findingKey;
+
+    @Column(name = "knowledge_version")
+    public String knowledgeVersion;
+
+    @Column(name = "issued_at")
+    public Instant issuedAt;
+
+    static IssuedCard of(String uuid, HookInputs inputs, Finding finding, Instant now) {
+        IssuedCard card = new IssuedCard();
+        card.cardUuid = UUID.fromString(uuid);
+        card.serviceId = inputs.serviceId();
+        card.hookInstance = inputs.hookInstance();
+        card.patientId = inputs.patientId();
+        card.ruleId = finding.ruleId();
+        card.findingKey = finding.key();
+        card.knowledgeVersion = finding.knowledgeVersion();
+        card.issuedAt = now;
+        return card;
+    }
+}

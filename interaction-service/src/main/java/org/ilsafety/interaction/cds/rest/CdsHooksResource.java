@@ -1,0 +1,71 @@
+package org.ilsafety.interaction.cds.rest;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.ilsafety.common.fhir.Fhir;
+import org.ilsafety.common.problem.ProblemException;
+import org.ilsafety.interaction.cds.CdsFeedbackService;
+import org.ilsafety.interaction.cds.CdsHookService;
+import org.ilsafety.interaction.cds.CdsModel;
+import org.ilsafety.interaction.cds.CdsServiceCatalog;
+import org.ilsafety.interaction.cds.PrefetchMissing;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** CDS Hooks 2.0: discovery, the order-select and order-sign services, and feedback. */
+@Path("/cds-services")
+@Produces(MediaType.APPLICATION_JSON)
+public class CdsHooksResource {
+    private final CdsServiceCatalog catalog;
+    private final CdsHookService hooks;
+    private final CdsFeedbackService feedback;
+    private final Fhir fhir;
+
+    public CdsHooksResource(CdsServiceCatalog catalog, CdsHookService hooks, CdsFeedbackService feedback, Fhir fhir) {
+        this.catalog = catalog;
+        this.hooks = hooks;
+        this.feedback = feedback;
+        this.fhir = fhir;
+    }
+
+    @GET
+    public CdsModel.Discovery discovery() {
+        return catalog.discovery();
+    }
+
+    @POST
+    @Path("/{serviceId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public CdsModel.Response call(@PathParam("serviceId") String serviceId, CdsModel.HookRequest request) {
+        CdsModel.Service service = catalog.service(serviceId).orElseThrow(() -> ProblemException.notFound("No CDS service " + serviceId));
+        return hooks.answer(serviceId, service.hook(), request);
+    }
+
+    @POST
+    @Path("/{serviceId}/feedback")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response feedback(@PathParam("serviceId") String serviceId, CdsModel.FeedbackRequest request) {
+        catalog.service(serviceId).orElseThrow(() -> ProblemException.notFound("No CDS service " + serviceId));
+        feedback.store(serviceId, request);
+        return Response.ok("{}", MediaType.APPLICATION_JSON).build();
+    }
+
+    /** Needed prefetch data is missing: 412 with a FHIR OperationOutcome naming the keys. */
+    @ServerExceptionMapper
+    public Response prefetchMissing(PrefetchMissing e) {
+        OperationOutcome outcome = new OperationOutcome();
+        for (String key : e.keys()) {
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.REQUIRED)
+                    .setDiagnostics("Prefetch '" + key + "' is missing; this service does not query the FHIR server")
+                    .addExpression("prefetch." + key);
+        }
+        return Response.status(412).type("application/fhir+json").entity(fhir.toJson(outcome)).build();
+    }
+}

@@ -1,0 +1,26 @@
+package org.ilsafety.interaction.check;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Today's date in the hospital's time zone ({@code interaction.zone}, UTC by default). */
+@ApplicationScoped
+public class Today {
+    private final ZoneId zone;
+
+    public Today(@ConfigProperty(name = "interaction.zone", defaultValue = "UTC") String zone) {
+        this.zone = ZoneId.of(zone);
+    }
+
+    public LocalDate date() {
+        return LocalDate.now(zone);
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+}

@@ -1,0 +1,38 @@
+package org.ilsafety.interaction.check.rest;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.ilsafety.interaction.knowledge.InteractionKnowledge;
+
+/** Which knowledge the service checks with: the combined version and each file's own. */
+@Path("/api/v1/interaction-knowledge")
+@Produces(MediaType.APPLICATION_JSON)
+public class KnowledgeResource {
+    private final InteractionKnowledge knowledge;
+    private final KnowledgeVersions versions;
+
+    public KnowledgeResource(InteractionKnowledge knowledge) {
+        this.knowledge = knowledge;
+        this.versions = new KnowledgeVersions(knowledge.version(),
+                knowledge.files().stream().map(k -> new KnowledgeVersions.File(k.name(), k.version(), k.location())).toList());
+    }
+
+    @GET
+    public KnowledgeVersions get() {
+        return versions;
+    }
+
+    public record KnowledgeVersions(String knowledgeVersion, List<File> files) {
+        public record File(String name, String version, String location) {
+        }
+    }
+
+    InteractionKnowledge knowledge() {
+        return knowledge;
+    }
+}

@@ -1,0 +1,88 @@
+package org.ilsafety.interaction.patient;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** A finding of the patient re-check: OPEN while it holds, CLOSED when it ends (it may open again). */
+@Entity
+@Table(name = "interaction_finding")
+@IdClass(InteractionFinding.Key.class)
+public class InteractionFinding {
+    public static final String OPEN = "OPEN";
+    public static final String CLOSED = "CLOSED";
+
+    @Id
+    @Column(name = "patient_id")
+    public String patientId;
+
+    @Id
+    @Column(name = "finding_key")
+    public String findingKey;
+
+    public String status;
+    public String category;
+    public String severity;
+
+    @Column(name = "rule_id")
+    public String ruleId;
+
+    public String source;
+    public boolean verified;
+
+    @Column(name = "knowledge_version")
+    public String knowledgeVersion;
+
+    @Column(name = "input_ref")
+    public String inputRef;
+
+    @Column(name = "input_name")
+    public String inputName;
+
+    @Column(name = "resolved_kind")
+    public String resolvedKind;
+
+    @Column(name = "resolved_id")
+    public String resolvedId;
+
+    @Column(name = "resolved_display")
+    public String resolvedDisplay;
+
+    public String mechanism;
+    public String management;
+
+    @Column(name = "valid_until")
+    public LocalDate validUntil;
+
+    @Column(name = "opened_at")
+    public Instant openedAt;
+
+    @Column(name = "closed_at")
+    public Instant closedAt;
+
+    @Column(name = "close_reason")
+    public String closeReason;
+
+    public static class Key implements java.io.Serializable {
+        public String patientId;
+        public String findingKey;
+
+        public Key() {
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && java.util.Objects.equals(patientId, k.patientId) && java.util.Objects.equals(findingKey, k.findingKey);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(patientId, findingKey);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.ilsafety.interaction.patient;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** The patient's medicines and vaccinations as this service knows them. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class PatientRecords {
+    private final EntityManager entityManager;
+
+    public PatientRecords(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    public void recordMedication(String patientId, String resourceRef, String name, String rxnorm, String atc, String fhirStatus,
+            boolean active) {
+        PatientMedication medication = entityManager.find(PatientMedication.class, new PatientMedication.Key(patientId, resourceRef));
+        boolean isNew = medication == null;
+        if (isNew) {
+            medication = new PatientMedication();
+            medication.patientId = patientId;
+            medication.resourceRef = resourceRef;
+        }
+        medication.name = name;
+        medication.rxnorm = rxnorm;
+        medication.atc = atc;
+        medication.fhirStatus = fhirStatus;
+        medication.active = active;
+        medication.updatedAt = Instant.now();
+        if (isNew) {
+            entityManager.persist(medication);
+        }
+    }
+
+    /** Marks a stored medicine inactive (a stopped order); does nothing when it was never stored. */
+    public void deactivateMedication(String patientId, String resourceRef, String fhirStatus) {
+        PatientMedication medication = entityManager.find(PatientMedication.class, new PatientMedication.Key(patientId, resourceRef));
+        if (medication != null) {
+            medication.active = false;
+            medication.fhirStatus = fhirStatus;
+            medication.updatedAt = Instant.now();
+        }
+    }
+
+    public void recordImmunization(String patientId, String resourceRef, String cvx, String name, LocalDate date, String fhirStatus,
+            boolean active) {
+        PatientImmunization immunization = entityManager.find(PatientImmunization.class, new PatientMedication.Key(patientId, resourceRef));
+        boolean isNew = immunization == null;
+        if (isNew) {
+            immunization = new PatientImmunization();
+            immunization.patientId = patientId;
+            immunization.resourceRef = resourceRef;
+        }
+        immunization.cvx = cvx;
+        immunization.name = name;
+        immunization.occurrenceDate = date;
+        immunization.fhirStatus = fhirStatus;
+        immunization.active = active;
+        immunization.updatedAt = Instant.now();
+        if (isNew) {
+            entityManager.persist(immunization);
+        }
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PatientMedication> activeMedications(String patientId) {
+        return entityManager.createQuery("FROM PatientMedication m WHERE m.patientId = :p AND m.active = true ORDER BY m.resourceRef",
+                PatientMedication.class).setParameter("p", patientId).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PatientImmunization> activeImmunizations(String patientId) {
+        return entityManager.createQuery("FROM PatientImmunization i WHERE i.patientId = :p AND i.active = true ORDER BY i.resourceRef",
+                PatientImmunization.class).setParameter("p", patientId).getResultList();
+    }
+}
