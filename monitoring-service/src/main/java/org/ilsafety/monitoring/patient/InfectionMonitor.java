@@ -64,15 +64,18 @@ public class InfectionMonitor {
             return;
         }
         boolean active = infection.isPresent() && isActive(condition);
-        if (stored == null) {
+        boolean isNew = stored == null;
+        if (isNew) {
             stored = new PatientCondition();
             stored.patientId = patientId;
             stored.conditionId = conditionId;
-            entityManager.persist(stored);
         }
         stored.snomedCode = infection.orElse(stored.snomedCode);
         stored.active = active;
         stored.updatedAt = Instant.now();
+        if (isNew) {
+            entityManager.persist(stored);
+        }
         Instant observedAt = condition.hasOnsetDateTimeType() && active ? condition.getOnsetDateTimeType().getValue().toInstant() : Instant.now();
         Optional<ActiveTherapy> therapy = therapies.find(patientId);
         Screening.Infections rules = knowledge.screening().content().infections();

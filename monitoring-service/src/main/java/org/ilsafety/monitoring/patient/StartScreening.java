@@ -96,15 +96,18 @@ public class StartScreening {
     public void record(ObservationReader.ScreenReading reading) {
         ScreeningResult stored = entityManager.find(ScreeningResult.class,
                 new ScreeningResult.Key(reading.patientId(), reading.screen().id(), reading.observationId()));
-        if (stored == null) {
+        boolean isNew = stored == null;
+        if (isNew) {
             stored = new ScreeningResult();
             stored.patientId = reading.patientId();
             stored.screen = reading.screen().id();
             stored.observationId = reading.observationId();
-            entityManager.persist(stored);
         }
         stored.outcome = reading.outcome();
         stored.observedAt = reading.observedAt();
+        if (isNew) {
+            entityManager.persist(stored);
+        }
         Optional<ActiveTherapy> therapy = therapies.find(reading.patientId());
         if (therapy.isEmpty() || !applicable(therapy.get()).contains(reading.screen())) {
             return;

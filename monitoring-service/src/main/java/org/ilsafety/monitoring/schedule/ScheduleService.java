@@ -35,6 +35,7 @@ public class ScheduleService {
         this.alerts = alerts;
     }
 
+    @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Schedules.Schedule> scheduleFor(String drug, String indication) {
         return knowledge.schedules().content().schedules().stream()
                 .filter(s -> s.drug().equalsIgnoreCase(drug) && s.indications().contains(indication)).findFirst();
