@@ -24,6 +24,7 @@ CREATE TABLE therapy_plan (
     earliest_repeat_at  TIMESTAMPTZ,
     review_required     BOOLEAN      NOT NULL DEFAULT FALSE,
     start_blocked       BOOLEAN      NOT NULL DEFAULT FALSE,
+    overdue_flagged_due TIMESTAMPTZ,
     interrupted_for     VARCHAR(256),
     blocked_for         VARCHAR(256),
     updated_at          TIMESTAMPTZ  NOT NULL,
@@ -31,6 +32,8 @@ CREATE TABLE therapy_plan (
     knowledge_version   VARCHAR(64),
     version             BIGINT       NOT NULL DEFAULT 0
 );
+
+CREATE INDEX therapy_plan_due ON therapy_plan (status, next_due_at);
 
 -- Doses given (MedicationAdministration or REST), once per source id.
 CREATE TABLE plan_administration (

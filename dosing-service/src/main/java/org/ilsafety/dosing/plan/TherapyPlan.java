@@ -96,6 +96,10 @@ public class TherapyPlan {
     @Column(name = "start_blocked", nullable = false)
     public boolean startBlocked;
 
+    /** The due time whose miss was already flagged (published once per missed due time). */
+    @Column(name = "overdue_flagged_due")
+    public Instant overdueFlaggedDue;
+
     /** The analytes (ANC, PLATELETS, ALT, INFECTION, ...) the plan is interrupted for, comma-separated. */
     @Column(name = "interrupted_for")
     public String interruptedFor;

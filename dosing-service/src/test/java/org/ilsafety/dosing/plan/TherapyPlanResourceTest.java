@@ -26,6 +26,9 @@ class TherapyPlanResourceTest {
     @Inject
     TherapyPlanService plans;
 
+    @Inject
+    OverdueDoses overdueDoses;
+
     static ValidatableResponse start(String patient, String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/patients/" + patient + "/therapy-plan").then();
     }
@@ -123,6 +126,12 @@ class TherapyPlanResourceTest {
                 .body("overdue", equalTo(true))
                 .body("missedDoses", greaterThanOrEqualTo(2))
                 .body("currentDose.knowledgeVersion", org.hamcrest.Matchers.startsWith("2026.11.0+"));
+        assertTrue(overdueDoses.flag(Instant.now()) >= 1);
+        JsonPath flagged = plan(patient);
+        assertEquals("plan.missed-dose.overdue", flagged.getString("history[-1].ruleId"));
+        int entries = flagged.getList("history").size();
+        overdueDoses.flag(Instant.now());
+        assertEquals(entries, plan(patient).getList("history").size(), "a missed due time is flagged once");
         String current = "rest-current";
         start(current, """
                 {"product":"ACTEMRA","indication":"GCA","route":"SC","weight":{"value":70,"unit":"kg"},"ageYears":70}
