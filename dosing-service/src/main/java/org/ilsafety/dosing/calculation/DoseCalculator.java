@@ -113,16 +113,6 @@ public class DoseCalculator {
                                 .collect(Collectors.joining(", ")) + ")"));
     }
 
-    /** True when the label has a regimen row for this step (used by the plan to know whether a reduction exists). */
-    public boolean hasStep(Product product, String indication, String route, double weightKg, Double ageYears, Step step) {
-        try {
-            select(product, indication, route, weightKg, ageYears, step);
-            return true;
-        } catch (ProblemException e) {
-            return false;
-        }
-    }
-
     private DoseCalculation labeled(DoseQuery query, Product product, Regimen regimen, double weightKg) {
         List<String> warnings = new ArrayList<>();
         Double mgPerKg;

@@ -10,7 +10,6 @@ import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Timing;
-import org.ilsafety.common.inbox.EventRejected;
 import org.ilsafety.dosing.plan.OrderDetails;
 import org.ilsafety.dosing.weight.WeightConverter;
 
@@ -71,12 +70,7 @@ public class OrderDetailsReader {
             if ((url.contains("body-weight") || url.contains("bodyweight")) && extension.getValue() instanceof Quantity quantity
                     && quantity.hasValue()) {
                 String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
-                double kg = weights.toKg(quantity.getValue().doubleValue(), unit)
-                        .orElseThrow(() -> new EventRejected("UNKNOWN_WEIGHT_UNIT", "The order's body weight has a unit the service does not know"));
-                if (!weights.plausible(kg)) {
-                    throw new EventRejected("IMPLAUSIBLE_WEIGHT", "The order's body weight lies outside the plausible limits");
-                }
-                return Optional.of(kg);
+                return Optional.of(weights.kilogramsOrReject(quantity.getValue().doubleValue(), unit, "The order's body weight"));
             }
         }
         return Optional.empty();

@@ -139,11 +139,7 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
         }
         Quantity quantity = observation.getValueQuantity();
         String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
-        double kg = weights.toKg(quantity.getValue().doubleValue(), unit)
-                .orElseThrow(() -> new EventRejected("UNKNOWN_WEIGHT_UNIT", "The body weight has a unit the service does not know"));
-        if (!weights.plausible(kg)) {
-            throw new EventRejected("IMPLAUSIBLE_WEIGHT", "The body weight lies outside the plausible limits " + weights.limitsText());
-        }
+        double kg = weights.kilogramsOrReject(quantity.getValue().doubleValue(), unit, "The body weight");
         Instant at = observation.hasEffectiveDateTimeType() ? observation.getEffectiveDateTimeType().getValue().toInstant()
                 : observation.hasIssued() ? observation.getIssued().toInstant() : Instant.now();
         plans.recordWeight(patientId, "Observation/" + observation.getIdElement().getIdPart(), at, kg);

@@ -2,18 +2,19 @@ package org.ilsafety.dosing.plan;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.ilsafety.common.knowledge.ProductCatalog;
-import org.ilsafety.common.knowledge.ProductCatalog.Product;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.dosing.calculation.DoseCalculation;
 import org.ilsafety.dosing.calculation.DoseCalculator;
 import org.ilsafety.dosing.calculation.DoseQuery;
 import org.ilsafety.dosing.calculation.PrescriberRegimen;
 import org.ilsafety.dosing.calculation.Step;
+import org.ilsafety.dosing.knowledge.DosingKnowledge;
+import org.ilsafety.dosing.knowledge.Regimen;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,12 +23,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @ApplicationScoped
 public class PlanDoses {
     private final DoseCalculator calculator;
-    private final ProductCatalog products;
+    private final DosingKnowledge knowledge;
     private final ObjectMapper objectMapper;
 
-    public PlanDoses(DoseCalculator calculator, ProductCatalog products, ObjectMapper objectMapper) {
+    public PlanDoses(DoseCalculator calculator, DosingKnowledge knowledge, ObjectMapper objectMapper) {
         this.calculator = calculator;
-        this.products = products;
+        this.knowledge = knowledge;
         this.objectMapper = objectMapper;
     }
 
@@ -72,13 +73,25 @@ public class PlanDoses {
         return calculate(plan, plan.step, weightKg).map(DoseCalculation::ruleId);
     }
 
+    /** True when the label has this step for the plan (for any weight band while the weight is unknown). */
     public boolean hasStep(TherapyPlan plan, Step step) {
-        if (plan.offLabel || plan.dosingWeightKg == null || plan.indication == null || plan.route == null) {
-            return false;
+        return !rows(plan, step).isEmpty();
+    }
+
+    /**
+     * The labeled regimen rows of a step for the plan's molecule, indication and route, narrowed to its
+     * weight band and age where they are known.
+     */
+    public List<Regimen> rows(TherapyPlan plan, Step step) {
+        if (plan.offLabel || plan.indication == null || plan.route == null) {
+            return List.of();
         }
-        Optional<Product> product = products.product(plan.productId);
-        return product.isPresent()
-                && calculator.hasStep(product.get(), plan.indication, plan.route, plan.dosingWeightKg, plan.ageYears, step);
+        return knowledge.regimens().regimens().stream()
+                .filter(r -> r.molecule().equals(plan.moleculeId) && r.indication().equals(plan.indication) && r.route().equals(plan.route))
+                .filter(r -> r.calculable() && r.appliesTo(step))
+                .filter(r -> plan.dosingWeightKg == null || r.coversWeight(plan.dosingWeightKg))
+                .filter(r -> plan.ageYears == null || r.coversAge(plan.ageYears))
+                .toList();
     }
 
     /** When the next dose is due after a dose given at {@code at}, and the earliest repeat where the label allows repeats. */

@@ -137,22 +137,28 @@ public class TherapyPlanService {
     }
 
     private void restart(TherapyPlan plan, TherapyOrder order) {
-        plan.status = PlanStatus.ACTIVE;
         plan.step = Step.INITIAL;
-        plan.startedAt = order.authoredOn() != null ? order.authoredOn() : Instant.now();
-        plan.lastDoseAt = null;
-        plan.nextDueAt = null;
-        plan.earliestRepeatAt = null;
-        plan.dosesGiven = 0;
-        plan.reviewRequired = false;
-        plan.interruptions(java.util.Set.of());
-        plan.blocks(java.util.Set.of());
+        startAfresh(plan, order.authoredOn());
         plan.offLabel = false;
         plan.prescriberRegimen = null;
         plan.requestedMgPerKg = null;
         if (plan.dosingWeightKg == null) {
             weights.latest(plan.patientId, 1).stream().findFirst().ifPresent(r -> plan.dosingWeightKg = r.weightKg);
         }
+    }
+
+    /** An active plan with nothing given yet, no interruption, block or review. */
+    private static void startAfresh(TherapyPlan plan, Instant startedAt) {
+        plan.status = PlanStatus.ACTIVE;
+        plan.startedAt = startedAt != null ? startedAt : Instant.now();
+        plan.lastDoseAt = null;
+        plan.nextDueAt = null;
+        plan.earliestRepeatAt = null;
+        plan.overdueFlaggedDue = null;
+        plan.dosesGiven = 0;
+        plan.reviewRequired = false;
+        plan.interruptions(java.util.Set.of());
+        plan.blocks(java.util.Set.of());
     }
 
     /** The ordered mg/kg or interval chooses the step (RA IV 8 mg/kg is ESCALATED; RA SC weekly is ESCALATED). */
@@ -164,20 +170,21 @@ public class TherapyPlanService {
             return;
         }
         for (Step step : Step.values()) {
-            Optional<DoseCalculation> dose = doses.calculate(plan, step, plan.dosingWeightKg);
-            if (dose.isEmpty()) {
-                continue;
-            }
-            boolean mgMatches = details.mgPerKg() == null || details.mgPerKg().equals(dose.get().mgPerKg());
-            boolean intervalMatches = details.interval() == null || details.interval().equals(dose.get().interval());
-            if (mgMatches && intervalMatches) {
+            boolean matches = doses.rows(plan, step).stream().anyMatch(r ->
+                    (details.mgPerKg() == null || details.mgPerKg().equals(r.mgPerKg()))
+                            && (details.interval() == null || details.interval().equals(r.interval())));
+            if (matches) {
                 plan.step = step;
                 return;
             }
         }
-        if (details.mgPerKg() != null && doses.calculate(plan, Step.INITIAL, plan.dosingWeightKg).map(d -> d.mgPerKg() != null).orElse(false)) {
+        boolean range = doses.rows(plan, Step.INITIAL).stream().anyMatch(r -> r.mgPerKgRange() != null);
+        if (details.mgPerKg() != null && range) {
             // A labeled mg/kg range (anakinra CAPS/NOMID, DIRA): the prescriber's choice, refused by the calculator if outside.
             plan.requestedMgPerKg = details.mgPerKg();
+        } else {
+            // The order asks for a dose or interval no labeled step has: the labeled dose is shown, and a person must look.
+            plan.reviewRequired = true;
         }
     }
 
@@ -195,20 +202,13 @@ public class TherapyPlanService {
         plan.moleculeId = dose.moleculeId();
         plan.indication = dose.indication();
         plan.route = dose.route();
-        plan.status = PlanStatus.ACTIVE;
         plan.step = dose.step();
         plan.offLabel = dose.offLabel();
         plan.prescriberRegimen = start.prescriberRegimenJson();
         plan.requestedMgPerKg = start.requestedMgPerKg();
         plan.dosingWeightKg = dose.weightKg();
         plan.ageYears = start.ageYears();
-        plan.startedAt = start.startedAt() != null ? start.startedAt() : Instant.now();
-        plan.lastDoseAt = null;
-        plan.earliestRepeatAt = null;
-        plan.dosesGiven = 0;
-        plan.reviewRequired = false;
-        plan.interruptions(java.util.Set.of());
-        plan.blocks(java.util.Set.of());
+        startAfresh(plan, start.startedAt());
         plan.updatedAt = Instant.now();
         doses.recompute(plan);
         plan.nextDueAt = plan.startedAt;

@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ilsafety.common.inbox.EventRejected;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 import org.ilsafety.dosing.knowledge.Regimens;
 
@@ -25,6 +26,18 @@ public class WeightConverter {
                 .filter(u -> u.unit().equals(unit.trim()))
                 .findFirst()
                 .map(u -> value * u.kgPerUnit());
+    }
+
+    /**
+     * For an inbound event: kilograms, or the event is rejected (unknown unit, implausible value) with a
+     * reason that names no value. {@code what} says whose weight, e.g. "The body weight".
+     */
+    public double kilogramsOrReject(double value, String unit, String what) {
+        double kg = toKg(value, unit).orElseThrow(() -> new EventRejected("UNKNOWN_WEIGHT_UNIT", what + " has a unit the service does not know"));
+        if (!plausible(kg)) {
+            throw new EventRejected("IMPLAUSIBLE_WEIGHT", what + " lies outside the plausible limits " + limitsText());
+        }
+        return kg;
     }
 
     public String knownUnits() {

@@ -101,6 +101,22 @@ class TherapyPlanFlowTest {
     }
 
     @Test
+    void withoutAnyWeightTheOrderedStepAndTheRestartStepStillFollowTheLabel() {
+        String patient = "flow-noweight";
+        kafka.send(Topics.PATIENT_EVENTS, patient, escalatedRaIvOrder(patient));
+        awaitPlan(patient, "step", "ESCALATED");
+        assertTrue(plan(patient).getString("doseIssue").startsWith("awaiting a body weight"));
+        monitoring.decision(patient, "INTERRUPT", "ANC", false);
+        awaitPlan(patient, "status", "INTERRUPTED");
+        monitoring.decision(patient, "RESUME", "ANC", false);
+        awaitPlan(patient, "status", "ACTIVE");
+        assertEquals("REDUCED", plan(patient).getString("step"));
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.labObservation(patient, "wt-nw", 1, "3141-9", 80, "kg", null, "2026-11-21T08:00:00Z"));
+        awaitPlan(patient, "currentDose.doseMg", 320.0f);
+        assertEquals("tocilizumab.ra.iv.initial", plan(patient).getString("currentDose.ruleId"));
+    }
+
+    @Test
     void infectionAndLabInterruptionsMustBothClearBeforeResuming() {
         String patient = "flow-infection";
         kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-inf", 1, "Actemra", "SC", "RA", "active", "2026-11-01"));
