@@ -72,14 +72,15 @@ final class EventPlan {
                 stream.add(new PlannedEvent(patient, kind.formatted(id), null, true, seq));
                 continue;
             }
-            String type = seq == 0 ? "Patient" : seq == 1 ? "MedicationRequest" : "Observation";
-            stream.add(new PlannedEvent(patient, resource(patient, id, seq, count, p, random), type + "/" + id + "/_history/1", false, seq));
+            String key = seq == 0 ? "Patient/" + patient : (seq == 1 ? "MedicationRequest/" : "Observation/") + id;
+            stream.add(new PlannedEvent(patient, resource(patient, id, seq, count, p, random), key + "/_history/1", false, seq));
         }
         return stream;
     }
 
     private static String resource(String patient, String id, int seq, int count, int p, Random random) {
-        String day = "2026-11-%02dT%02d:%02d:00Z".formatted(1 + seq * 27 / Math.max(count, 1), seq % 24, random.nextInt(60));
+        // Results of October 2026, in sending order: always in the past, never out of sequence.
+        String day = "2026-10-%02dT%02d:%02d:00Z".formatted(1 + seq * 27 / Math.max(count, 1), seq % 24, random.nextInt(60));
         if (seq == 0) {
             return "{\"resourceType\":\"Patient\",\"id\":\"%s\",\"meta\":{\"versionId\":\"1\"}}".formatted(patient);
         }
@@ -102,15 +103,22 @@ final class EventPlan {
         };
     }
 
-    /** The sequence number encoded in a resource id of this plan ({@code ...-e042} is 42). */
+    /** The sequence number encoded in a resource id of this plan ({@code ...-e042} is 42; the Patient is 0). */
     static int sequenceOf(String idempotencyKey) {
-        int e = idempotencyKey.lastIndexOf("-e");
-        return Integer.parseInt(idempotencyKey.substring(e + 2, idempotencyKey.indexOf('/', e)));
+        String id = idOf(idempotencyKey);
+        int e = id.lastIndexOf("-e");
+        return e < 0 ? 0 : Integer.parseInt(id.substring(e + 2));
     }
 
     /** The patient id encoded in an idempotency key of this plan. */
     static String patientOf(String idempotencyKey) {
-        int slash = idempotencyKey.indexOf('/');
-        return idempotencyKey.substring(slash + 1, idempotencyKey.lastIndexOf("-e"));
+        String id = idOf(idempotencyKey);
+        int e = id.lastIndexOf("-e");
+        return e < 0 ? id : id.substring(0, e);
+    }
+
+    private static String idOf(String idempotencyKey) {
+        String[] parts = idempotencyKey.split("/");
+        return parts[1];
     }
 }

@@ -125,10 +125,11 @@ public final class FaultSuite {
         List<ConsumerRecord<String, String>> monitoring = outbound(Topics.MONITORING_EVENTS, patientPrefix);
         appliedTwice.put("monitoring-service", SuiteProbe.duplicatedEffects(monitoring));
         appliedTwice.put("interaction-service", SuiteProbe.duplicatedEffects(outbound(Topics.INTERACTION_FINDINGS, patientPrefix)));
-        Map<String, Integer> deadLetters = probe.read(Topics.deadLetter(Topics.PATIENT_EVENTS), r -> r.key() != null && r.key().startsWith(patientPrefix))
-                .stream().collect(Collectors.groupingBy(r -> SuiteProbe.header(r, "dead-letter-service"), LinkedHashMap::new,
-                        Collectors.collectingAndThen(Collectors.counting(), Long::intValue)));
-        SuiteService.ALL.forEach(s -> deadLetters.putIfAbsent(s.name(), 0));
+        Map<String, Long> lettersByService = probe.read(Topics.deadLetter(Topics.PATIENT_EVENTS),
+                r -> r.key() != null && r.key().startsWith(patientPrefix))
+                .stream().collect(Collectors.groupingBy(r -> SuiteProbe.header(r, "dead-letter-service"), Collectors.counting()));
+        Map<String, Integer> deadLetters = new LinkedHashMap<>();
+        SuiteService.ALL.forEach(s -> deadLetters.put(s.name(), lettersByService.getOrDefault(s.name(), 0L).intValue()));
         return new ScenarioResult(scenario, sender.acknowledged.get(), owed.size(), applied, lost, appliedTwice,
                 sender.acknowledgedPoison.size(), deadLetters, order, expectedAncAlerts(plan, sender), ancAlerts(monitoring),
                 recovery, catchUp);

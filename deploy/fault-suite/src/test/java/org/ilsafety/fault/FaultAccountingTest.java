@@ -44,6 +44,8 @@ class FaultAccountingTest {
         assertEquals(5, plan.events.stream().filter(plan::isLowAnc).count(), "one low ANC for every tenth patient");
         assertEquals(7, EventPlan.sequenceOf("Observation/t-p0003-e007/_history/1"));
         assertEquals("t-p0003", EventPlan.patientOf("Observation/t-p0003-e007/_history/1"));
+        assertEquals("t-p0003", EventPlan.patientOf("Patient/t-p0003/_history/1"));
+        assertEquals(0, EventPlan.sequenceOf("Patient/t-p0003/_history/1"));
     }
 
     static ConsumerRecord<String, String> record(String key, String value, String eventId) {

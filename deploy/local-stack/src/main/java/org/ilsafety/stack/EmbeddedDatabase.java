@@ -21,23 +21,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final int port;
+    private final Path dataDirectory;
+    private final boolean keepData;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, int port) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, int port, Path dataDirectory, boolean keepData) {
         this.postgres = postgres;
         this.port = port;
+        this.dataDirectory = dataDirectory;
+        this.keepData = keepData;
     }
 
+    /**
+     * Starts PostgreSQL on {@code port}. With {@code keepData} the data directory is reused and kept;
+     * without it the directory starts empty and is deleted on {@link #close()}.
+     */
     public static EmbeddedDatabase start(int port, Path dataDirectory, boolean keepData) {
+        if (!keepData) {
+            deleteRecursively(dataDirectory);
+        }
+        return open(port, dataDirectory, keepData);
+    }
+
+    private static EmbeddedDatabase open(int port, Path dataDirectory, boolean keepData) {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(!keepData)
+                    .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .start();
-            EmbeddedDatabase database = new EmbeddedDatabase(postgres, port);
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, port, dataDirectory, keepData);
             database.createDatabase();
             return database;
         } catch (IOException e) {
@@ -90,10 +105,35 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /** Stops the server and starts it again on the same port with the same data (fault tests). */
+    public EmbeddedDatabase restart(java.time.Duration downtime) throws InterruptedException {
+        stop();
+        Thread.sleep(downtime.toMillis());
+        return open(port, dataDirectory, keepData);
+    }
+
     @Override
     public void close() {
+        stop();
+        if (!keepData) {
+            deleteRecursively(dataDirectory);
+        }
+    }
+
+    private void stop() {
         try {
             postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -102,10 +102,12 @@ public final class Infrastructure implements AutoCloseable {
     /** Stops the embedded PostgreSQL and starts it again on the same port, keeping its data; for fault tests. */
     public void restartDatabase(java.time.Duration downtime) {
         EmbeddedDatabase running = database.orElseThrow(() -> new IllegalStateException("No embedded database to restart"));
-        int port = running.port();
-        running.close();
-        sleep(downtime);
-        database = Optional.of(EmbeddedDatabase.start(port, dataDirectory.resolve("postgres"), true));
+        try {
+            database = Optional.of(running.restart(downtime));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void sleep(java.time.Duration duration) {
