@@ -1,7 +1,6 @@
 package org.ilsafety.interaction.patient;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -59,6 +58,5 @@ public final class PatientFixtures {
         } catch (Exception e) {
             throw new IllegalStateException("Send failed", e);
         }
-        Duration.ZERO.isZero();
     }
 }

@@ -3,7 +3,6 @@ package org.ilsafety.interaction.check.rest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -125,9 +124,5 @@ public class CheckRequestValidator {
 
     private static String trimmed(String value) {
         return blank(value) ? null : value.trim();
-    }
-
-    static String lower(String value) {
-        return value.toLowerCase(Locale.ROOT);
     }
 }

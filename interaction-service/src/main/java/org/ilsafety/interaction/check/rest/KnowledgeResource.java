@@ -13,11 +13,9 @@ import org.ilsafety.interaction.knowledge.InteractionKnowledge;
 @Path("/api/v1/interaction-knowledge")
 @Produces(MediaType.APPLICATION_JSON)
 public class KnowledgeResource {
-    private final InteractionKnowledge knowledge;
     private final KnowledgeVersions versions;
 
     public KnowledgeResource(InteractionKnowledge knowledge) {
-        this.knowledge = knowledge;
         this.versions = new KnowledgeVersions(knowledge.version(),
                 knowledge.files().stream().map(k -> new KnowledgeVersions.File(k.name(), k.version(), k.location())).toList());
     }
@@ -30,9 +28,5 @@ public class KnowledgeResource {
     public record KnowledgeVersions(String knowledgeVersion, List<File> files) {
         public record File(String name, String version, String location) {
         }
-    }
-
-    InteractionKnowledge knowledge() {
-        return knowledge;
     }
 }
