@@ -1,6 +1,8 @@
 package org.ilsafety.common.inbox;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,15 +19,20 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
- * Applies one inbound record exactly once in effect: the handler's changes, the events they publish
- * (outbox) and the record's idempotency key commit in one transaction. A record that can never be
- * applied goes to the topic's dead-letter topic (also exactly once); a transient failure is retried
- * with backoff, blocking only this partition so the patient's order is kept.
+ * Applies inbound records exactly once in effect: the handler's changes, the events they publish
+ * (outbox) and each record's idempotency key commit in one transaction. A batch of records (one poll)
+ * commits together, which keeps throughput when every commit waits for the disk; if one record of a
+ * batch cannot be applied, the batch is rolled back and its records are applied one transaction each,
+ * so the bad one is isolated. A record that can never be applied goes to the topic's dead-letter topic
+ * (also exactly once); a transient failure is retried with backoff, blocking only this consumer so each
+ * patient's order is kept.
  */
 @ApplicationScoped
 public class InboundProcessor {
     private static final Logger LOG = Logger.getLogger(InboundProcessor.class);
     private static final long MAX_BACKOFF_MILLIS = 30_000;
+    /** A unique-key conflict with a concurrent transaction resolves on retry; a persistent one is a bad record. */
+    private static final int CONFLICT_ATTEMPTS = 3;
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -44,68 +51,97 @@ public class InboundProcessor {
         APPLIED, DUPLICATE, DEAD_LETTERED
     }
 
+    /** One record: its own transaction. */
     public <T> Outcome process(ConsumerRecord<String, String> record, InboundHandler<T> handler) {
+        return process(List.of(record), handler).get(0);
+    }
+
+    /** A poll's records, in order, in one transaction when they all apply; returns each record's outcome. */
+    public <T> List<Outcome> process(List<ConsumerRecord<String, String>> records, InboundHandler<T> handler) {
+        List<Parsed<T>> parsed = records.stream().map(record -> parse(record, handler)).toList();
+        List<Outcome> outcomes;
+        try {
+            outcomes = retrying(parsed, handler);
+        } catch (RuntimeException failure) {
+            if (parsed.size() > 1) {
+                LOG.debugf("A batch of %d failed with %s; applying its records one by one", parsed.size(), failure.getClass().getSimpleName());
+                outcomes = new ArrayList<>();
+                for (ConsumerRecord<String, String> record : records) {
+                    outcomes.addAll(process(List.of(record), handler));
+                }
+                return outcomes;
+            }
+            Parsed<T> single = parsed.get(0);
+            EventRejected reason = failure instanceof EventRejected rejected ? rejected : asRejection(failure);
+            outcomes = retrying(List.of(new Parsed<>(single.record(), null, reason, single.key())), handler);
+        }
+        for (int i = 0; i < outcomes.size(); i++) {
+            registry.counter("suite.inbound.events", "topic", records.get(i).topic(), "outcome", outcomes.get(i).name()).increment();
+        }
+        return outcomes;
+    }
+
+    private <T> Parsed<T> parse(ConsumerRecord<String, String> record, InboundHandler<T> handler) {
+        try {
+            InboundEvent<T> event = handler.parse(record);
+            return new Parsed<>(record, event, null, event.idempotencyKey());
+        } catch (EventRejected rejected) {
+            return new Parsed<>(record, null, rejected, unparsedKey(record));
+        } catch (RuntimeException unexpected) {
+            return new Parsed<>(record, null, asRejection(unexpected), unparsedKey(record));
+        }
+    }
+
+    /** Applies in one transaction; retries transient failures forever and conflicts a few times. */
+    private <T> List<Outcome> retrying(List<Parsed<T>> parsed, InboundHandler<T> handler) {
         long backoff = 100;
+        int conflicts = 0;
         while (true) {
             try {
-                Outcome outcome = attempt(record, handler);
-                registry.counter("suite.inbound.events", "topic", record.topic(), "outcome", outcome.name()).increment();
-                return outcome;
+                return QuarkusTransaction.requiringNew().call(() -> applyAll(parsed, handler));
             } catch (RuntimeException e) {
-                if (!TransientFailure.is(e)) {
+                boolean conflict = TransientFailure.isConflict(e) && ++conflicts < CONFLICT_ATTEMPTS;
+                if (!TransientFailure.is(e) && !conflict) {
                     throw e;
                 }
-                LOG.warnf("Transient failure on %s, retrying in %d ms: %s", position(record), backoff, e.getClass().getSimpleName());
-                registry.counter("suite.inbound.retries", "topic", record.topic()).increment();
+                LOG.warnf("Transient failure on %s, retrying in %d ms: %s", position(parsed.get(0).record()), backoff,
+                        e.getClass().getSimpleName());
+                registry.counter("suite.inbound.retries", "topic", parsed.get(0).record().topic()).increment();
                 sleep(backoff);
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
     }
 
-    private <T> Outcome attempt(ConsumerRecord<String, String> record, InboundHandler<T> handler) {
-        InboundEvent<T> event;
-        try {
-            event = handler.parse(record);
-        } catch (EventRejected rejected) {
-            return deadLetter(record, unparsedKey(record), rejected);
-        } catch (RuntimeException unexpected) {
-            return deadLetter(record, unparsedKey(record), asRejection(unexpected));
-        }
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> {
-                if (!firstTime(event.idempotencyKey(), Outcome.APPLIED)) {
-                    LOG.debugf("Duplicate %s ignored", position(record));
-                    return Outcome.DUPLICATE;
-                }
-                handler.apply(event);
-                return Outcome.APPLIED;
-            });
-        } catch (EventRejected rejected) {
-            return deadLetter(record, event.idempotencyKey(), rejected);
-        } catch (RuntimeException failure) {
-            if (TransientFailure.is(failure)) {
-                throw failure;
+    private <T> List<Outcome> applyAll(List<Parsed<T>> parsed, InboundHandler<T> handler) {
+        List<Outcome> outcomes = new ArrayList<>(parsed.size());
+        for (Parsed<T> item : parsed) {
+            if (item.rejection() != null) {
+                outcomes.add(deadLetter(item.record(), item.key(), item.rejection()));
+            } else if (!firstTime(item.key(), Outcome.APPLIED)) {
+                LOG.debugf("Duplicate %s ignored", position(item.record()));
+                outcomes.add(Outcome.DUPLICATE);
+            } else {
+                handler.apply(item.event());
+                outcomes.add(Outcome.APPLIED);
             }
-            return deadLetter(record, event.idempotencyKey(), asRejection(failure));
         }
+        return outcomes;
     }
 
     private Outcome deadLetter(ConsumerRecord<String, String> record, String idempotencyKey, EventRejected reason) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            if (!firstTime(idempotencyKey, Outcome.DEAD_LETTERED)) {
-                return Outcome.DUPLICATE;
-            }
-            outbox.publishRaw(Topics.deadLetter(record.topic()), record.key(), DeadLetterHeaders.EVENT_TYPE, record.value(), Map.of(
-                    DeadLetterHeaders.SERVICE, service,
-                    DeadLetterHeaders.REASON, reason.getMessage(),
-                    DeadLetterHeaders.REASON_CODE, reason.reasonCode(),
-                    DeadLetterHeaders.TOPIC, record.topic(),
-                    DeadLetterHeaders.PARTITION, Integer.toString(record.partition()),
-                    DeadLetterHeaders.OFFSET, Long.toString(record.offset())));
-            LOG.warnf("Dead-lettered %s: %s", position(record), reason.reasonCode());
-            return Outcome.DEAD_LETTERED;
-        });
+        if (!firstTime(idempotencyKey, Outcome.DEAD_LETTERED)) {
+            return Outcome.DUPLICATE;
+        }
+        outbox.publishRaw(Topics.deadLetter(record.topic()), record.key(), DeadLetterHeaders.EVENT_TYPE, record.value(), Map.of(
+                DeadLetterHeaders.SERVICE, service,
+                DeadLetterHeaders.REASON, reason.getMessage(),
+                DeadLetterHeaders.REASON_CODE, reason.reasonCode(),
+                DeadLetterHeaders.TOPIC, record.topic(),
+                DeadLetterHeaders.PARTITION, Integer.toString(record.partition()),
+                DeadLetterHeaders.OFFSET, Long.toString(record.offset())));
+        LOG.warnf("Dead-lettered %s: %s", position(record), reason.reasonCode());
+        return Outcome.DEAD_LETTERED;
     }
 
     /** Inserts the key; false when it was already there (a redelivery). */
@@ -141,5 +177,8 @@ public class InboundProcessor {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while retrying", e);
         }
+    }
+
+    private record Parsed<T>(ConsumerRecord<String, String> record, InboundEvent<T> event, EventRejected rejection, String key) {
     }
 }

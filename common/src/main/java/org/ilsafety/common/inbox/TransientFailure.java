@@ -18,6 +18,7 @@ public final class TransientFailure {
     /** SQLSTATE classes: connection exception, transaction rollback, insufficient resources, operator intervention. */
     private static final Set<String> TRANSIENT_SQL_STATE_CLASSES = Set.of("08", "40", "53", "57");
     private static final String LOCK_NOT_AVAILABLE = "55P03";
+    private static final String UNIQUE_VIOLATION = "23505";
 
     private TransientFailure() {
     }
@@ -35,6 +36,16 @@ public final class TransientFailure {
             String name = t.getClass().getName();
             if (name.endsWith("JDBCConnectionException") || name.endsWith("LockAcquisitionException")
                     || name.endsWith("CannotAcquireLockException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A unique-key violation: two transactions inserted the same row at once; the retry finds it there. */
+    public static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 return true;
             }
         }

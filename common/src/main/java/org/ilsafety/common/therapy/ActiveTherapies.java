@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.events.TherapyPlanEvent;
@@ -26,8 +27,7 @@ public class ActiveTherapies {
 
     /** Records an order; returns the row as it now stands. */
     public ActiveTherapy recordOrder(TherapyOrder order) {
-        ActiveTherapy therapy = find(order.patientId()).orElseGet(() -> newTherapy(order.patientId()));
-        boolean isNew = therapy.status == null;
+        ActiveTherapy therapy = locked(order.patientId(), order.productId(), order.moleculeId());
         therapy.productId = order.productId();
         therapy.moleculeId = order.moleculeId();
         therapy.indication = order.indication() != null ? order.indication() : therapy.indication;
@@ -37,13 +37,12 @@ public class ActiveTherapies {
             therapy.startedAt = order.authoredOn() != null ? order.authoredOn() : Instant.now();
         }
         therapy.updatedAt = Instant.now();
-        return persistIfNew(therapy, isNew);
+        return therapy;
     }
 
     /** Applies dosing-service's view of the plan, which is authoritative for status and last dose. */
     public ActiveTherapy recordPlanEvent(TherapyPlanEvent event) {
-        ActiveTherapy therapy = find(event.patientId()).orElseGet(() -> newTherapy(event.patientId()));
-        boolean isNew = therapy.status == null;
+        ActiveTherapy therapy = locked(event.patientId(), event.product(), event.drug());
         therapy.productId = event.product();
         therapy.moleculeId = event.drug();
         therapy.indication = event.indication();
@@ -54,19 +53,21 @@ public class ActiveTherapies {
         therapy.ruleId = event.ruleId();
         therapy.knowledgeVersion = event.knowledgeVersion();
         therapy.updatedAt = Instant.now();
-        return persistIfNew(therapy, isNew);
-    }
-
-    private static ActiveTherapy newTherapy(String patientId) {
-        ActiveTherapy therapy = new ActiveTherapy();
-        therapy.patientId = patientId;
         return therapy;
     }
 
-    private ActiveTherapy persistIfNew(ActiveTherapy therapy, boolean isNew) {
-        if (isNew) {
-            entityManager.persist(therapy);
-        }
-        return therapy;
+    /**
+     * The patient's row, created if missing and locked for this transaction: the patient-events and
+     * therapy-plan-events consumers may both touch it at once, and the second must wait, not fail.
+     */
+    private ActiveTherapy locked(String patientId, String productId, String moleculeId) {
+        entityManager.createNativeQuery("INSERT INTO active_therapy (patient_id, product_id, molecule_id, status, updated_at) "
+                + "VALUES (:patient, :product, :molecule, 'PLANNED', :now) ON CONFLICT (patient_id) DO NOTHING")
+                .setParameter("patient", patientId)
+                .setParameter("product", productId)
+                .setParameter("molecule", moleculeId)
+                .setParameter("now", Instant.now())
+                .executeUpdate();
+        return entityManager.find(ActiveTherapy.class, patientId, LockModeType.PESSIMISTIC_WRITE);
     }
 }
