@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.TherapyPlanEvent.Change;
+import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.dosing.calculation.Step;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 import org.ilsafety.dosing.knowledge.PlanRules;
@@ -24,6 +25,8 @@ import org.ilsafety.dosing.knowledge.PlanRules.DecisionRule;
 @Transactional(Transactional.TxType.REQUIRED)
 public class PlanDecisions {
     static final String UNSPECIFIED = "UNSPECIFIED";
+    static final String RULE_REVIEW_RESUME = "plan.review.resume";
+    static final String RULE_REVIEW_DISCONTINUE = "plan.review.discontinue";
 
     private final TherapyPlanService plans;
     private final PlanDoses doses;
@@ -120,11 +123,41 @@ public class PlanDecisions {
             changes.record(plan, Change.UPDATED, "resolved, but resuming awaits the individual review" + cause, ruleId);
             return;
         }
+        restart(plan, at, cause, ruleId);
+    }
+
+    private void restart(TherapyPlan plan, Instant at, String cause, String ruleId) {
         plan.status = PlanStatus.ACTIVE;
         plan.step = doses.hasStep(plan, Step.REDUCED) ? Step.REDUCED : Step.INITIAL;
         doses.recompute(plan);
         doses.reschedule(plan, at);
         changes.record(plan, Change.RESUMED, "resumed at the labeled restart dose (" + plan.step + ")" + cause, ruleId);
+    }
+
+    /** The outcome of an individual review by a clinician: resume at the restart dose, or discontinue. */
+    public enum ReviewOutcome {
+        RESUME, DISCONTINUE
+    }
+
+    /** Closes the review a plan is flagged for; refused when no review is pending. */
+    public TherapyPlan review(String patientId, ReviewOutcome outcome, Instant at) {
+        TherapyPlan plan = plans.lock(patientId).orElseThrow(() -> ProblemException.notFound("No therapy plan for this patient"));
+        if (!plan.reviewRequired || plan.status == PlanStatus.DISCONTINUED) {
+            throw ProblemException.unprocessable("outcome", "the plan awaits no review");
+        }
+        plan.reviewRequired = false;
+        if (outcome == ReviewOutcome.DISCONTINUE) {
+            plan.status = PlanStatus.DISCONTINUED;
+            plan.nextDueAt = null;
+            plan.earliestRepeatAt = null;
+            changes.record(plan, Change.DISCONTINUED, "discontinued after individual review", RULE_REVIEW_DISCONTINUE);
+        } else if (plan.status == PlanStatus.INTERRUPTED) {
+            plan.interruptions(Set.of());
+            restart(plan, at, " after individual review", RULE_REVIEW_RESUME);
+        } else {
+            changes.record(plan, Change.UPDATED, "individual review closed, plan continues", RULE_REVIEW_RESUME);
+        }
+        return plan;
     }
 
     private void discontinue(TherapyPlan plan, MonitoringEvent decision, String analyte, String cause, String ruleId) {

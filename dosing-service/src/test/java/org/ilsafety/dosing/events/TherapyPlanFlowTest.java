@@ -161,6 +161,15 @@ class TherapyPlanFlowTest {
         JsonPath interrupted = plan(patient);
         assertTrue(interrupted.getBoolean("reviewRequired"));
         assertEquals("plan.decision.discontinue.individual-review", interrupted.getString("ruleId"));
+        monitoring.decision(patient, "RESUME", "ANC", false);
+        awaitPlan(patient, "history.size()", 3);
+        assertEquals("INTERRUPTED", plan(patient).getString("status"), "recovery alone does not end an individual review");
+        given().contentType(io.restassured.http.ContentType.JSON).body("{\"outcome\":\"RESUME\"}")
+                .when().post("/api/v1/patients/" + patient + "/therapy-plan/review").then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("step", equalTo("INITIAL")).body("reviewRequired", equalTo(false))
+                .body("currentDose.mgPerKg", equalTo(10.0f));
+        given().contentType(io.restassured.http.ContentType.JSON).body("{\"outcome\":\"RESUME\"}")
+                .when().post("/api/v1/patients/" + patient + "/therapy-plan/review").then().statusCode(422);
         // A reduction the label does not have in pJIA interrupts and flags too; never a guessed dose.
         String other = "flow-pjia-reduce";
         kafka.send(Topics.PATIENT_EVENTS, other, FhirFixtures.labObservation(other, "wt-pjia2", 1, "29463-7", 24, "kg", null, "2026-11-01T08:00:00Z"));

@@ -18,6 +18,7 @@ import org.ilsafety.dosing.calculation.DoseCalculation;
 import org.ilsafety.dosing.calculation.DoseCalculator;
 import org.ilsafety.dosing.calculation.DoseQuery;
 import org.ilsafety.dosing.calculation.rest.BodyWeightInput;
+import org.ilsafety.dosing.plan.PlanDecisions;
 import org.ilsafety.dosing.plan.StartPlan;
 import org.ilsafety.dosing.plan.TherapyPlanService;
 import org.ilsafety.dosing.plan.TherapyPlanViews;
@@ -34,9 +35,11 @@ public class TherapyPlanResource {
     private final DoseCalculator calculator;
     private final BodyWeightInput weights;
     private final ObjectMapper objectMapper;
+    private final PlanDecisions decisions;
 
     public TherapyPlanResource(TherapyPlanService plans, TherapyPlanViews views, DoseCalculator calculator, BodyWeightInput weights,
-            ObjectMapper objectMapper) {
+            ObjectMapper objectMapper, PlanDecisions decisions) {
+        this.decisions = decisions;
         this.plans = plans;
         this.views = views;
         this.calculator = calculator;
@@ -66,6 +69,16 @@ public class TherapyPlanResource {
         }
         plans.start(patientId, new StartPlan(dose, request.ageYears(), request.mgPerKg(), prescriber, request.startedAt()));
         return Response.status(201).entity(views.view(patientId).orElseThrow()).build();
+    }
+
+    @POST
+    @Path("/review")
+    public TherapyPlanView review(@PathParam("patientId") String patientId, ReviewRequest request) {
+        if (request == null || request.outcome() == null) {
+            throw ProblemException.badRequest("outcome", "outcome is required (RESUME or DISCONTINUE)");
+        }
+        decisions.review(patientId, request.outcome(), Instant.now());
+        return views.view(patientId).orElseThrow();
     }
 
     @POST
