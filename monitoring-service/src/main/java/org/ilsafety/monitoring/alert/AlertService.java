@@ -39,12 +39,7 @@ public class AlertService {
             alert.lastObservedAt = request.observedAt();
             alert.updatedAt = now;
             if (request.severity().compareTo(alert.severity) > 0) {
-                alert.severity = request.severity();
-                alert.action = request.action();
-                alert.message = request.message();
-                alert.ruleId = request.ruleId();
-                alert.source = request.source();
-                alert.knowledgeVersion = request.knowledgeVersion();
+                describe(alert, request);
                 alert.requiresIndividualReview |= request.requiresIndividualReview();
                 alert.status = AlertStatus.OPEN;
                 publish(alert, "Escalated: " + alert.message);
@@ -58,12 +53,7 @@ public class AlertService {
         alert.subject = request.subject();
         alert.analyte = request.analyte();
         alert.status = AlertStatus.OPEN;
-        alert.severity = request.severity();
-        alert.action = request.action();
-        alert.message = request.message();
-        alert.ruleId = request.ruleId();
-        alert.source = request.source();
-        alert.knowledgeVersion = request.knowledgeVersion();
+        describe(alert, request);
         alert.requiresIndividualReview = request.requiresIndividualReview();
         alert.occurrences = 1;
         alert.raisedAt = now;
@@ -138,6 +128,16 @@ public class AlertService {
                 SELECT a FROM Alert a WHERE a.patientId = :patient AND a.type = :type
                 AND a.status <> org.ilsafety.monitoring.alert.AlertStatus.RESOLVED""", Alert.class)
                 .setParameter("patient", patientId).setParameter("type", type).getResultList();
+    }
+
+    /** What the alert says: severity, action, message and the rule behind them. */
+    private static void describe(Alert alert, AlertRequest request) {
+        alert.severity = request.severity();
+        alert.action = request.action();
+        alert.message = request.message();
+        alert.ruleId = request.ruleId();
+        alert.source = request.source();
+        alert.knowledgeVersion = request.knowledgeVersion();
     }
 
     private void publish(Alert alert, String message) {

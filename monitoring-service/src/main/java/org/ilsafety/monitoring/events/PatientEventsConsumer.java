@@ -1,8 +1,12 @@
 package org.ilsafety.monitoring.events;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -54,10 +58,15 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
     public record Reading(Resource resource, ObservationReader.Reading observation) {
     }
 
+    /** One poll's records (batch mode) in one transaction; the processor falls back to one record at a time on failure. */
     @Incoming(Topics.PATIENT_EVENTS)
     @Blocking(ordered = true)
-    public void consume(ConsumerRecord<String, String> record) {
-        processor.process(record, this);
+    public void consume(ConsumerRecords<String, String> records) {
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
+        records.forEach(batch::add);
+        if (!batch.isEmpty()) {
+            processor.process(batch, this);
+        }
     }
 
     @Override

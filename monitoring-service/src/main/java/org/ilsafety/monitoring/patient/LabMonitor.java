@@ -85,29 +85,29 @@ public class LabMonitor {
         result.message = grade.finding().message();
         results.save(result);
         schedules.recordResult(reading.patientId(), reading.analyte().scheduleGroup(), reading.observedAt());
+        List<LabResult> recent = results.recent(result.patientId, result.analyte, HISTORY + 1);
+        boolean latest = recent.isEmpty() || recent.get(0).observationId.equals(result.observationId);
+        List<LabResult> earlier = latest ? recent.subList(Math.min(1, recent.size()), recent.size()) : List.of();
         if (grade.finding().status() == FindingStatus.UNGRADABLE) {
             alerts.raise(new AlertRequest(reading.patientId(), AlertType.LAB_UNGRADABLE, result.analyte, result.analyte, Action.MONITOR,
                     Severity.MODERATE, grade.finding().message(), false, reading.observedAt(), grade.finding().ruleId(),
                     grade.finding().source(), grade.finding().knowledgeVersion()));
         } else if (grade.graded()) {
-            alerts.resolve(reading.patientId(), AlertType.LAB_UNGRADABLE, result.analyte, "system", "A gradable result arrived");
-            if (isLatest(result) && InfectionMonitor.onTherapy(therapy.get())) {
-                act(therapy.get(), context, grade, result);
+            if (latest && !earlier.isEmpty() && FindingStatus.UNGRADABLE.name().equals(earlier.get(0).status)) {
+                alerts.resolve(reading.patientId(), AlertType.LAB_UNGRADABLE, result.analyte, "system", "A gradable result arrived");
+            }
+            // A late result (older than one already graded) is stored and graded, but does not drive the plan.
+            if (latest && InfectionMonitor.onTherapy(therapy.get())) {
+                act(therapy.get(), grade, result, earlier.stream().map(r -> r.scaledValue).toList());
             }
         }
         return result;
     }
 
-    /** A late result (older than one already graded) is stored and graded, but does not drive the plan. */
-    private boolean isLatest(LabResult result) {
-        return results.latest(result.patientId, result.analyte).map(l -> l.observationId.equals(result.observationId)).orElse(true);
-    }
-
-    private void act(ActiveTherapy therapy, Therapy context, Grade grade, LabResult result) {
+    private void act(ActiveTherapy therapy, Grade grade, LabResult result, List<Double> earlier) {
         String patientId = result.patientId;
         String analyte = result.analyte;
         LabRules.Rule rule = grade.rule();
-        List<Double> earlier = results.previous(patientId, analyte, result.observedAt, HISTORY).stream().map(r -> r.scaledValue).toList();
         HistoryRule.Outcome outcome = HistoryRule.apply(rule, earlier);
         Action action = outcome.action();
         boolean review = rule.reviewIndividually() && action != Action.MONITOR && action != Action.CONTINUE;

@@ -1,6 +1,5 @@
 package org.ilsafety.monitoring.patient;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,13 +22,11 @@ public class LabResults {
                 .setParameter("patient", patientId).setParameter("obs", observationId).getResultStream().findFirst();
     }
 
-    /** The results of an analyte observed before {@code before}, newest first. */
-    public List<LabResult> previous(String patientId, String analyte, Instant before, int limit) {
+    /** The newest results of an analyte, newest first. */
+    public List<LabResult> recent(String patientId, String analyte, int limit) {
         return entityManager.createQuery("""
-                SELECT r FROM LabResult r WHERE r.patientId = :patient AND r.analyte = :analyte AND r.observedAt < :before
-                ORDER BY r.observedAt DESC""", LabResult.class)
-                .setParameter("patient", patientId).setParameter("analyte", analyte).setParameter("before", before)
-                .setMaxResults(limit).getResultList();
+                SELECT r FROM LabResult r WHERE r.patientId = :patient AND r.analyte = :analyte ORDER BY r.observedAt DESC, r.id DESC""",
+                LabResult.class).setParameter("patient", patientId).setParameter("analyte", analyte).setMaxResults(limit).getResultList();
     }
 
     public Optional<LabResult> latest(String patientId, String analyte) {

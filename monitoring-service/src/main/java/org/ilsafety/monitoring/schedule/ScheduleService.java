@@ -80,11 +80,14 @@ public class ScheduleService {
         if (row == null || !row.active || (row.lastResultAt != null && !observedAt.isAfter(row.lastResultAt))) {
             return;
         }
+        boolean alerted = row.dueAlerted || row.overdueAlerted;
         row.lastResultAt = observedAt;
         group(row).ifPresent(group -> moveOn(row, group));
-        String resolution = "A " + labGroup + " result arrived";
-        alerts.resolve(patientId, AlertType.LAB_DUE, labGroup, "system", resolution);
-        alerts.resolve(patientId, AlertType.LAB_OVERDUE, labGroup, "system", resolution);
+        if (alerted) {
+            String resolution = "A " + labGroup + " result arrived";
+            alerts.resolve(patientId, AlertType.LAB_DUE, labGroup, "system", resolution);
+            alerts.resolve(patientId, AlertType.LAB_OVERDUE, labGroup, "system", resolution);
+        }
     }
 
     /** The therapy ended: no more tests are due, and open due alerts are resolved. */

@@ -1,0 +1,270 @@
+package org.ilsafety.monitoring.bench;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.ilsafety.common.events.CloudEventHeaders;
+import org.ilsafety.common.events.MonitoringEvent;
+import org.ilsafety.common.events.Topics;
+import org.ilsafety.monitoring.MonitoringBus;
+import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.stack.testing.SuiteTestInfrastructure;
+import org.ilsafety.stack.testing.TestKafka;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Not a test: a benchmark of the whole pipeline (Kafka in, grading, PostgreSQL, outbox, alert out on
+ * Kafka), run only with {@code -Dbench=true}. Prints, in one run: the raw broker produce and consume
+ * rate; the sustained lab events per second when the input is sent as fast as possible; and p50/p99
+ * event-to-alert latency at a fixed rate. Every lab event produces exactly one alert event (a low ANC
+ * raises one, the next normal ANC resolves it). Sizes: -Dbench.events, -Dbench.rate, -Dbench.seconds,
+ * -Dbench.patients.
+ */
+@QuarkusTest
+@EnabledIfSystemProperty(named = "bench", matches = "true")
+class PipelineBenchmark {
+    private static final String RAW_TOPIC = "bench-raw";
+    private static final Instant BASE = Instant.parse("2026-11-02T00:00:00Z");
+
+    @Inject
+    EntityManager entityManager;
+
+    private final AtomicInteger observedSeq = new AtomicInteger();
+
+    @Test
+    void run() throws Exception {
+        int events = Integer.getInteger("bench.events", 20_000);
+        int rate = Integer.getInteger("bench.rate", 500);
+        int seconds = Integer.getInteger("bench.seconds", 30);
+        int patients = Integer.getInteger("bench.patients", 400);
+        String bootstrap = SuiteTestInfrastructure.bootstrapServers();
+
+        String sample = lab("bench-sample", 0, 800);
+        double[] raw = rawBroker(bootstrap, events, sample);
+
+        try (MonitoringBus bus = new MonitoringBus(); KafkaProducer<String, String> producer = producer(bootstrap)) {
+            for (int i = 0; i < patients; i++) {
+                bus.fhir("bench-t-" + i, FhirFixtures.medicationRequest("bench-t-" + i, "mr-bt-" + i, 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+                bus.fhir("bench-l-" + i, FhirFixtures.medicationRequest("bench-l-" + i, "mr-bl-" + i, 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+            }
+            awaitTherapies(2L * patients);
+
+            // 1. sustained throughput: everything sent at once, until every alert came out
+            AlertListener throughput = new AlertListener(bootstrap, "bench-t-");
+            long start = System.nanoTime();
+            for (int k = 0; k < events; k++) {
+                String patient = "bench-t-" + (k % patients);
+                int round = k / patients;
+                producer.send(new ProducerRecord<>(Topics.PATIENT_EVENTS, patient, lab(patient, k, round % 2 == 0 ? 800 : 1500)));
+            }
+            producer.flush();
+            double sendSeconds = (System.nanoTime() - start) / 1e9;
+            double processedSeconds = awaitProcessed("Observation/bench-bench-t-%", events, start);
+            throughput.awaitCount(events, Duration.ofMinutes(10));
+            double seconds1 = (throughput.lastNanos.get() - start) / 1e9;
+            throughput.close();
+
+            // 2. latency at a fixed rate
+            AlertListener latency = new AlertListener(bootstrap, "bench-l-");
+            int total = rate * seconds;
+            long interval = 1_000_000_000L / rate;
+            long t0 = System.nanoTime();
+            for (int k = 0; k < total; k++) {
+                long due = t0 + k * interval;
+                while (System.nanoTime() < due) {
+                    LockSupport.parkNanos(Math.min(200_000, due - System.nanoTime()));
+                }
+                String patient = "bench-l-" + (k % patients);
+                int round = k / patients;
+                int seq = observedSeq.incrementAndGet();
+                String json = lab(patient, seq, round % 2 == 0 ? 800 : 1500);
+                latency.sentAt.put(BASE.plusSeconds(seq), System.nanoTime());
+                producer.send(new ProducerRecord<>(Topics.PATIENT_EVENTS, patient, json));
+            }
+            producer.flush();
+            double offered = total / ((System.nanoTime() - t0) / 1e9);
+            latency.awaitCount(total, Duration.ofMinutes(5));
+            latency.close();
+            List<Long> millis = new ArrayList<>(latency.latenciesMicros);
+            Collections.sort(millis);
+
+            System.out.println();
+            System.out.println("=== monitoring-service pipeline benchmark (2 cores; broker, PostgreSQL and service on this machine) ===");
+            System.out.printf("raw broker        : produce %,.0f records/s, consume %,.0f records/s (%d records of %d bytes, acks=all)%n",
+                    raw[0], raw[1], events, sample.length());
+            System.out.printf("pipeline sustained: %,.0f lab events/s (%d events, %d patients; input sent in %.1f s, last alert out after %.1f s)%n",
+                    events / seconds1, events, patients, sendSeconds, seconds1);
+            System.out.printf("  of which inbound: %,.0f lab events/s committed to PostgreSQL (all committed after %.1f s)%n",
+                    events / processedSeconds, processedSeconds);
+            System.out.printf("latency at %d/s    : p50 %.1f ms, p99 %.1f ms, max %.1f ms (offered %.0f events/s for %d s; %d raise events measured)%n",
+                    rate, pct(millis, 50) / 1000.0, pct(millis, 99) / 1000.0, millis.get(millis.size() - 1) / 1000.0, offered, seconds, millis.size());
+            System.out.println();
+        }
+    }
+
+    private String lab(String patient, int seq, double value) {
+        return FhirFixtures.labObservation(patient, "bench-" + patient + "-" + seq, 1, "751-8", value, "/uL", null,
+                BASE.plusSeconds(seq).toString());
+    }
+
+    private void awaitTherapies(long count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            Number n = (Number) entityManager.createNativeQuery("SELECT count(*) FROM active_therapy WHERE patient_id LIKE 'bench-%'").getSingleResult();
+            if (n.longValue() >= count) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("Orders were not recorded in time");
+    }
+
+    /** Seconds from {@code start} until {@code count} inbound events with the key prefix were committed. */
+    private double awaitProcessed(String keyPattern, long count, long start) throws InterruptedException {
+        while (true) {
+            Number n = (Number) entityManager.createNativeQuery("SELECT count(*) FROM processed_event WHERE idempotency_key LIKE :k")
+                    .setParameter("k", keyPattern).getSingleResult();
+            if (n.longValue() >= count) {
+                return (System.nanoTime() - start) / 1e9;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static long pct(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrap) {
+        Properties config = new Properties();
+        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(config);
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrap) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + System.nanoTime());
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(config);
+    }
+
+    /** Produces then consumes {@code count} records of the lab payload's size on a topic of its own. */
+    private static double[] rawBroker(String bootstrap, int count, String payload) throws Exception {
+        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(RAW_TOPIC, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+        double produce;
+        try (KafkaProducer<String, String> producer = producer(bootstrap)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                producer.send(new ProducerRecord<>(RAW_TOPIC, "p-" + (i % 400), payload));
+            }
+            producer.flush();
+            produce = count / ((System.nanoTime() - start) / 1e9);
+        }
+        try (KafkaConsumer<String, String> consumer = consumer(bootstrap)) {
+            List<TopicPartition> partitions = List.of(0, 1, 2, 3).stream().map(p -> new TopicPartition(RAW_TOPIC, p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            int read = 0;
+            long start = System.nanoTime();
+            while (read < count) {
+                read += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return new double[] { produce, count / ((System.nanoTime() - start) / 1e9) };
+        }
+    }
+
+    /** Reads ALERT events for patients with a prefix from the end of the monitoring topic. */
+    private static final class AlertListener implements AutoCloseable {
+        final Map<Instant, Long> sentAt = new ConcurrentHashMap<>();
+        final List<Long> latenciesMicros = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger count = new AtomicInteger();
+        final java.util.concurrent.atomic.AtomicLong lastNanos = new java.util.concurrent.atomic.AtomicLong();
+        private final AtomicBoolean running = new AtomicBoolean(true);
+        private final Thread thread;
+
+        AlertListener(String bootstrap, String prefix) throws InterruptedException {
+            KafkaConsumer<String, String> consumer = consumer(bootstrap);
+            List<TopicPartition> partitions = List.of(0, 1, 2, 3).stream().map(p -> new TopicPartition(Topics.MONITORING_EVENTS, p)).toList();
+            consumer.assign(partitions);
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position);
+            thread = new Thread(() -> {
+                try (consumer) {
+                    while (running.get()) {
+                        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(50))) {
+                            long now = System.nanoTime();
+                            if (record.key() == null || !record.key().startsWith(prefix)
+                                    || !MonitoringEvent.TYPE_ALERT.equals(TestKafka.header(record, CloudEventHeaders.TYPE))) {
+                                continue;
+                            }
+                            MonitoringEvent event = MonitoringBus.JSON.readValue(record.value(), MonitoringEvent.class);
+                            if (!"ANC".equals(event.analyte())) {
+                                continue;
+                            }
+                            count.incrementAndGet();
+                            lastNanos.set(now);
+                            Long sent = "OPEN".equals(event.alertStatus()) ? sentAt.get(event.observedAt()) : null;
+                            if (sent != null) {
+                                latenciesMicros.add((now - sent) / 1000);
+                            }
+                        }
+                    }
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, "bench-alerts");
+            thread.start();
+        }
+
+        void awaitCount(int expected, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (count.get() < expected && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            if (count.get() < expected) {
+                throw new IllegalStateException("Only " + count.get() + " of " + expected + " alerts came out");
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running.set(false);
+            thread.join(5_000);
+        }
+    }
+}
