@@ -53,11 +53,19 @@ public class InboundProcessor {
 
     /** One record: its own transaction. */
     public <T> Outcome process(ConsumerRecord<String, String> record, InboundHandler<T> handler) {
-        return process(List.of(record), handler).get(0);
+        return processBatch(List.of(record), handler).get(0);
     }
 
-    /** A poll's records, in order, in one transaction when they all apply; returns each record's outcome. */
-    public <T> List<Outcome> process(List<ConsumerRecord<String, String>> records, InboundHandler<T> handler) {
+    /**
+     * A poll's records (a channel with {@code batch=true} hands over {@code ConsumerRecords}), in order, in
+     * one transaction when they all apply; returns each record's outcome.
+     */
+    public <T> List<Outcome> processBatch(Iterable<ConsumerRecord<String, String>> batch, InboundHandler<T> handler) {
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        batch.forEach(records::add);
+        if (records.isEmpty()) {
+            return List.of();
+        }
         List<Parsed<T>> parsed = records.stream().map(record -> parse(record, handler)).toList();
         List<Outcome> outcomes;
         try {
@@ -67,7 +75,7 @@ public class InboundProcessor {
                 LOG.debugf("A batch of %d failed with %s; applying its records one by one", parsed.size(), failure.getClass().getSimpleName());
                 outcomes = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : records) {
-                    outcomes.addAll(process(List.of(record), handler));
+                    outcomes.add(process(record, handler));
                 }
                 return outcomes;
             }
