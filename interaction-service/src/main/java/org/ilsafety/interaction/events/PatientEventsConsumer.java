@@ -1,5 +1,6 @@
 package org.ilsafety.interaction.events;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 
@@ -17,12 +18,14 @@ import org.ilsafety.common.inbox.EventRejected;
 import org.ilsafety.common.inbox.InboundEvent;
 import org.ilsafety.common.inbox.InboundHandler;
 import org.ilsafety.common.inbox.InboundProcessor;
+import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.common.therapy.TherapyOrder;
 import org.ilsafety.common.therapy.TherapyOrderReader;
 import org.ilsafety.interaction.check.Today;
 import org.ilsafety.interaction.patient.PatientChecks;
+import org.ilsafety.interaction.patient.PatientMedication;
 import org.ilsafety.interaction.patient.PatientRecords;
 import org.ilsafety.interaction.patient.TherapyView;
 
@@ -31,7 +34,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 /**
  * FHIR resources from the integration bus. An order for an interleukin-blocking product is the therapy
  * (recorded in {@code active_therapy}), except a second product while another one is current, which is
- * kept as a medicine of the patient (a duplicate therapy or a biologic combination for the checker).
+ * kept as a medicine of the patient (a duplicate therapy or a biologic combination for the checker),
+ * and promoted to the therapy when the first product's order stops.
  * Other MedicationRequests and MedicationStatements are the patient's medicines; Immunizations the
  * vaccinations. Every change re-checks the patient in the same transaction.
  */
@@ -44,9 +48,10 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private final PatientRecords records;
     private final PatientChecks checks;
     private final Today today;
+    private final ProductCatalog products;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
-            ActiveTherapies therapies, PatientRecords records, PatientChecks checks, Today today) {
+            ActiveTherapies therapies, PatientRecords records, PatientChecks checks, Today today, ProductCatalog products) {
         this.processor = processor;
         this.parser = parser;
         this.orders = orders;
@@ -54,6 +59,7 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
         this.records = records;
         this.checks = checks;
         this.today = today;
+        this.products = products;
     }
 
     @Incoming(Topics.PATIENT_EVENTS)
@@ -103,11 +109,34 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
             }
             records.deactivateMedication(patientId, ref, status);
             therapies.recordOrder(order.get());
+            if (!order.get().active()) {
+                promoteSecondProduct(patientId);
+            }
             return true;
         }
         FhirMedicines.Medicine medicine = FhirMedicines.of(request);
         records.recordMedication(patientId, ref, medicine.name(), medicine.rxnorm(), medicine.atc(), status, FhirMedicines.isCurrent(request));
         return true;
+    }
+
+    /**
+     * The therapy's order stopped while an order for a second product is still active (Actemra stopped,
+     * Tyenne continues): that order becomes the therapy, and stops being a medicine checked against it.
+     */
+    private void promoteSecondProduct(String patientId) {
+        for (PatientMedication medication : records.activeMedications(patientId)) {
+            if (!medication.resourceRef.startsWith("MedicationRequest/")) {
+                continue;
+            }
+            Optional<ProductCatalog.Product> product = products.byName(medication.name);
+            if (product.isPresent()) {
+                String requestId = medication.resourceRef.substring("MedicationRequest/".length());
+                therapies.recordOrder(new TherapyOrder(patientId, requestId, product.get().id(), product.get().molecule(), null, null, true,
+                        medication.fhirStatus, Instant.now()));
+                records.deactivateMedication(patientId, medication.resourceRef, medication.fhirStatus);
+                return;
+            }
+        }
     }
 
     private boolean applyStatement(String patientId, MedicationStatement statement) {

@@ -109,13 +109,20 @@ class PatientFindingsFlowTest {
             DetectedIssue duplicate = (DetectedIssue) fhir.parse(findings(kafka, p, PatientChecks.TYPE_OPENED, "mr-tyenne", 1).get(0).value());
             assertThat(duplicate.getCode().getCoding()).extracting(c -> c.getCode()).contains("DUPTHPY");
 
+            // Actemra's order stops while Tyenne's goes on: Tyenne becomes the therapy, the duplicate closes.
+            kafka.send(Topics.PATIENT_EVENTS, p, FhirFixtures.medicationRequest(p, "mr-1", 2, "Actemra", "IV", "RA", "stopped", today(-60) + "T09:00:00Z"));
+            awaitOpen(p, "LIVE_VACCINE", "CYP450_SUBSTRATE");
+            given().get("/api/v1/patients/{id}/therapy", p).then().body("productId", equalTo("TYENNE")).body("status", equalTo("ACTIVE"));
+            assertThat(findings(kafka, p, PatientChecks.TYPE_CLOSED, "mr-tyenne", 1)).hasSize(1);
+
             // dosing-service discontinues the plan; the last dose was 200 days ago, so every window has passed.
             Instant lastDose = Instant.now().minus(200, ChronoUnit.DAYS);
-            TherapyPlanEvent stop = new TherapyPlanEvent(p, TherapyPlanEvent.Change.DISCONTINUED, "tocilizumab", "ACTEMRA", "RA", "IV",
+            TherapyPlanEvent stop = new TherapyPlanEvent(p, TherapyPlanEvent.Change.DISCONTINUED, "tocilizumab", "TYENNE", "RA", "SC",
                     "DISCONTINUED", null, null, lastDose.minus(300, ChronoUnit.DAYS), lastDose, null, "test", "plan.test", "test");
             PatientFixtures.sendPlanEvent(bootstrap, stop, objectMapper.writeValueAsString(stop));
             awaitOpen(p);
             assertThat(findings(kafka, p, PatientChecks.TYPE_CLOSED, null, 4)).hasSize(4);
+            assertThat(kafka.drain(Topics.INTERACTION_FINDINGS, r -> p.equals(r.key()), Duration.ofSeconds(2))).hasSize(8);
         }
     }
 
