@@ -19,7 +19,8 @@ import org.ilsafety.dosing.knowledge.PlanRules.DecisionRule;
 /**
  * Applies monitoring-service decisions to a plan: interrupt, reduce, resume at the labeled restart dose,
  * discontinue (or interrupt and flag for review where discontinuation is an individual decision), and
- * block the start. A plan is interrupted for a set of causes (analytes); it resumes when the last clears.
+ * block the start. The causes (analytes) a plan is interrupted for are kept for the record; monitoring-service
+ * decides when the last one has cleared.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -62,7 +63,7 @@ public class PlanDecisions {
         switch (rule.get().effect()) {
             case INTERRUPT -> interrupt(plan, analyte, "interrupted" + cause, rule.get().id(), false);
             case REDUCE -> reduce(plan, analyte, cause, rule.get().id());
-            case RESUME -> resume(plan, analyte, at, cause, rule.get().id());
+            case RESUME -> resume(plan, at, cause, rule.get().id());
             case DISCONTINUE -> discontinue(plan, decision, analyte, cause, rule.get().id());
             case BLOCK_START -> blockStart(plan, analyte, cause, rule.get().id());
             case NONE -> {
@@ -101,28 +102,24 @@ public class PlanDecisions {
         changes.record(plan, Change.REDUCED, "reduced" + cause, ruleId);
     }
 
-    private void resume(TherapyPlan plan, String analyte, Instant at, String cause, String ruleId) {
-        Set<String> blocks = plan.blocks();
-        if (blocks.remove(analyte)) {
-            plan.blocks(blocks);
-            changes.record(plan, Change.UPDATED, (plan.startBlocked ? "start still blocked" : "start no longer blocked") + cause, ruleId);
+    /**
+     * monitoring-service sends RESUME once, when the last cause that kept the therapy from being given has
+     * recovered (whatever analyte that last cause was): it clears every interruption and start block. An
+     * individual review pending on the plan is closed only by a clinician.
+     */
+    private void resume(TherapyPlan plan, Instant at, String cause, String ruleId) {
+        if (plan.startBlocked) {
+            plan.blocks(Set.of());
+            changes.record(plan, Change.UPDATED, "start no longer blocked" + cause, ruleId);
         }
         if (plan.status != PlanStatus.INTERRUPTED) {
-            return;
-        }
-        Set<String> causes = plan.interruptions();
-        if (!causes.remove(analyte) && !causes.isEmpty()) {
-            return;
-        }
-        plan.interruptions(causes);
-        if (!causes.isEmpty()) {
-            changes.record(plan, Change.UPDATED, "still interrupted for " + String.join(", ", causes) + cause, ruleId);
             return;
         }
         if (plan.reviewRequired) {
             changes.record(plan, Change.UPDATED, "resolved, but resuming awaits the individual review" + cause, ruleId);
             return;
         }
+        plan.interruptions(Set.of());
         restart(plan, at, cause, ruleId);
     }
 
