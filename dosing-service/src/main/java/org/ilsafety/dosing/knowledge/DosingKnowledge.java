@@ -29,6 +29,10 @@ public class DosingKnowledge {
     }
 
     DosingKnowledge(Knowledge<Regimens> regimens, Knowledge<PlanRules> planRules) {
+        List<String> problems = RegimenValidation.problems(regimens.content());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Dosing knowledge " + regimens.location() + " is inconsistent: " + String.join("; ", problems));
+        }
         this.regimens = regimens;
         this.planRules = planRules;
         String declared = regimens.declaredVersion().equals(planRules.declaredVersion()) ? regimens.declaredVersion()
