@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -123,9 +124,8 @@ public class InteractionChecker {
             }
         }
         findings.sort((a, b) -> a.severity().compareTo(b.severity()));
-        ProductCatalog.Molecule m = molecule;
-        return new CheckResult(asOf, m.id(), version, new CheckResult.ExposurePeriod(window.liveVaccinesFrom(), window.until(),
-                m.exposureWindowDays(), m.exposureWindowVerified(), m.exposureWindowSource()), findings, unrecognized);
+        return new CheckResult(asOf, molecule.id(), version, new CheckResult.ExposurePeriod(window.liveVaccinesFrom(), window.until(),
+                molecule.exposureWindowDays(), molecule.exposureWindowVerified(), molecule.exposureWindowSource()), findings, unrecognized);
     }
 
     private static boolean matches(Rule rule, AgentMatch match, boolean sameMolecule) {
@@ -157,7 +157,7 @@ public class InteractionChecker {
     }
 
     private static Finding.ResolvedTo resolved(AgentMatch match) {
-        return new Finding.ResolvedTo(match.kind(), match.agentId(), match.display(), List.copyOf(new java.util.TreeSet<>(match.classes())),
+        return new Finding.ResolvedTo(match.kind(), match.agentId(), match.display(), List.copyOf(new TreeSet<>(match.classes())),
                 match.productId(), null, null, match.matchedBy());
     }
 }

@@ -27,8 +27,7 @@ public final class CodeFormats {
 
     /** "03" and "3" are the same CVX code. */
     public static String cvxKey(String code) {
-        String trimmed = code.trim().replaceFirst("^0+(?=\\d)", "");
-        return trimmed;
+        return code.trim().replaceFirst("^0+(?=\\d)", "");
     }
 
     public static String atcKey(String code) {

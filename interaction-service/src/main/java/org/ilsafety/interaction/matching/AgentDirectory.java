@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import org.ilsafety.common.knowledge.ProductCatalog;
@@ -89,22 +91,22 @@ public final class AgentDirectory {
         return false;
     }
 
-    private java.util.Optional<AgentMatch> atcMatch(String atc) {
+    private Optional<AgentMatch> atcMatch(String atc) {
         AgentMatch exact = byAtc.get(atc);
         if (exact != null) {
-            return java.util.Optional.of(exact);
+            return Optional.of(exact);
         }
         for (Map.Entry<String, AgentMatch> prefix : byAtcPrefix) {
             if (atc.startsWith(prefix.getKey())) {
-                return java.util.Optional.of(prefix.getValue());
+                return Optional.of(prefix.getValue());
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static void addDistinct(List<AgentMatch> found, AgentMatch match) {
         for (AgentMatch existing : found) {
-            if (existing.agentId().equals(match.agentId()) && java.util.Objects.equals(existing.productId(), match.productId())) {
+            if (existing.agentId().equals(match.agentId()) && Objects.equals(existing.productId(), match.productId())) {
                 return;
             }
         }

@@ -1,0 +1,61 @@
+package org.ilsafety.interaction.patient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+
+import org.hl7.fhir.r4.model.DetectedIssue;
+import org.ilsafety.common.fhir.Fhir;
+import org.ilsafety.common.therapy.ActiveTherapy;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The DetectedIssue payload of interaction-findings. */
+class DetectedIssueWriterTest {
+    static final Fhir FHIR = new Fhir();
+    static final DetectedIssueWriter WRITER = new DetectedIssueWriter(FHIR);
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @CsvSource({
+            "LIVE_VACCINE,      CONTRAINDICATED, OPEN,   HIGH,     FINAL,     DRG",
+            "BIOLOGIC_DMARD,    MAJOR,           OPEN,   HIGH,     FINAL,     DRG",
+            "DUPLICATE_THERAPY, MAJOR,           CLOSED, HIGH,     CANCELLED, DUPTHPY",
+            "CYP450_SUBSTRATE,  MODERATE,        OPEN,   MODERATE, FINAL,     DRG",
+            "CYP450_SUBSTRATE,  MINOR,           CLOSED, LOW,      CANCELLED, DRG",
+    })
+    void severityStatusAndCodeFollowTheFinding(String category, String severity, String status, DetectedIssue.DetectedIssueSeverity fhirSeverity,
+            DetectedIssue.DetectedIssueStatus fhirStatus, String actCode) {
+        InteractionFinding finding = new InteractionFinding();
+        finding.patientId = "p-1";
+        finding.findingKey = "rule.x|MedicationStatement/ms-1|agent";
+        finding.status = status;
+        finding.category = category;
+        finding.severity = severity;
+        finding.ruleId = "rule.x";
+        finding.source = "USPI section 7";
+        finding.verified = true;
+        finding.knowledgeVersion = "2026.11.0+abcdef12";
+        finding.inputRef = "MedicationStatement/ms-1";
+        finding.inputName = "Humira";
+        finding.resolvedDisplay = "adalimumab";
+        finding.mechanism = "mechanism";
+        finding.management = "management";
+        finding.openedAt = Instant.parse("2026-11-20T10:00:00Z");
+        finding.closeReason = status.equals("CLOSED") ? "no longer applies" : null;
+        ActiveTherapy therapy = new ActiveTherapy();
+        therapy.moleculeId = "tocilizumab";
+        therapy.productId = "ACTEMRA";
+
+        DetectedIssue issue = (DetectedIssue) FHIR.parse(WRITER.toJson(finding, therapy, Instant.parse("2026-11-22T10:00:00Z")));
+
+        assertThat(issue.getSeverity()).isEqualTo(fhirSeverity);
+        assertThat(issue.getStatus()).isEqualTo(fhirStatus);
+        assertThat(issue.getCode().getCoding()).extracting(c -> c.getCode()).containsExactly(actCode, category);
+        assertThat(issue.getIdentifierFirstRep().getValue()).isEqualTo(finding.findingKey);
+        assertThat(issue.getIdentifier().get(1).getValue()).isEqualTo("rule.x");
+        assertThat(issue.getExtensionByUrl(DetectedIssueWriter.EXTENSION_BASE + "interaction-severity").getValue().primitiveValue())
+                .isEqualTo(severity);
+        assertThat(issue.hasExtension(DetectedIssueWriter.EXTENSION_BASE + "close-reason")).isEqualTo(status.equals("CLOSED"));
+        assertThat(issue.getImplicatedFirstRep().getReference()).isEqualTo("MedicationStatement/ms-1");
+    }
+}
