@@ -48,6 +48,15 @@ public class ProblemMappers {
                 error.field().isEmpty() ? error.reason() : error.field() + " " + error.reason(), path(uri), List.of(error)));
     }
 
+    /**
+     * quarkus-rest-jackson maps {@link MismatchedInputException} (unknown field, bad enum, bad date) itself,
+     * more specifically than {@link #unreadableJson}, and answers plain JSON; this keeps it problem+json.
+     */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
