@@ -1,8 +1,5 @@
 package org.ilsafety.monitoring.events;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,10 +59,8 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
     @Incoming(Topics.PATIENT_EVENTS)
     @Blocking(ordered = true)
     public void consume(ConsumerRecords<String, String> records) {
-        List<ConsumerRecord<String, String>> batch = new ArrayList<>(records.count());
-        records.forEach(batch::add);
-        if (!batch.isEmpty()) {
-            processor.process(batch, this);
+        if (!records.isEmpty()) {
+            processor.processBatch(records, this);
         }
     }
 
