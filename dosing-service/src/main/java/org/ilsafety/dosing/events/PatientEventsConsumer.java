@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.events.Topics;
@@ -30,7 +31,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * FHIR resources from the integration bus that change a therapy plan: MedicationRequest (start, update,
- * stop), MedicationAdministration (a dose given) and body-weight Observations (the dosing weight).
+ * stop), MedicationAdministration (a dose given), body-weight Observations (the dosing weight) and
+ * Patient (the birth date, for the label's age limits).
  */
 @ApplicationScoped
 public class PatientEventsConsumer implements InboundHandler<Resource> {
@@ -80,6 +82,8 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
             administration(event.patientId(), administration);
         } else if (event.body() instanceof Observation observation && isBodyWeight(observation)) {
             weight(event.patientId(), observation);
+        } else if (event.body() instanceof Patient patient && patient.hasBirthDate()) {
+            plans.recordBirthDate(event.patientId(), patient.getBirthDateElement().getValueAsCalendar().toZonedDateTime().toLocalDate());
         }
     }
 

@@ -17,6 +17,7 @@ import org.ilsafety.dosing.calculation.DoseCalculation;
 import org.ilsafety.dosing.calculation.Step;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 import org.ilsafety.dosing.knowledge.PlanRules;
+import org.ilsafety.dosing.patient.PatientAges;
 import org.ilsafety.dosing.weight.WeightReading;
 import org.ilsafety.dosing.weight.WeightReadings;
 
@@ -32,15 +33,18 @@ public class TherapyPlanService {
     static final String RULE_REST_START = "plan.start.prescriber";
     static final String RULE_WEIGHT_FIRST = "plan.weight.first-reading";
     static final String RULE_WEIGHT_SAME_BAND = "plan.weight.same-band";
+    static final String RULE_AGE_CHECKED = "plan.age.birth-date";
 
     private final EntityManager entityManager;
     private final PlanDoses doses;
     private final PlanChanges changes;
     private final WeightReadings weights;
     private final DosingKnowledge knowledge;
+    private final PatientAges ages;
 
     public TherapyPlanService(EntityManager entityManager, PlanDoses doses, PlanChanges changes, WeightReadings weights,
-            DosingKnowledge knowledge) {
+            DosingKnowledge knowledge, PatientAges ages) {
+        this.ages = ages;
         this.entityManager = entityManager;
         this.doses = doses;
         this.changes = changes;
@@ -145,6 +149,7 @@ public class TherapyPlanService {
         if (plan.dosingWeightKg == null) {
             weights.latest(plan.patientId, 1).stream().findFirst().ifPresent(r -> plan.dosingWeightKg = r.weightKg);
         }
+        ages.ageYears(plan.patientId, plan.startedAt).ifPresent(age -> plan.ageYears = age);
     }
 
     /** An active plan with nothing given yet, no interruption, block or review. */
@@ -292,6 +297,23 @@ public class TherapyPlanService {
             return "IV to SC switch; not confirmed by the label for " + plan.indication + " (review)";
         }
         return "IV to SC switch";
+    }
+
+    /** A Patient resource gave (or changed) the birth date: the plan's age limits are checked again. */
+    public void recordBirthDate(String patientId, java.time.LocalDate birthDate) {
+        if (!ages.record(patientId, birthDate)) {
+            return;
+        }
+        TherapyPlan plan = lock(patientId).orElse(null);
+        if (plan == null || plan.status == PlanStatus.DISCONTINUED) {
+            return;
+        }
+        plan.ageYears = PatientAges.ageYears(birthDate, java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+        String issueBefore = plan.doseIssue;
+        if (doses.recompute(plan) || !java.util.Objects.equals(issueBefore, plan.doseIssue)) {
+            changes.record(plan, Change.UPDATED, plan.doseIssue != null ? "age checked: " + plan.doseIssue : "age checked against the label",
+                    RULE_AGE_CHECKED);
+        }
     }
 
     /**

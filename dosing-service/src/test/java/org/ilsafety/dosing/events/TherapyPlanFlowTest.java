@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -220,6 +221,28 @@ class TherapyPlanFlowTest {
         assertEquals("P2W", switched.getString("currentDose.interval"));
         assertEquals("2026-12-14T09:00:00Z", switched.getString("nextDueAt"));
         assertTrue(switched.getList("history.change").contains("ROUTE_SWITCHED"));
+    }
+
+    @Test
+    void theBirthDateFromThePatientResourceChecksTheLabelsAgeLimits() {
+        String patient = "flow-age";
+        String birth = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusMonths(18).toString();
+        kafka.send(Topics.PATIENT_EVENTS, patient, """
+                {"resourceType":"Patient","id":"%s","meta":{"versionId":"1"},"birthDate":"%s"}
+                """.formatted(patient, birth));
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.labObservation(patient, "wt-age", 1, "29463-7", 11, "kg", null, "2026-11-01T08:00:00Z"));
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-age", 1, "Actemra", "IV", "SJIA", "active", "2026-11-01"));
+        awaitPlan(patient, "status", "ACTIVE");
+        JsonPath child = plan(patient);
+        assertNull(child.get("currentDose"), "no labeled sJIA dose under 2 years");
+        assertTrue(child.getString("doseIssue").contains("2 years or older"), child.getString("doseIssue"));
+        // Born earlier than first recorded (a corrected birth date): the dose appears, age-checked.
+        kafka.send(Topics.PATIENT_EVENTS, patient, """
+                {"resourceType":"Patient","id":"%s","meta":{"versionId":"2"},"birthDate":"2021-03-04"}
+                """.formatted(patient));
+        awaitPlan(patient, "currentDose.ruleId", "tocilizumab.sjia.iv.under30");
+        assertEquals(132.0f, plan(patient).getFloat("currentDose.doseMg"));
+        assertTrue(plan(patient).getList("currentDose.warnings", String.class).stream().noneMatch(w -> w.startsWith("Age unknown")));
     }
 
     @Test
