@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ilsafety.common.events.TherapyPlanEvent;
 import org.ilsafety.common.events.Topics;
@@ -33,10 +34,11 @@ public class TherapyPlanEventsConsumer implements InboundHandler<TherapyPlanEven
         this.changed = changed;
     }
 
+    /** One poll's records (the channel runs with batch=true) in one transaction. */
     @Incoming(Topics.THERAPY_PLAN_EVENTS)
     @Blocking(ordered = true)
-    public void consume(ConsumerRecord<String, String> record) {
-        processor.process(record, this);
+    public void consume(ConsumerRecords<String, String> records) {
+        processor.processBatch(records, this);
     }
 
     @Override

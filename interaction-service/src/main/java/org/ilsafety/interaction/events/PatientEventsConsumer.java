@@ -7,6 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -62,10 +63,11 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
         this.products = products;
     }
 
+    /** One poll's records (batch mode) in one transaction; the processor falls back to one record at a time on failure. */
     @Incoming(Topics.PATIENT_EVENTS)
     @Blocking(ordered = true)
-    public void consume(ConsumerRecord<String, String> record) {
-        processor.process(record, this);
+    public void consume(ConsumerRecords<String, String> records) {
+        processor.processBatch(records, this);
     }
 
     @Override
