@@ -102,6 +102,58 @@ class SuiteIT {
     }
 
     @Test
+    @Order(4)
+    void aLowNeutrophilCountInterruptsThePlanAndItsRecoveryResumesItAtTheRestartDose() {
+        String patient = "e2e-loop-1";
+        kafka.send(Topics.PATIENT_EVENTS, patient,
+                FhirFixtures.labObservation(patient, "w-loop-1", 1, "29463-7", 70, "kg", null, "2026-11-01T08:00:00Z"));
+        kafka.send(Topics.PATIENT_EVENTS, patient,
+                FhirFixtures.medicationRequest(patient, "mr-loop-1", 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode plan = json(suite.get("dosing-service", "/api/v1/patients/" + patient + "/therapy-plan"));
+            assertEquals("ACTIVE", plan.path("status").asText());
+            assertEquals(280.0, plan.path("currentDose").path("doseMg").asDouble(), 0.01, "4 mg/kg at 70 kg");
+        });
+
+        kafka.send(Topics.PATIENT_EVENTS, patient,
+                FhirFixtures.labObservation(patient, "anc-loop-1", 1, "751-8", 800, "/uL", null, "2026-11-15T08:00:00Z"));
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode plan = json(suite.get("dosing-service", "/api/v1/patients/" + patient + "/therapy-plan"));
+            assertEquals("INTERRUPTED", plan.path("status").asText(), "ANC 500 to 1000 interrupts");
+            JsonNode alerts = json(suite.get("monitoring-service", "/api/v1/patients/" + patient + "/alerts"));
+            assertTrue(openAlertFor(alerts, "ANC"), "an open ANC alert: " + alerts);
+        });
+
+        kafka.send(Topics.PATIENT_EVENTS, patient,
+                FhirFixtures.labObservation(patient, "anc-loop-2", 1, "751-8", 1500, "/uL", null, "2026-11-18T08:00:00Z"));
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode plan = json(suite.get("dosing-service", "/api/v1/patients/" + patient + "/therapy-plan"));
+            assertEquals("ACTIVE", plan.path("status").asText(), "ANC above 1000 resumes");
+            assertEquals("REDUCED", plan.path("step").asText(), "restart at 4 mg/kg");
+            JsonNode alerts = json(suite.get("monitoring-service", "/api/v1/patients/" + patient + "/alerts"));
+            assertFalse(openAlertFor(alerts, "ANC"), "the ANC alert is resolved: " + alerts);
+        });
+    }
+
+    @Test
+    @Order(5)
+    void aTnfBlockerBesideTocilizumabIsPublishedAsADetectedIssue() {
+        String patient = "e2e-interaction-1";
+        kafka.send(Topics.PATIENT_EVENTS, patient,
+                FhirFixtures.medicationRequest(patient, "mr-int-1", 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+        kafka.send(Topics.PATIENT_EVENTS, patient,
+                FhirFixtures.medicationStatement(patient, "ms-int-humira", "Humira", "327361", "2026-11-02"));
+
+        List<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> issues = kafka.await(Topics.INTERACTION_FINDINGS,
+                r -> patient.equals(r.key()) && r.value().contains("DetectedIssue"), 1, PATIENCE);
+        assertEquals(1, issues.size(), "a DetectedIssue for adalimumab with tocilizumab");
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode findings = json(suite.get("interaction-service", "/api/v1/patients/" + patient + "/interaction-findings"));
+            assertTrue(findings.toString().contains("BIOLOGIC_DMARD"), findings.toString());
+        });
+    }
+
+    @Test
     @Order(99)
     void sigtermStopsEveryChildProcess() throws Exception {
         List<ProcessHandle> children = suite.launcher.descendants().toList();
@@ -114,6 +166,15 @@ class SuiteIT {
         assertFalse(listening(suite.postgresPort), "nothing listens on the PostgreSQL port");
         assertFalse(listening(suite.kafkaPort), "nothing listens on the Kafka port");
         assertTrue(Files.readString(suite.output).contains("Stopped."));
+    }
+
+    static boolean openAlertFor(JsonNode alerts, String analyte) {
+        for (JsonNode alert : alerts) {
+            if (analyte.equals(alert.path("analyte").asText()) && "OPEN".equals(alert.path("status").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static JsonNode json(HttpResponse<String> response) throws Exception {

@@ -3,6 +3,7 @@ package org.ilsafety.dosing.events;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.Topics;
@@ -28,10 +29,11 @@ public class MonitoringEventsConsumer implements InboundHandler<MonitoringEvent>
         this.decisions = decisions;
     }
 
+    /** One poll's records (batch mode) in one transaction; the processor falls back to one record at a time on failure. */
     @Incoming(Topics.MONITORING_EVENTS)
     @Blocking(ordered = true)
-    public void consume(ConsumerRecord<String, String> record) {
-        processor.process(record, this);
+    public void consume(ConsumerRecords<String, String> records) {
+        processor.processBatch(records, this);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.MedicationAdministration;
@@ -63,10 +64,11 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
         this.knowledge = knowledge;
     }
 
+    /** One poll's records (batch mode) in one transaction; the processor falls back to one record at a time on failure. */
     @Incoming(Topics.PATIENT_EVENTS)
     @Blocking(ordered = true)
-    public void consume(ConsumerRecord<String, String> record) {
-        processor.process(record, this);
+    public void consume(ConsumerRecords<String, String> records) {
+        processor.processBatch(records, this);
     }
 
     @Override

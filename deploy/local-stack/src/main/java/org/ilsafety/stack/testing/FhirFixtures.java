@@ -39,6 +39,15 @@ public final class FhirFixtures {
                 """.formatted(id, version, loinc, patientId, effective, value, unit, unit, range);
     }
 
+    /** An active MedicationStatement of another medicine, coded in RxNorm. */
+    public static String medicationStatement(String patientId, String id, String name, String rxnorm, String effective) {
+        return """
+                {"resourceType":"MedicationStatement","id":"%s","meta":{"versionId":"1"},"status":"active",
+                 "medicationCodeableConcept":{"coding":[{"system":"http://www.nlm.nih.gov/research/umls/rxnorm","code":"%s","display":"%s"}],"text":"%s"},
+                 "subject":{"reference":"Patient/%s"},"effectiveDateTime":"%s"}
+                """.formatted(id, rxnorm, name, name, patientId, effective);
+    }
+
     /** A MedicationAdministration of a product, completed at {@code effective}. */
     public static String medicationAdministration(String patientId, String id, String productName, double doseMg, String effective) {
         return """
