@@ -32,7 +32,8 @@ public class DoseCalculationResource {
         return calculator.calculate(toQuery(request, weights.kilograms(request.weight())));
     }
 
-    static DoseQuery toQuery(DoseCalculationRequest request, double weightKg) {
+    /** The domain query of a request whose weight is already in kilograms. */
+    public static DoseQuery toQuery(DoseCalculationRequest request, double weightKg) {
         return new DoseQuery(request.product(), request.drug(), request.indication(), request.route(), weightKg, request.ageYears(),
                 request.step(), request.mgPerKg(), request.creatinineClearanceMlPerMin(), request.doseNumber(),
                 Boolean.TRUE.equals(request.offLabel()), request.prescriberRegimen());

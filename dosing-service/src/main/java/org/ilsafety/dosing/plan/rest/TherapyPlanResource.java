@@ -16,8 +16,8 @@ import jakarta.ws.rs.core.Response;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.dosing.calculation.DoseCalculation;
 import org.ilsafety.dosing.calculation.DoseCalculator;
-import org.ilsafety.dosing.calculation.DoseQuery;
 import org.ilsafety.dosing.calculation.rest.BodyWeightInput;
+import org.ilsafety.dosing.calculation.rest.DoseCalculationResource;
 import org.ilsafety.dosing.plan.PlanDecisions;
 import org.ilsafety.dosing.plan.StartPlan;
 import org.ilsafety.dosing.plan.TherapyPlanService;
@@ -57,10 +57,7 @@ public class TherapyPlanResource {
         if (request == null) {
             throw ProblemException.badRequest("body", "a JSON request body is required");
         }
-        DoseQuery query = new DoseQuery(request.product(), request.drug(), request.indication(), request.route(),
-                weights.kilograms(request.weight()), request.ageYears(), request.step(), request.mgPerKg(),
-                request.creatinineClearanceMlPerMin(), null, Boolean.TRUE.equals(request.offLabel()), request.prescriberRegimen());
-        DoseCalculation dose = calculator.calculate(query);
+        DoseCalculation dose = calculator.calculate(DoseCalculationResource.toQuery(request.calculation(), weights.kilograms(request.weight())));
         String prescriber;
         try {
             prescriber = request.prescriberRegimen() == null ? null : objectMapper.writeValueAsString(request.prescriberRegimen());
