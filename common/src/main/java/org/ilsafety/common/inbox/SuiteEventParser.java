@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ilsafety.common.events.CloudEventHeaders;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -29,7 +30,9 @@ public class SuiteEventParser {
         String type = CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE).orElse(payloadType.getSimpleName());
         T payload;
         try {
-            payload = objectMapper.readValue(record.value() == null ? "" : record.value(), payloadType);
+            // A tolerant reader: a field a newer producer added must not dead-letter the event here.
+            payload = objectMapper.readerFor(payloadType).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .readValue(record.value() == null ? "" : record.value());
         } catch (JsonProcessingException e) {
             throw new EventRejected("INVALID_PAYLOAD", "The payload is not a valid " + payloadType.getSimpleName());
         }

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 class SuiteEventParserTest {
-    static final SuiteEventParser PARSER = new SuiteEventParser(new ObjectMapper().registerModule(new JavaTimeModule()));
+    static final SuiteEventParser PARSER = new SuiteEventParser(new ObjectMapper().registerModule(new JavaTimeModule())
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
     static final String DECISION = "{\"patientId\":\"p-1\",\"kind\":\"DECISION\",\"action\":\"INTERRUPT\",\"analyte\":\"ANC\","
             + "\"requiresIndividualReview\":false,\"ruleId\":\"r\",\"knowledgeVersion\":\"v\"}";
 
@@ -36,6 +37,14 @@ class SuiteEventParserTest {
         InboundEvent<MonitoringEvent> event = PARSER.parse(record("p-1", DECISION, true, true), MonitoringEvent.class,
                 MonitoringEvent::patientId);
         assertEquals("monitoring-service/e-1", event.idempotencyKey());
+        assertEquals("INTERRUPT", event.body().action());
+    }
+
+    @Test
+    void aFieldANewerProducerAddedIsIgnored() {
+        String newer = DECISION.replace("}", ",\"alertChange\":\"RAISED\"}");
+        InboundEvent<MonitoringEvent> event = PARSER.parse(record("p-1", newer, true, true), MonitoringEvent.class,
+                MonitoringEvent::patientId);
         assertEquals("INTERRUPT", event.body().action());
     }
 

@@ -152,7 +152,7 @@ public class DoseCalculator {
             dose = regimen.maxDoseMg();
             warnings.add("Capped at " + regimen.maxDoseMg() + " mg per dose (" + round(rawDose) + " mg by weight)");
         }
-        String interval = regimen.interval();
+        String interval = intervalOf(regimen);
         Integer courseDoses = regimen.courseDoses();
         if (regimen.renal() != null && query.creatinineClearanceMlPerMin() != null
                 && query.creatinineClearanceMlPerMin() < regimen.renal().creatinineClearanceBelowMlPerMin()) {
@@ -337,6 +337,17 @@ public class DoseCalculator {
     }
 
     /** An ISO-8601 interval as a duration (P1W, P2W, P1D, PT8H). */
+    /**
+     * The regimen's interval; for a dose the label lets repeat only on no improvement (CRS, COVID-19), the
+     * minimum spacing of a repeat (PT8H). A plan never schedules such a repeat as due (see PlanDoses).
+     */
+    static String intervalOf(Regimen regimen) {
+        if (regimen.interval() != null || regimen.minHoursBetweenDoses() == null) {
+            return regimen.interval();
+        }
+        return Duration.ofMinutes(Math.round(regimen.minHoursBetweenDoses() * 60)).toString();
+    }
+
     public static Duration parseInterval(String interval, String field) {
         try {
             if (interval.contains("T")) {

@@ -66,12 +66,12 @@ class DoseCalculatorTest {
             "ACTEMRA,   SJIA,     SC, 29.99,  6,  -,         -,  -,  162.0, -,    P2W, false, tocilizumab.sjia.sc.under30",
             "ACTEMRA,   SJIA,     SC, 30,     6,  -,         -,  -,  162.0, -,    P1W, false, tocilizumab.sjia.sc.30andover",
             // CRS: 12 / 8 mg/kg once, cap 800
-            "ACTEMRA,   CRS,      IV, 29.99,  5,  -,         -,  -,  359.9, 12.0, -,   false, tocilizumab.crs.iv.under30",
-            "ACTEMRA,   CRS,      IV, 30,     5,  -,         -,  -,  240.0, 8.0,  -,   false, tocilizumab.crs.iv.30andover",
-            "AVTOZMA,   CRS,      IV, 120,    40, -,         -,  -,  800.0, 8.0,  -,   true,  tocilizumab.crs.iv.30andover",
+            "ACTEMRA,   CRS,      IV, 29.99,  5,  -,         -,  -,  359.9, 12.0, PT8H,   false, tocilizumab.crs.iv.under30",
+            "ACTEMRA,   CRS,      IV, 30,     5,  -,         -,  -,  240.0, 8.0, PT8H,   false, tocilizumab.crs.iv.30andover",
+            "AVTOZMA,   CRS,      IV, 120,    40, -,         -,  -,  800.0, 8.0, PT8H,   true,  tocilizumab.crs.iv.30andover",
             // COVID-19 adults: 8 mg/kg once, cap 800
-            "ACTEMRA,   COVID_19, IV, 90,     60, -,         -,  -,  720.0, 8.0,  -,   false, tocilizumab.covid19.iv.adult",
-            "ACTEMRA,   COVID_19, IV, 101,    60, -,         -,  -,  800.0, 8.0,  -,   true,  tocilizumab.covid19.iv.adult",
+            "ACTEMRA,   COVID_19, IV, 90,     60, -,         -,  -,  720.0, 8.0, PT8H,   false, tocilizumab.covid19.iv.adult",
+            "ACTEMRA,   COVID_19, IV, 101,    60, -,         -,  -,  800.0, 8.0, PT8H,   true,  tocilizumab.covid19.iv.adult",
             // anakinra
             "KINERET,   RA,       SC, 70,     50, -,         -,  -,  100.0, -,    P1D, false, anakinra.ra.sc",
             "KINERET,   RA,       SC, 70,     50, -,         -,  29.9, 100.0, -,  P2D, false, anakinra.ra.sc",

@@ -72,7 +72,7 @@ class DoseCalculationResourceTest {
                 {"product":"ACTEMRA","indication":"CRS","route":"IV","weight":{"value":25,"unit":"kg"},"ageYears":6,"doseNumber":2}
                 """).statusCode(200)
                 .body("doseMg", equalTo(300.0f))
-                .body("interval", nullValue())
+                .body("interval", equalTo("PT8H"))
                 .body("maxAdditionalDoses", equalTo(3))
                 .body("remainingDoses", equalTo(2))
                 .body("minHoursBetweenDoses", equalTo(8.0f))
