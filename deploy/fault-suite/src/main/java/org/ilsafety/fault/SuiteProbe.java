@@ -86,13 +86,27 @@ final class SuiteProbe {
         }
     }
 
-    /** Moves every group back to the beginning of every topic it reads (the groups must be empty). */
+    /**
+     * Moves every group back to the beginning of every topic it reads. The groups must be empty: a
+     * stopped service's consumers may take a few seconds to leave, so this waits for that.
+     */
     void resetOffsetsToBeginning() throws Exception {
         try (Admin admin = admin()) {
             for (Map.Entry<String, List<String>> group : CONSUMED.entrySet()) {
                 Map<TopicPartition, OffsetAndMetadata> beginning = new HashMap<>();
                 endOffsets(admin, group.getValue()).keySet().forEach(tp -> beginning.put(tp, new OffsetAndMetadata(0)));
-                admin.alterConsumerGroupOffsets(group.getKey(), beginning).all().get(60, TimeUnit.SECONDS);
+                long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+                while (true) {
+                    try {
+                        admin.alterConsumerGroupOffsets(group.getKey(), beginning).all().get(60, TimeUnit.SECONDS);
+                        break;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        if (System.nanoTime() > deadline) {
+                            throw e;
+                        }
+                        Thread.sleep(2_000); // members still leaving the group
+                    }
+                }
             }
         }
     }
