@@ -12,7 +12,7 @@ import org.ilsafety.common.inbox.InboundEvent;
 import org.ilsafety.common.inbox.InboundHandler;
 import org.ilsafety.common.inbox.InboundProcessor;
 import org.ilsafety.common.inbox.SuiteEventParser;
-import org.ilsafety.dosing.plan.PlanDecisions;
+import org.ilsafety.dosing.plan.EarlyDecisions;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
@@ -21,9 +21,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 public class MonitoringEventsConsumer implements InboundHandler<MonitoringEvent> {
     private final InboundProcessor processor;
     private final SuiteEventParser parser;
-    private final PlanDecisions decisions;
+    private final EarlyDecisions decisions;
 
-    public MonitoringEventsConsumer(InboundProcessor processor, SuiteEventParser parser, PlanDecisions decisions) {
+    public MonitoringEventsConsumer(InboundProcessor processor, SuiteEventParser parser, EarlyDecisions decisions) {
         this.processor = processor;
         this.parser = parser;
         this.decisions = decisions;

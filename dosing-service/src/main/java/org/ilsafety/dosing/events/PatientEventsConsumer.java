@@ -25,6 +25,7 @@ import org.ilsafety.common.inbox.InboundProcessor;
 import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.common.therapy.TherapyOrderReader;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
+import org.ilsafety.dosing.plan.EarlyDecisions;
 import org.ilsafety.dosing.plan.TherapyPlanService;
 import org.ilsafety.dosing.weight.WeightConverter;
 
@@ -50,10 +51,11 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private final ProductCatalog products;
     private final WeightConverter weights;
     private final DosingKnowledge knowledge;
+    private final EarlyDecisions earlyDecisions;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
             OrderDetailsReader details, TherapyPlanService plans, ProductCatalog products, WeightConverter weights,
-            DosingKnowledge knowledge) {
+            DosingKnowledge knowledge, EarlyDecisions earlyDecisions) {
         this.processor = processor;
         this.parser = parser;
         this.orders = orders;
@@ -62,6 +64,7 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
         this.products = products;
         this.weights = weights;
         this.knowledge = knowledge;
+        this.earlyDecisions = earlyDecisions;
     }
 
     /** One poll's records (batch mode) in one transaction; the processor falls back to one record at a time on failure. */
@@ -79,7 +82,10 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     @Override
     public void apply(InboundEvent<Resource> event) {
         if (event.body() instanceof MedicationRequest request) {
-            orders.read(request).ifPresent(order -> plans.applyOrder(order, details.read(request)));
+            orders.read(request).ifPresent(order -> {
+                plans.applyOrder(order, details.read(request));
+                earlyDecisions.applyHeld(order.patientId());
+            });
         } else if (event.body() instanceof MedicationAdministration administration) {
             administration(event.patientId(), administration);
         } else if (event.body() instanceof Observation observation && isBodyWeight(observation)) {

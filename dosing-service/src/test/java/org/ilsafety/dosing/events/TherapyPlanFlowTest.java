@@ -101,6 +101,30 @@ class TherapyPlanFlowTest {
         assertEquals("REDUCED", new JsonPath(resumedEvents.get(0).value()).getString("step"));
     }
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager entityManager;
+
+    long heldDecisions(String patient) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("SELECT count(*) FROM early_decision WHERE patient_id = :p").setParameter("p", patient)
+                .getSingleResult()).longValue());
+    }
+
+    /** Monitoring may grade a lab before this service has read the order: the decision must still hold. */
+    @Test
+    void aDecisionThatArrivesBeforeThePlanIsAppliedWhenThePlanStarts() {
+        String patient = "flow-early";
+        monitoring.decision(patient, "INTERRUPT", "ANC", false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> heldDecisions(patient) == 1);
+
+        kafka.send(Topics.PATIENT_EVENTS, patient, escalatedRaIvOrder(patient));
+        awaitPlan(patient, "status", "INTERRUPTED");
+        assertEquals(0, heldDecisions(patient), "applied once, then forgotten");
+        monitoring.decision(patient, "RESUME", "ANC", false);
+        awaitPlan(patient, "status", "ACTIVE");
+        assertEquals("REDUCED", plan(patient).getString("step"));
+    }
+
     @Test
     void withoutAnyWeightTheOrderedStepAndTheRestartStepStillFollowTheLabel() {
         String patient = "flow-noweight";
