@@ -11,8 +11,8 @@ import java.util.function.IntConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.ilsafety.common.events.Topics;
+import org.ilsafety.stack.KafkaClients;
 
 /**
  * Sends a plan to patient-events as the integration bus would (idempotent producer, acks=all) and
@@ -31,15 +31,10 @@ final class EventSender {
 
     /** Sends every event; {@code progress} is told how many have been handed to the producer. */
     void send(List<PlannedEvent> events, IntConsumer progress) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Properties config = KafkaClients.producer(bootstrapServers);
         config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 300_000);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 300_000);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
             int handed = 0;
             for (PlannedEvent event : events) {

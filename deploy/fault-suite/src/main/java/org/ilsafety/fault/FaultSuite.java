@@ -88,7 +88,7 @@ public final class FaultSuite {
         }
         Duration recovery = fault.get().join();
         Duration catchUp = probe.awaitQuiet(Duration.ofMinutes(20));
-        if (!scenario.midStream() && scenario != Scenario.POISON && scenario != Scenario.DUPLICATE_SEND) {
+        if (scenario.afterStream()) {
             recovery = inject(scenario);
             catchUp = probe.awaitQuiet(Duration.ofMinutes(20));
         }

@@ -27,9 +27,14 @@ enum Scenario {
         return this == POISON ? 0.01 : 0;
     }
 
-    /** Whether the fault strikes while events are being sent (else after they were all consumed). */
+    /** Whether the fault strikes while events are being sent. */
     boolean midStream() {
-        return this != OFFSET_RESET && this != POISON && this != DUPLICATE_SEND;
+        return !afterStream() && this != POISON && this != DUPLICATE_SEND;
+    }
+
+    /** Whether the fault strikes once every event was consumed (the offset reset replays them all). */
+    boolean afterStream() {
+        return this == OFFSET_RESET;
     }
 
     /** Injects the fault and returns how long until the failed part was back. */

@@ -5,13 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.ilsafety.common.events.Topics;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -28,14 +25,8 @@ public final class DemoPatients {
     }
 
     public static int publish(Path demoDirectory, String bootstrapServers) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         int sent = 0;
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config); Stream<Path> files = Files.list(demoDirectory)) {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(KafkaClients.producer(bootstrapServers)); Stream<Path> files = Files.list(demoDirectory)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
                 for (JsonNode resource : resources(JSON.readTree(file.toFile()))) {
                     producer.send(new ProducerRecord<>(Topics.PATIENT_EVENTS, patientOf(resource), JSON.writeValueAsString(resource)));

@@ -105,10 +105,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
-    /** Stops the server and starts it again on the same port with the same data (fault tests). */
-    public EmbeddedDatabase restart(java.time.Duration downtime) throws InterruptedException {
+    /** Stops the server without touching its data; {@link #startAgain()} brings it back (fault tests). */
+    public void stopKeepingData() {
         stop();
-        Thread.sleep(downtime.toMillis());
+    }
+
+    /** A stopped server, started again on the same port with the same data. */
+    public EmbeddedDatabase startAgain() {
         return open(port, dataDirectory, keepData);
     }
 

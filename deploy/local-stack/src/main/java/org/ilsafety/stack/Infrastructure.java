@@ -102,12 +102,9 @@ public final class Infrastructure implements AutoCloseable {
     /** Stops the embedded PostgreSQL and starts it again on the same port, keeping its data; for fault tests. */
     public void restartDatabase(java.time.Duration downtime) {
         EmbeddedDatabase running = database.orElseThrow(() -> new IllegalStateException("No embedded database to restart"));
-        try {
-            database = Optional.of(running.restart(downtime));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        running.stopKeepingData();
+        sleep(downtime);
+        database = Optional.of(running.startAgain());
     }
 
     private static void sleep(java.time.Duration duration) {
