@@ -10,6 +10,9 @@ import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ilsafety.common.audit.AuditEntry;
+import org.ilsafety.common.audit.AuditTrail;
+import org.ilsafety.common.audit.ConsumedEvents;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.outbox.Outbox;
 import org.ilsafety.common.util.Digests;
@@ -38,13 +41,17 @@ public class InboundProcessor {
     private final Outbox outbox;
     private final MeterRegistry registry;
     private final String service;
+    private final AuditTrail audit;
+    private final ConsumedEvents consumed;
 
     public InboundProcessor(EntityManager entityManager, Outbox outbox, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.application.name") String service) {
+            @ConfigProperty(name = "quarkus.application.name") String service, AuditTrail audit, ConsumedEvents consumed) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.registry = registry;
         this.service = service;
+        this.audit = audit;
+        this.consumed = consumed;
     }
 
     public enum Outcome {
@@ -123,17 +130,25 @@ public class InboundProcessor {
 
     private <T> List<Outcome> applyAll(List<Parsed<T>> parsed, InboundHandler<T> handler) {
         List<Outcome> outcomes = new ArrayList<>(parsed.size());
+        List<AuditEntry> audited = new ArrayList<>(parsed.size());
         for (Parsed<T> item : parsed) {
+            Outcome outcome;
             if (item.rejection() != null) {
-                outcomes.add(deadLetter(item.record(), item.key(), item.rejection()));
+                outcome = deadLetter(item.record(), item.key(), item.rejection());
             } else if (!firstTime(item.key(), Outcome.APPLIED)) {
                 LOG.debugf("Duplicate %s ignored", position(item.record()));
-                outcomes.add(Outcome.DUPLICATE);
+                outcome = Outcome.DUPLICATE;
             } else {
                 handler.apply(item.event());
-                outcomes.add(Outcome.APPLIED);
+                outcome = Outcome.APPLIED;
+            }
+            outcomes.add(outcome);
+            if (outcome != Outcome.DUPLICATE) {
+                audited.add(consumed.entry(item.record(), outcome == Outcome.DEAD_LETTERED
+                        ? outcome.name() + " " + item.rejection().reasonCode() : outcome.name()));
             }
         }
+        audit.recordAll(audited);
         return outcomes;
     }
 

@@ -7,13 +7,20 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.ilsafety.common.security.JsonLimits;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -28,7 +35,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(new Problem(type(e.status()), e.title(), e.status(), e.getMessage(), path(uri), e.errors()));
+        return Problem.of(e.status(), e.title(), e.getMessage(), path(uri), e.errors()).toResponse();
     }
 
     @ServerExceptionMapper
@@ -38,14 +45,14 @@ public class ProblemMappers {
                 .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
         String detail = errors.stream().map(err -> err.field() + " " + err.reason()).collect(Collectors.joining("; "));
-        return respond(new Problem(type(400), "Invalid request", 400, detail, path(uri), errors));
+        return Problem.of(400, "Invalid request", detail, path(uri), errors).toResponse();
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         Problem.FieldError error = describe(e);
-        return respond(new Problem(type(400), "Invalid request", 400,
-                error.field().isEmpty() ? error.reason() : error.field() + " " + error.reason(), path(uri), List.of(error)));
+        return Problem.of(400, "Invalid request",
+                error.field().isEmpty() ? error.reason() : error.field() + " " + error.reason(), path(uri), List.of(error)).toResponse();
     }
 
     /**
@@ -57,6 +64,19 @@ public class ProblemMappers {
         return unreadableJson(e, uri);
     }
 
+    /** No token, or one that failed verification (signature, issuer, audience, expiry): 401 with a Bearer challenge. */
+    @ServerExceptionMapper({ AuthenticationFailedException.class, UnauthorizedException.class })
+    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(Problem.of(401, "Unauthorized", "A valid bearer token is required", path(uri)).toResponse())
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    /** A verified caller without the role the endpoint needs. */
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of(403, "Forbidden", "The caller's roles do not allow this request", path(uri)).toResponse();
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         if (e.getCause() instanceof JsonProcessingException json) {
@@ -65,7 +85,7 @@ public class ProblemMappers {
         int status = e.getResponse().getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known == null ? "Request failed" : known.getReasonPhrase();
-        return respond(new Problem(type(status), title, status, title, path(uri), List.of()));
+        return Problem.of(status, title, title, path(uri)).toResponse();
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
@@ -73,17 +93,23 @@ public class ProblemMappers {
         String errorId = UUID.randomUUID().toString();
         LOG.errorf("Unexpected %s (error id %s)", e.getClass().getName(), errorId);
         LOG.debug("Unexpected failure", e);
-        return respond(new Problem(type(500), "Internal error", 500,
-                "The request could not be completed; quote error id " + errorId, path(uri), List.of()));
+        return Problem.of(500, "Internal error",
+                "The request could not be completed; quote error id " + errorId, path(uri)).toResponse();
     }
 
     static Problem.FieldError describe(JsonProcessingException e) {
+        if (e instanceof StreamConstraintsException) {
+            return new Problem.FieldError("", "the request body exceeds a size limit (string length, nesting depth or number length)");
+        }
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return new Problem.FieldError("", "the request body is not valid JSON");
         }
         String field = mapping.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+        if (e instanceof JsonLimits.TooManyItems tooMany) {
+            return new Problem.FieldError(field, tooMany.reason());
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return new Problem.FieldError(field, "is not a known field");
         }
@@ -118,15 +144,9 @@ public class ProblemMappers {
         return parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) : propertyPath;
     }
 
-    private static String type(int status) {
-        return "https://ilsafety.org/problems/" + status;
-    }
 
     private static String path(UriInfo uri) {
         return uri == null ? null : uri.getPath();
     }
 
-    private static Response respond(Problem problem) {
-        return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
-    }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.ilsafety.common.events.Topics;
+import org.ilsafety.stack.security.LocalIdentityProvider;
 
 /**
  * PostgreSQL and Kafka for the suite: the real servers, started side by side, with the database,
@@ -23,6 +24,7 @@ public final class Infrastructure implements AutoCloseable {
     private volatile Optional<EmbeddedDatabase> database;
     private volatile Optional<KafkaBroker> embeddedKafka;
     private final String bootstrapServers;
+    private final LocalIdentityProvider identityProvider;
 
     private Infrastructure(Path dataDirectory, int kafkaPort, int controllerPort, Optional<EmbeddedDatabase> database,
             Optional<KafkaBroker> embeddedKafka, String bootstrapServers) {
@@ -32,6 +34,7 @@ public final class Infrastructure implements AutoCloseable {
         this.database = database;
         this.embeddedKafka = embeddedKafka;
         this.bootstrapServers = bootstrapServers;
+        this.identityProvider = LocalIdentityProvider.inDirectory(dataDirectory.resolve("security"));
     }
 
     /**
@@ -78,6 +81,11 @@ public final class Infrastructure implements AutoCloseable {
         return embeddedKafka;
     }
 
+    /** The stand-in identity provider whose tokens the services started on this infrastructure trust. */
+    public LocalIdentityProvider identityProvider() {
+        return identityProvider;
+    }
+
     /** The Quarkus configuration that points a service at this infrastructure. */
     public Map<String, String> quarkusConfigFor(String service) {
         Map<String, String> config = new HashMap<>();
@@ -88,6 +96,7 @@ public final class Infrastructure implements AutoCloseable {
             config.put("quarkus.datasource.password", own.password());
         });
         config.put("kafka.bootstrap.servers", bootstrapServers());
+        config.putAll(identityProvider.quarkusConfig());
         return config;
     }
 

@@ -1,6 +1,7 @@
 package org.ilsafety.stack;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 
@@ -46,6 +47,11 @@ public final class SuiteLauncher {
         stack.serviceUrls().forEach((name, url) -> System.out.printf("  %-20s %s   health %s/q/health   API %s/q/openapi%n",
                 name, url, url, url));
         System.out.println("  Logs                 " + options.dataDirectory().resolve("logs"));
+        Path tokens = stack.infrastructure().identityProvider().writeDemoTokens(Duration.ofHours(12));
+        String monitoring = stack.serviceUrls().get("monitoring-service");
+        System.out.println("  Demo tokens          " + tokens + " (one per role: clinician, pharmacist, integration, dashboard; 12 h)");
+        System.out.println("                       source " + tokens + " && curl -H \"Authorization: Bearer $CLINICIAN_TOKEN\" "
+                + monitoring + "/api/v1/alerts");
         if (options.loadDemoPatients()) {
             int sent = DemoPatients.publish(home.resolve("seeds/demo"), stack.bootstrapServers());
             System.out.println("  Demo patients        " + sent + " FHIR resources sent to patient-events");

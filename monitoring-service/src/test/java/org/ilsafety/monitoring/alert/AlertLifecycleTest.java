@@ -16,6 +16,7 @@ import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.monitoring.MonitoringBus;
 import org.ilsafety.monitoring.schedule.LabDueJob;
 import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.stack.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -38,7 +39,8 @@ class AlertLifecycleTest {
             bus.fhir(patient, FhirFixtures.labObservation(patient, "ack-plt-1", 1, "777-3", 70, "10*9/L", null, "2026-11-10T08:00:00Z"));
             MonitoringEvent decision = bus.await(patient, MonitoringEvent.TYPE_DECISION, 1, WAIT).get(0);
             String id = decision.alertId();
-            given().contentType(ContentType.JSON).body("{\"by\":\"nurse.lee\",\"reason\":\"Prescriber informed\"}")
+            given().header("Authorization", TestTokens.bearer("nurse.lee", "clinician")).contentType(ContentType.JSON)
+                    .body("{\"reason\":\"Prescriber informed\"}")
                     .post("/api/v1/alerts/{id}/acknowledgement", id).then().statusCode(200)
                     .body("status", equalTo("ACKNOWLEDGED"))
                     .body("acknowledgedBy", equalTo("nurse.lee"))
@@ -54,18 +56,20 @@ class AlertLifecycleTest {
                     .body("items", hasSize(1)).body("total", greaterThanOrEqualTo(1));
             given().get("/api/v1/alerts?severity=SEVERE").then().statusCode(400).body(containsString("severity"));
             given().get("/api/v1/alerts?from=yesterday").then().statusCode(400).body(containsString("from"));
-            given().contentType(ContentType.JSON).body("{\"by\":\"\"}").post("/api/v1/alerts/{id}/acknowledgement", id).then().statusCode(400);
-            given().contentType(ContentType.JSON).body("{\"by\":\"x\"}")
+            given().contentType(ContentType.JSON).body("{\"by\":\"someone-else\"}").post("/api/v1/alerts/{id}/acknowledgement", id).then()
+                    .statusCode(400).body(containsString("by"));
+            given().contentType(ContentType.JSON).body("{}")
                     .post("/api/v1/alerts/{id}/acknowledgement", "00000000-0000-0000-0000-000000000000").then().statusCode(404);
 
             // an acknowledged alert is still the active one: a worse result escalates it back to OPEN
             bus.fhir(patient, FhirFixtures.labObservation(patient, "ack-plt-2", 1, "777-3", 40, "10*9/L", null, "2026-11-12T08:00:00Z"));
             Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/alerts/{id}", id).then()
                     .body("status", equalTo("OPEN")).body("severity", equalTo("CRITICAL")));
-            given().contentType(ContentType.JSON).body("{\"by\":\"dr.kim\",\"reason\":\"Therapy stopped\"}")
+            given().header("Authorization", TestTokens.bearer("dr.kim", "pharmacist")).contentType(ContentType.JSON)
+                    .body("{\"reason\":\"Therapy stopped\"}")
                     .post("/api/v1/alerts/{id}/resolution", id).then().statusCode(200)
                     .body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo("dr.kim"));
-            given().contentType(ContentType.JSON).body("{\"by\":\"x\"}").post("/api/v1/alerts/{id}/acknowledgement", id).then().statusCode(422);
+            given().contentType(ContentType.JSON).body("{}").post("/api/v1/alerts/{id}/acknowledgement", id).then().statusCode(422);
         }
     }
 

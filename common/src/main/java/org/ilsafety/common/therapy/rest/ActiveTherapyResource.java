@@ -1,11 +1,13 @@
 package org.ilsafety.common.therapy.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.common.therapy.ActiveTherapy;
@@ -16,6 +18,7 @@ import io.quarkus.arc.properties.IfBuildProperty;
 @Path("/api/v1/patients/{patientId}/therapy")
 @Produces(MediaType.APPLICATION_JSON)
 @IfBuildProperty(name = "suite.active-therapy", stringValue = "enabled")
+@RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION })
 public class ActiveTherapyResource {
     private final ActiveTherapies therapies;
 

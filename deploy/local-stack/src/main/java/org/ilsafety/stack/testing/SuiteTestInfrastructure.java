@@ -32,6 +32,7 @@ public class SuiteTestInfrastructure implements QuarkusTestResourceLifecycleMana
         try {
             Path directory = Files.createTempDirectory("suite-test-" + service + "-");
             running = Infrastructure.startIsolated(directory);
+            System.setProperty(TestTokens.SECURITY_DIRECTORY_PROPERTY, directory.resolve("security").toString());
             return running.quarkusConfigFor(service);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,11 +1,13 @@
 package org.ilsafety.dosing.calculation.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.dosing.calculation.DoseCalculation;
 import org.ilsafety.dosing.calculation.DoseCalculator;
@@ -15,6 +17,7 @@ import org.ilsafety.dosing.calculation.DoseQuery;
 @Path("/api/v1/dose-calculations")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
 public class DoseCalculationResource {
     private final DoseCalculator calculator;
     private final BodyWeightInput weights;

@@ -2,16 +2,19 @@ package org.ilsafety.dosing.knowledge.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ilsafety.common.security.Roles;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 
 /** Which dosing knowledge this service runs on (also the trivial endpoint the benchmark compares against). */
 @Path("/api/v1/dosing-knowledge")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION, Roles.DASHBOARD })
 public class DosingKnowledgeResource {
     private final DosingKnowledge knowledge;
 

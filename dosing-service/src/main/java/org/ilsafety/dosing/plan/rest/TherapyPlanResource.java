@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.dosing.calculation.DoseCalculation;
 import org.ilsafety.dosing.calculation.DoseCalculator;
@@ -29,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Path("/api/v1/patients/{patientId}/therapy-plan")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
 public class TherapyPlanResource {
     private final TherapyPlanService plans;
     private final TherapyPlanViews views;
@@ -48,6 +51,7 @@ public class TherapyPlanResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION })
     public TherapyPlanView get(@PathParam("patientId") String patientId) {
         return views.view(patientId).orElseThrow(() -> ProblemException.notFound("No therapy plan for this patient"));
     }
@@ -80,6 +84,7 @@ public class TherapyPlanResource {
 
     @POST
     @Path("/administrations")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION })
     public TherapyPlanView administer(@PathParam("patientId") String patientId, AdministrationRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("body", "a JSON request body is required");

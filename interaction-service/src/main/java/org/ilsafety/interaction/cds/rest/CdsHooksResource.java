@@ -1,5 +1,6 @@
 package org.ilsafety.interaction.cds.rest;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,6 +23,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** CDS Hooks 2.0: discovery, the order-select and order-sign services, and feedback. */
 @Path("/cds-services")
 @Produces(MediaType.APPLICATION_JSON)
+@PermitAll
 public class CdsHooksResource {
     private final CdsServiceCatalog catalog;
     private final CdsHookService hooks;

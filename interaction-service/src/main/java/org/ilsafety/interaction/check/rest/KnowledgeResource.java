@@ -2,16 +2,19 @@ package org.ilsafety.interaction.check.rest;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ilsafety.common.security.Roles;
 import org.ilsafety.interaction.knowledge.InteractionKnowledge;
 
 /** Which knowledge the service checks with: the combined version and each file's own. */
 @Path("/api/v1/interaction-knowledge")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION, Roles.DASHBOARD })
 public class KnowledgeResource {
     private final KnowledgeVersions versions;
 

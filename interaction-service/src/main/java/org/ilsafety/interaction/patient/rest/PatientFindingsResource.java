@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.interaction.patient.InteractionFinding;
@@ -22,6 +24,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 /** The patient's interaction findings from the event-driven re-check (open ones, or all with ?status=all). */
 @Path("/api/v1/patients/{patientId}/interaction-findings")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
 public class PatientFindingsResource {
     private final PatientChecks checks;
     private final ActiveTherapies therapies;

@@ -1,8 +1,7 @@
 package org.ilsafety.monitoring.alert.rest;
 
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** Who acknowledges or resolves an alert, and optionally why. */
-public record AlertActionRequest(@NotBlank @Size(max = 128) String by, @Size(max = 2000) String reason) {
+/** Why an alert is acknowledged or resolved (optional); who is the caller named by the token. */
+public record AlertActionRequest(@Size(max = 2000) String reason) {
 }

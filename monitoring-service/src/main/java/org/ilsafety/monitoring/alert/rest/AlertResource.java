@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.ilsafety.common.problem.ProblemException;
+import org.ilsafety.common.security.CurrentCaller;
+import org.ilsafety.common.security.PatientReferences;
+import org.ilsafety.common.security.Roles;
+import org.ilsafety.monitoring.alert.Alert;
 import org.ilsafety.monitoring.alert.AlertQuery;
 import org.ilsafety.monitoring.alert.AlertService;
 import org.ilsafety.monitoring.alert.AlertStatus;
@@ -28,18 +33,24 @@ import org.ilsafety.monitoring.alert.Severity;
 /** Alerts for dashboards and the patient view, and their acknowledgement and resolution by a person. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
 public class AlertResource {
     private static final int MAX_PAGE_SIZE = 500;
     private final AlertQuery query;
     private final AlertService alerts;
+    private final PatientReferences references;
+    private final CurrentCaller caller;
 
-    public AlertResource(AlertQuery query, AlertService alerts) {
+    public AlertResource(AlertQuery query, AlertService alerts, PatientReferences references, CurrentCaller caller) {
         this.query = query;
         this.alerts = alerts;
+        this.references = references;
+        this.caller = caller;
     }
 
     @GET
     @Path("/alerts")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.DASHBOARD })
     public AlertPage list(@QueryParam("status") String status, @QueryParam("severity") String severity, @QueryParam("type") String type,
             @QueryParam("patientId") String patientId, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
@@ -52,34 +63,39 @@ public class AlertResource {
         var filter = new AlertQuery.Filter(parse("status", status, AlertStatus.class), parse("severity", severity, Severity.class),
                 parse("type", type, AlertType.class), patientId, instant("from", from), instant("to", to));
         var result = query.find(filter, page, size);
-        return new AlertPage(result.items().stream().map(AlertView::of).toList(), page, size, result.total());
+        return new AlertPage(result.items().stream().map(this::view).toList(), page, size, result.total());
     }
 
     @GET
     @Path("/patients/{patientId}/alerts")
     public List<AlertView> forPatient(@PathParam("patientId") String patientId, @QueryParam("status") String status) {
         var filter = new AlertQuery.Filter(parse("status", status, AlertStatus.class), null, null, patientId, null, null);
-        return query.find(filter, 0, MAX_PAGE_SIZE).items().stream().map(AlertView::of).toList();
+        return query.find(filter, 0, MAX_PAGE_SIZE).items().stream().map(this::view).toList();
     }
 
     @GET
     @Path("/alerts/{id}")
+    @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.DASHBOARD })
     public AlertView get(@PathParam("id") String id) {
-        return alerts.find(uuid(id)).map(AlertView::of).orElseThrow(() -> ProblemException.notFound("No alert with this id"));
+        return alerts.find(uuid(id)).map(this::view).orElseThrow(() -> ProblemException.notFound("No alert with this id"));
     }
 
     @POST
     @Path("/alerts/{id}/acknowledgement")
     @Consumes(MediaType.APPLICATION_JSON)
     public AlertView acknowledge(@PathParam("id") String id, @Valid @NotNull AlertActionRequest request) {
-        return AlertView.of(alerts.acknowledge(uuid(id), request.by(), request.reason()));
+        return view(alerts.acknowledge(uuid(id), caller.get().subject(), request.reason()));
     }
 
     @POST
     @Path("/alerts/{id}/resolution")
     @Consumes(MediaType.APPLICATION_JSON)
     public AlertView resolve(@PathParam("id") String id, @Valid @NotNull AlertActionRequest request) {
-        return AlertView.of(alerts.resolveByPerson(uuid(id), request.by(), request.reason()));
+        return view(alerts.resolveByPerson(uuid(id), caller.get().subject(), request.reason()));
+    }
+
+    private AlertView view(Alert alert) {
+        return AlertView.of(alert, references);
     }
 
     private static UUID uuid(String id) {

@@ -2,6 +2,7 @@ package org.ilsafety.monitoring.alert.rest;
 
 import java.time.Instant;
 
+import org.ilsafety.common.security.PatientReferences;
 import org.ilsafety.monitoring.alert.Alert;
 
 /** An alert as dashboards and the patient view show it. */
@@ -10,10 +11,16 @@ public record AlertView(String id, String patientId, String type, String subject
         Instant lastObservedAt, String acknowledgedBy, Instant acknowledgedAt, String acknowledgementReason, Instant resolvedAt,
         String resolvedBy, String resolution, String ruleId, String source, String knowledgeVersion) {
 
-    public static AlertView of(Alert a) {
-        return new AlertView(a.id.toString(), a.patientId, a.type.name(), a.subject, a.analyte, a.status.name(), a.severity.name(),
+    /**
+     * The alert as {@code references}' caller may see it: a dashboard gets the patient's pseudonym and no
+     * free text a person wrote (it may name the patient).
+     */
+    public static AlertView of(Alert a, PatientReferences references) {
+        boolean detail = references.showsDetail();
+        return new AlertView(a.id.toString(), references.forCaller(a.patientId), a.type.name(), a.subject, a.analyte, a.status.name(), a.severity.name(),
                 a.action == null ? null : a.action.name(), a.message, a.requiresIndividualReview, a.occurrences, a.raisedAt, a.updatedAt,
-                a.lastObservedAt, a.acknowledgedBy, a.acknowledgedAt, a.acknowledgementReason, a.resolvedAt, a.resolvedBy, a.resolution,
+                a.lastObservedAt, a.acknowledgedBy, a.acknowledgedAt, detail ? a.acknowledgementReason : null, a.resolvedAt, a.resolvedBy,
+                detail ? a.resolution : null,
                 a.ruleId, a.source, a.knowledgeVersion);
     }
 }

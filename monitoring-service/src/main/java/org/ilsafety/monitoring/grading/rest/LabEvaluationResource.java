@@ -1,5 +1,6 @@
 package org.ilsafety.monitoring.grading.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ilsafety.common.security.Roles;
 import org.ilsafety.monitoring.grading.LabEvaluator;
 import org.ilsafety.monitoring.grading.LabValue;
 import org.ilsafety.monitoring.grading.Therapy;
@@ -17,6 +19,7 @@ import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 @Path("/api/v1/lab-evaluations")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
 public class LabEvaluationResource {
     private final LabEvaluator evaluator;
     private final MonitoringKnowledge knowledge;

@@ -1,5 +1,6 @@
 package org.ilsafety.monitoring.patient.rest;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.monitoring.decision.DecisionService;
@@ -16,6 +18,7 @@ import org.ilsafety.monitoring.patient.LabResults;
 /** GET /api/v1/patients/{id}/lab-results: the patient view of stored results and their grades. */
 @Path("/api/v1/patients/{patientId}/lab-results")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
 public class PatientLabsResource {
     private final LabResults results;
     private final ActiveTherapies therapies;

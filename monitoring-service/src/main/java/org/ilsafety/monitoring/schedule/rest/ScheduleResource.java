@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.common.therapy.ActiveTherapy;
@@ -22,6 +24,7 @@ import org.ilsafety.monitoring.schedule.ScheduleService;
 /** GET /api/v1/patients/{id}/monitoring-schedule. */
 @Path("/api/v1/patients/{patientId}/monitoring-schedule")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
 public class ScheduleResource {
     private final ScheduleService schedules;
     private final ActiveTherapies therapies;

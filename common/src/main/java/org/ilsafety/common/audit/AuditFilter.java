@@ -1,0 +1,99 @@
+package org.ilsafety.common.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import org.ilsafety.common.privacy.Pseudonymizer;
+import org.ilsafety.common.security.Caller;
+import org.ilsafety.common.security.CurrentCaller;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+
+/**
+ * Writes an audit row for every API and CDS Hooks request, allowed or not: the caller, the endpoint as a
+ * template ({@code GET /api/v1/patients/{patientId}/alerts}), the patient's pseudonym (never the id), the
+ * target ids and the HTTP status.
+ */
+@Singleton
+public class AuditFilter {
+    /** Path and query parameters that name a patient. */
+    private static final List<String> PATIENT_PARAMETERS = List.of("patientId", "patient");
+
+    private final AuditTrail trail;
+    private final CurrentCaller caller;
+    private final AuditNotes notes;
+    private final Pseudonymizer pseudonyms;
+
+    public AuditFilter(AuditTrail trail, CurrentCaller caller, AuditNotes notes, Pseudonymizer pseudonyms) {
+        this.trail = trail;
+        this.caller = caller;
+        this.notes = notes;
+        this.pseudonyms = pseudonyms;
+    }
+
+    @ServerResponseFilter
+    public void audit(ContainerRequestContext request, ContainerResponseContext response) {
+        String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
+        if (!path.startsWith("/api/") && !path.startsWith("/cds-services")) {
+            return;
+        }
+        Caller who = caller.get();
+        MultivaluedMap<String, String> pathParameters = request.getUriInfo().getPathParameters();
+        String patient = patientOf(pathParameters, request.getUriInfo().getQueryParameters());
+        AuditEntry entry = new AuditEntry(Instant.now(), who.subject(), who.roleList(), AuditEntry.Channel.REQUEST,
+                request.getMethod() + " " + template(path, pathParameters), patient == null ? null : pseudonyms.of(patient),
+                target(pathParameters), "HTTP " + response.getStatus());
+        if (Context.isOnEventLoopThread()) {
+            // Refused before reaching a worker thread (no or bad token): written off the event loop.
+            Infrastructure.getDefaultWorkerPool().execute(() -> trail.record(entry));
+        } else {
+            trail.record(entry);
+        }
+    }
+
+    private static String patientOf(MultivaluedMap<String, String> pathParameters, MultivaluedMap<String, String> query) {
+        for (String name : PATIENT_PARAMETERS) {
+            String value = pathParameters.getFirst(name) != null ? pathParameters.getFirst(name) : query.getFirst(name);
+            if (value != null && !value.isBlank()) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    /** The path with each parameter's value replaced by its name. */
+    private static String template(String path, MultivaluedMap<String, String> parameters) {
+        String[] segments = path.split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+                if (parameter.getValue().contains(segments[i])) {
+                    segments[i] = "{" + parameter.getKey() + "}";
+                }
+            }
+        }
+        return String.join("/", segments);
+    }
+
+    private String target(MultivaluedMap<String, String> parameters) {
+        StringJoiner target = new StringJoiner(" ");
+        new TreeMap<>(parameters).forEach((name, values) -> {
+            if (!PATIENT_PARAMETERS.contains(name)) {
+                target.add(name + "=" + values.get(0));
+            }
+        });
+        if (notes.target() != null) {
+            target.add("decision=" + notes.target());
+        }
+        return target.length() == 0 ? null : target.toString();
+    }
+}

@@ -1,0 +1,42 @@
+package org.ilsafety.common.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.ilsafety.common.events.CloudEventHeaders;
+import org.ilsafety.common.privacy.Pseudonymizer;
+import org.ilsafety.common.security.Roles;
+
+/**
+ * The audit row of a consumed event: the sender ({@code ce_source}, else the integration bus), the topic
+ * and event type, the patient's pseudonym (records are keyed by patient), the record's position, and
+ * what became of it.
+ */
+@ApplicationScoped
+public class ConsumedEvents {
+    private static final String BUS = "integration-bus";
+
+    private final Pseudonymizer pseudonyms;
+
+    public ConsumedEvents(Pseudonymizer pseudonyms) {
+        this.pseudonyms = pseudonyms;
+    }
+
+    public AuditEntry entry(ConsumerRecord<String, String> record, String outcome) {
+        String source = header(record, CloudEventHeaders.SOURCE);
+        String type = header(record, CloudEventHeaders.TYPE);
+        return new AuditEntry(Instant.now(), source == null ? BUS : source, Roles.INTEGRATION, AuditEntry.Channel.EVENT,
+                "CONSUME " + record.topic() + (type == null ? "" : " " + type),
+                record.key() == null || record.key().isBlank() ? null : pseudonyms.of(record.key()),
+                record.topic() + "-" + record.partition() + "@" + record.offset(), outcome);
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}

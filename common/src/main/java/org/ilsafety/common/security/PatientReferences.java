@@ -1,0 +1,32 @@
+package org.ilsafety.common.security;
+
+import jakarta.enterprise.context.RequestScoped;
+
+import org.ilsafety.common.privacy.Pseudonymizer;
+
+/**
+ * How a patient appears in a response to the current caller: the id for clinical roles and the bus, the
+ * pseudonym for dashboards (no patient detail beyond a pseudonymous id).
+ */
+@RequestScoped
+public class PatientReferences {
+    private final CurrentCaller caller;
+    private final Pseudonymizer pseudonyms;
+
+    public PatientReferences(CurrentCaller caller, Pseudonymizer pseudonyms) {
+        this.caller = caller;
+        this.pseudonyms = pseudonyms;
+    }
+
+    public String forCaller(String patientId) {
+        if (patientId == null || caller.get().seesPatientIdentity()) {
+            return patientId;
+        }
+        return pseudonyms.of(patientId);
+    }
+
+    /** False for dashboards: leave patient detail (names, values, free text) out of the response. */
+    public boolean showsDetail() {
+        return caller.get().seesPatientIdentity();
+    }
+}
