@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.ilsafety.stack.ChildProcess;
 import org.ilsafety.stack.FreePorts;
 import org.ilsafety.stack.SuiteLauncher;
+import org.ilsafety.stack.security.LocalIdentityProvider;
 
 /**
  * The suite exactly as the run command starts it (the launcher in its own process, which starts
@@ -71,15 +72,40 @@ final class RunningSuite implements AutoCloseable {
         return "http://127.0.0.1:" + servicePorts.get(service);
     }
 
+    /** GET with the launcher's demo clinician token. */
     HttpResponse<String> get(String service, String path) {
+        return send(service, "GET", path, null, demoToken("clinician"));
+    }
+
+    /** Any request; {@code token} may be null (no Authorization header). */
+    HttpResponse<String> send(String service, String method, String path, String jsonBody, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(service) + path)).timeout(Duration.ofSeconds(10))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url(service) + path)).timeout(Duration.ofSeconds(10)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException("GET " + path + " on " + service + " failed", e);
+            throw new IllegalStateException(method + " " + path + " on " + service + " failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The token the launcher wrote for {@code role} to the demo tokens file the README names. */
+    String demoToken(String role) {
+        Path file = dataDirectory.resolve("security").resolve(LocalIdentityProvider.DEMO_TOKENS_FILE);
+        try {
+            String prefix = role.toUpperCase() + "_TOKEN=";
+            return Files.readAllLines(file).stream().filter(line -> line.startsWith(prefix)).map(line -> line.substring(prefix.length()))
+                    .findFirst().orElseThrow(() -> new IllegalStateException("No demo token for " + role + " in " + file));
+        } catch (IOException e) {
+            throw new IllegalStateException("The launcher wrote no demo tokens file " + file, e);
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.stack.SuiteService;
+import org.ilsafety.stack.security.LocalIdentityProvider;
 import org.ilsafety.stack.testing.FhirFixtures;
 import org.ilsafety.stack.testing.TestKafka;
 import org.junit.jupiter.api.AfterAll;
@@ -151,6 +152,60 @@ class SuiteIT {
             JsonNode findings = json(suite.get("interaction-service", "/api/v1/patients/" + patient + "/interaction-findings"));
             assertTrue(findings.toString().contains("BIOLOGIC_DMARD"), findings.toString());
         });
+    }
+
+    @Test
+    @Order(6)
+    void everyRequestNeedsAVerifiedTokenWithTheRightRole() throws Exception {
+        for (String role : LocalIdentityProvider.ROLES) {
+            assertFalse(suite.demoToken(role).isBlank(), "the launcher wrote a demo token for " + role);
+        }
+        HttpResponse<String> anonymous = suite.send("monitoring-service", "GET", "/api/v1/alerts", null, null);
+        assertEquals(401, anonymous.statusCode());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        assertEquals(403, suite.send("monitoring-service", "GET", "/api/v1/patients/e2e-loop-1/alerts", null,
+                suite.demoToken("dashboard")).statusCode(), "a dashboard sees no patient's alerts");
+        HttpResponse<String> board = suite.send("monitoring-service", "GET", "/api/v1/alerts?size=500", null, suite.demoToken("dashboard"));
+        assertEquals(200, board.statusCode(), board.body());
+        assertTrue(board.body().contains("\"patientId\":\"p-"), "a dashboard sees pseudonyms");
+        assertFalse(board.body().contains("e2e-loop-1"), "a dashboard never sees the patient id");
+        String cds = suite.url("interaction-service") + "/cds-services";
+        String ehrToken = LocalIdentityProvider.inDirectory(data.resolve("security")).ehrIssuer()
+                .token("local-ehr", cds, List.of(), Duration.ofMinutes(5));
+        assertEquals(200, suite.send("interaction-service", "GET", "/cds-services", null, ehrToken).statusCode(),
+                "the local EHR's token opens CDS Hooks discovery");
+        HttpResponse<String> audit = suite.send("monitoring-service", "GET", "/api/v1/audit-events?subject=demo-dashboard", null,
+                suite.demoToken("pharmacist"));
+        assertEquals(200, audit.statusCode(), audit.body());
+        JsonNode entries = JSON.readTree(audit.body()).path("entries");
+        assertEquals(2, entries.size(), "the dashboard's allowed and refused requests are audited: " + audit.body());
+        assertEquals("HTTP 403", entries.get(1).path("outcome").asText());
+    }
+
+    @Test
+    @Order(7)
+    void canaryPatientDataNeverReachesALogOrADeadLetterReason() throws Exception {
+        Canary canary = new Canary(suite, kafka, data.resolve("security"));
+        canary.sendThroughEveryTopic();
+        canary.callEveryEndpoint();
+        // the canary's ANC 800 reaches monitoring, so every earlier event on its partition was processed too
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertTrue(openAlertFor(
+                json(suite.get("monitoring-service", "/api/v1/patients/" + Canary.MRN + "/alerts")), "ANC")));
+        List<String> reasons = canary.deadLetterReasons();
+        assertTrue(reasons.size() >= 3, "the canary's poison events were dead-lettered: " + reasons);
+        for (String reason : reasons) {
+            canary.assertClean("dead-letter reason", reason);
+        }
+        try (var logs = Files.list(data.resolve("logs"))) {
+            List<Path> files = logs.toList();
+            assertEquals(SuiteService.ALL.size(), files.size(), "one log per service: " + files);
+            for (Path log : files) {
+                String text = Files.readString(log);
+                assertTrue(text.contains("started in"), log + " is the service's log");
+                canary.assertClean(log.getFileName().toString(), text);
+            }
+        }
+        canary.assertClean("launcher output", Files.readString(suite.output));
     }
 
     @Test
