@@ -31,7 +31,11 @@ public class AlertService {
 
     /** Raises an alert, or escalates / counts the active one for the same condition. */
     public Alert raise(AlertRequest request) {
-        Optional<Alert> existing = active(request.patientId(), request.type(), request.subject());
+        return raise(request, active(request.patientId(), request.type(), request.subject()));
+    }
+
+    /** As {@link #raise(AlertRequest)}, with the active alert for the condition already known ({@code existing}). */
+    public Alert raise(AlertRequest request, Optional<Alert> existing) {
         Instant now = Instant.now();
         if (existing.isPresent()) {
             Alert alert = existing.get();
@@ -84,6 +88,16 @@ public class AlertService {
         return alert;
     }
 
+    /**
+     * Writes an alert's resolution now rather than at commit: a new alert for the same condition in the same
+     * transaction must not meet it still active (one active alert per condition is a unique index, and
+     * Hibernate writes inserts before updates).
+     */
+    public void writeResolution(Alert alert) {
+        entityManager.createQuery("UPDATE Alert a SET a.status = :status, a.resolvedAt = :at WHERE a.id = :id")
+                .setParameter("status", alert.status).setParameter("at", alert.resolvedAt).setParameter("id", alert.id).executeUpdate();
+    }
+
     @Transactional(Transactional.TxType.REQUIRED)
     public Alert acknowledge(UUID id, String by, String reason) {
         Alert alert = find(id).orElseThrow(() -> ProblemException.notFound("No alert with this id"));
@@ -119,7 +133,7 @@ public class AlertService {
                 SELECT a FROM Alert a WHERE a.patientId = :patient AND a.type = :type AND a.subject = :subject
                 AND a.status <> org.ilsafety.monitoring.alert.AlertStatus.RESOLVED""", Alert.class)
                 .setParameter("patient", patientId).setParameter("type", type).setParameter("subject", subject)
-                .getResultStream().findFirst();
+                .getResultStream().filter(a -> a.status != AlertStatus.RESOLVED).findFirst(); // resolved in this transaction, not yet written
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import org.ilsafety.monitoring.grading.Action;
 
-/** A plan change to publish: what, for which cause, why, and by which rule. */
+/** A plan change to publish: what, for which cause, why, by which rule and from which source (seed file or label section). */
 public record Decision(String patientId, String cause, String analyte, Action action, boolean requiresIndividualReview,
-        String message, Instant observedAt, String ruleId, String knowledgeVersion) {
+        String message, Instant observedAt, String ruleId, String source, String knowledgeVersion) {
 }

@@ -31,11 +31,21 @@ public class DecisionService {
         this.outbox = outbox;
     }
 
-    /** Records the hold for {@code decision.cause()} and publishes it, unless that cause already holds as much. */
-    public boolean hold(Decision decision, Alert alert) {
-        Optional<PlanHold> existing = find(decision.patientId(), decision.cause());
+    /**
+     * Records the hold for {@code decision.cause()} and publishes it, unless that cause already holds as much;
+     * returns the hold now recorded for the cause.
+     */
+    public PlanHold hold(Decision decision, Alert alert) {
+        return hold(decision, alert, find(decision.patientId(), decision.cause()));
+    }
+
+    /**
+     * As {@link #hold(Decision, Alert)}, with the cause's hold already known ({@code existing}); returns the
+     * hold now recorded for the cause (the existing one, changed or not, or a new one).
+     */
+    public PlanHold hold(Decision decision, Alert alert, Optional<PlanHold> existing) {
         if (existing.isPresent() && !stronger(decision.action(), existing.get().action)) {
-            return false;
+            return existing.get();
         }
         PlanHold hold = existing.orElseGet(PlanHold::new);
         hold.patientId = decision.patientId();
@@ -48,7 +58,7 @@ public class DecisionService {
             entityManager.persist(hold);
         }
         publish(decision, alert);
-        return true;
+        return hold;
     }
 
     /**
@@ -57,13 +67,23 @@ public class DecisionService {
      */
     public boolean release(String patientId, String cause, Decision resume, Alert alert) {
         Optional<PlanHold> existing = find(patientId, cause);
-        if (existing.isEmpty() || existing.get().action == Action.DISCONTINUE) {
+        if (existing.isEmpty()) {
             return false;
         }
-        boolean blocked = existing.get().blocksDosing();
-        entityManager.remove(existing.get());
-        entityManager.flush();
-        if (!blocked || holds(patientId).stream().anyMatch(PlanHold::blocksDosing)) {
+        List<PlanHold> others = holds(patientId).stream().filter(h -> !h.cause.equals(cause)).toList();
+        return release(existing.get(), others, resume, alert);
+    }
+
+    /**
+     * As {@link #release(String, String, Decision, Alert)}, with the cause's hold and the patient's other
+     * holds already known.
+     */
+    public boolean release(PlanHold existing, List<PlanHold> others, Decision resume, Alert alert) {
+        if (existing.action == Action.DISCONTINUE) {
+            return false;
+        }
+        entityManager.remove(existing);
+        if (!existing.blocksDosing() || others.stream().anyMatch(PlanHold::blocksDosing)) {
             return false;
         }
         publish(resume, alert);

@@ -1,6 +1,8 @@
 package org.ilsafety.monitoring.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -18,6 +20,7 @@ import org.ilsafety.common.therapy.TherapyOrderReader;
 import org.ilsafety.monitoring.patient.InfectionMonitor;
 import org.ilsafety.monitoring.patient.LabMonitor;
 import org.ilsafety.monitoring.patient.ObservationReader;
+import org.ilsafety.monitoring.patient.PatientStates;
 import org.ilsafety.monitoring.patient.StartScreening;
 import org.ilsafety.monitoring.patient.TherapyLifecycle;
 
@@ -38,9 +41,12 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
     private final LabMonitor labs;
     private final StartScreening screening;
     private final InfectionMonitor infections;
+    private final PatientStates states;
+    private final EntityManager entityManager;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
-            ObservationReader observations, TherapyLifecycle lifecycle, LabMonitor labs, StartScreening screening, InfectionMonitor infections) {
+            ObservationReader observations, TherapyLifecycle lifecycle, LabMonitor labs, StartScreening screening, InfectionMonitor infections,
+            PatientStates states, EntityManager entityManager) {
         this.processor = processor;
         this.parser = parser;
         this.orders = orders;
@@ -49,18 +55,30 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
         this.labs = labs;
         this.screening = screening;
         this.infections = infections;
+        this.states = states;
+        this.entityManager = entityManager;
     }
 
     /** The FHIR resource and, for an Observation, what monitoring read from it. */
     public record Reading(Resource resource, ObservationReader.Reading observation) {
     }
 
-    /** One poll's records (batch mode) in one transaction; the processor falls back to one record at a time on failure. */
+    /**
+     * One poll's records (batch mode) in one transaction; the processor falls back to one record at a time on
+     * failure. The lab results' patients are noted while the records are parsed, so their state is read once
+     * for the whole poll ({@link PatientStates}).
+     */
     @Incoming(Topics.PATIENT_EVENTS)
     @Blocking(ordered = true)
     public void consume(ConsumerRecords<String, String> records) {
-        if (!records.isEmpty()) {
+        if (records.isEmpty()) {
+            return;
+        }
+        PatientStates.begin();
+        try {
             processor.processBatch(records, this);
+        } finally {
+            PatientStates.end();
         }
     }
 
@@ -68,20 +86,36 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
     public InboundEvent<Reading> parse(ConsumerRecord<String, String> record) {
         InboundEvent<Resource> event = parser.parse(record);
         ObservationReader.Reading reading = event.body() instanceof Observation observation ? observations.read(observation) : null;
+        PatientStates.Batch batch = PatientStates.current();
+        if (batch != null && reading instanceof ObservationReader.LabReading lab) {
+            batch.lab(lab.patientId(), lab.observationId());
+        }
         return new InboundEvent<>(event.idempotencyKey(), event.patientId(), event.type(), new Reading(event.body(), reading));
     }
 
     @Override
     public void apply(InboundEvent<Reading> event) {
         Resource resource = event.body().resource();
+        if (event.body().observation() instanceof ObservationReader.LabReading lab) {
+            // The lab path reads only its patient states, never a query after a write: nothing needs to be
+            // written before the commit, which writes the batch's rows in JDBC batches. Without this, every
+            // record's idempotency insert (a native statement) would flush the whole persistence context.
+            entityManager.setFlushMode(FlushModeType.COMMIT);
+            labs.record(lab);
+            return;
+        }
+        // Anything else queries what the batch wrote so far, and may change what the lab path keeps of the
+        // patient: it is read again when needed.
+        entityManager.flush();
+        entityManager.setFlushMode(FlushModeType.AUTO);
+        states.forget(event.patientId());
         if (resource instanceof MedicationRequest request) {
             orders.read(request).ifPresent(lifecycle::ordered);
         } else if (resource instanceof Condition condition) {
             infections.record(condition);
-        } else if (event.body().observation() instanceof ObservationReader.LabReading lab) {
-            labs.record(lab);
         } else if (event.body().observation() instanceof ObservationReader.ScreenReading screen) {
             screening.record(screen);
         }
+        states.forget(event.patientId());
     }
 }

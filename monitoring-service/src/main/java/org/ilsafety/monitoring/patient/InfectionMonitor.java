@@ -89,13 +89,14 @@ public class InfectionMonitor {
             String message = beforeStart ? rules.beforeStartMessage() : rules.onTherapyMessage();
             Alert alert = alerts.raise(new AlertRequest(patientId, beforeStart ? AlertType.SCREENING : AlertType.INFECTION, cause(conditionId),
                     ANALYTE, action, Severity.of(action), message, false, observedAt, rules.ruleId(), rules.source(), version));
-            decisions.hold(new Decision(patientId, cause(conditionId), ANALYTE, action, false, message, observedAt, rules.ruleId(), version), alert);
+            decisions.hold(new Decision(patientId, cause(conditionId), ANALYTE, action, false, message, observedAt, rules.ruleId(), rules.source(),
+                    version), alert);
         } else {
             Optional<Alert> resolved = alerts.resolve(patientId, AlertType.INFECTION, cause(conditionId), "system", "The infection is no longer active");
             Optional<Alert> screening = alerts.resolve(patientId, AlertType.SCREENING, cause(conditionId), "system", "The infection is no longer active");
             String restart = therapy.map(t -> restartMessage(t)).orElse("Restart as prescribed.");
             decisions.release(patientId, cause(conditionId), new Decision(patientId, cause(conditionId), ANALYTE, Action.RESUME, false,
-                    "The infection is no longer active. " + restart, observedAt, rules.ruleId(), version), resolved.or(() -> screening).orElse(null));
+                    "The infection is no longer active. " + restart, observedAt, rules.ruleId(), rules.source(), version), resolved.or(() -> screening).orElse(null));
         }
     }
 

@@ -7,7 +7,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.monitoring.alert.Alert;
 import org.ilsafety.monitoring.alert.AlertRequest;
@@ -33,20 +32,18 @@ import org.ilsafety.monitoring.schedule.ScheduleService;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class LabMonitor {
-    private static final int HISTORY = 5;
-
     private final LabResults results;
     private final LabGrader grader;
-    private final ActiveTherapies therapies;
+    private final PatientStates states;
     private final AlertService alerts;
     private final DecisionService decisions;
     private final ScheduleService schedules;
 
-    public LabMonitor(LabResults results, LabGrader grader, ActiveTherapies therapies, AlertService alerts, DecisionService decisions,
+    public LabMonitor(LabResults results, LabGrader grader, PatientStates states, AlertService alerts, DecisionService decisions,
             ScheduleService schedules) {
         this.results = results;
         this.grader = grader;
-        this.therapies = therapies;
+        this.states = states;
         this.alerts = alerts;
         this.decisions = decisions;
         this.schedules = schedules;
@@ -54,7 +51,10 @@ public class LabMonitor {
 
     public LabResult record(ObservationReader.LabReading reading) {
         LabValue lab = new LabValue(reading.loinc(), reading.value(), reading.unit(), reading.referenceHigh(), reading.referenceHighUnit());
-        LabResult result = results.byObservation(reading.patientId(), reading.observationId()).orElseGet(LabResult::new);
+        PatientState state = states.of(reading.patientId(), reading.observationId());
+        Optional<LabResult> stored = state.storedResult(reading.observationId());
+        Instant storedAt = stored.map(r -> r.observedAt).orElse(null);
+        LabResult result = stored.orElseGet(LabResult::new);
         result.patientId = reading.patientId();
         result.observationId = reading.observationId();
         result.loinc = reading.loinc();
@@ -65,11 +65,12 @@ public class LabMonitor {
         result.observedAt = reading.observedAt();
         result.receivedAt = Instant.now();
         result.scaledValue = grader.scaledValue(reading.analyte(), lab).orElse(null);
-        Optional<ActiveTherapy> therapy = therapies.find(reading.patientId());
+        Optional<ActiveTherapy> therapy = state.therapy();
         if (therapy.isEmpty()) {
             result.status = "NO_THERAPY";
             result.message = "Stored, not graded: no tocilizumab or anakinra therapy is recorded for this patient.";
             results.save(result);
+            state.stored(result);
             return result;
         }
         Therapy context = TherapyContext.of(therapy.get());
@@ -84,27 +85,33 @@ public class LabMonitor {
         result.knowledgeVersion = grade.finding().knowledgeVersion();
         result.message = grade.finding().message();
         results.save(result);
-        schedules.recordResult(reading.patientId(), reading.analyte().scheduleGroup(), reading.observedAt());
-        List<LabResult> recent = results.recent(result.patientId, result.analyte, HISTORY + 1);
+        state.stored(result);
+        if (storedAt != null && !storedAt.equals(result.observedAt)) {
+            state = states.reload(reading.patientId(), reading.observationId()); // a corrected time: the history is read again
+        }
+        if (reading.analyte().scheduleGroup() != null) {
+            schedules.recordResult(state.schedule(reading.analyte().scheduleGroup()).orElse(null), reading.observedAt());
+        }
+        List<LabResult> recent = state.recent(result.analyte);
         boolean latest = recent.isEmpty() || recent.get(0).observationId.equals(result.observationId);
         List<LabResult> earlier = latest ? recent.subList(Math.min(1, recent.size()), recent.size()) : List.of();
         if (grade.finding().status() == FindingStatus.UNGRADABLE) {
-            alerts.raise(new AlertRequest(reading.patientId(), AlertType.LAB_UNGRADABLE, result.analyte, result.analyte, Action.MONITOR,
+            raise(state, new AlertRequest(reading.patientId(), AlertType.LAB_UNGRADABLE, result.analyte, result.analyte, Action.MONITOR,
                     Severity.MODERATE, grade.finding().message(), false, reading.observedAt(), grade.finding().ruleId(),
                     grade.finding().source(), grade.finding().knowledgeVersion()));
         } else if (grade.graded()) {
             if (latest && !earlier.isEmpty() && FindingStatus.UNGRADABLE.name().equals(earlier.get(0).status)) {
-                alerts.resolve(reading.patientId(), AlertType.LAB_UNGRADABLE, result.analyte, "system", "A gradable result arrived");
+                resolve(state, AlertType.LAB_UNGRADABLE, result.analyte, "A gradable result arrived");
             }
             // A late result (older than one already graded) is stored and graded, but does not drive the plan.
             if (latest && InfectionMonitor.onTherapy(therapy.get())) {
-                act(therapy.get(), grade, result, earlier.stream().map(r -> r.scaledValue).toList());
+                act(state, therapy.get(), grade, result, earlier.stream().map(r -> r.scaledValue).toList());
             }
         }
         return result;
     }
 
-    private void act(ActiveTherapy therapy, Grade grade, LabResult result, List<Double> earlier) {
+    private void act(PatientState state, ActiveTherapy therapy, Grade grade, LabResult result, List<Double> earlier) {
         String patientId = result.patientId;
         String analyte = result.analyte;
         LabRules.Rule rule = grade.rule();
@@ -114,37 +121,63 @@ public class LabMonitor {
         String version = grade.finding().knowledgeVersion();
         String source = grade.finding().source();
 
-        Optional<PlanHold> hold = decisions.find(patientId, analyte);
+        Optional<PlanHold> hold = state.hold(analyte);
         Optional<LabRules.Recovery> recovery = grade.recovery();
         if (hold.isPresent() && hold.get().action == Action.INTERRUPT && recovery.isPresent() && result.scaledValue != null
                 && recovery.get().recovered(result.scaledValue)) {
-            Optional<Alert> resolved = alerts.resolve(patientId, AlertType.LAB_ABNORMAL, analyte, "system",
-                    analyte + " recovered (" + grade.finding().band() + ")");
+            Optional<Alert> resolved = resolve(state, AlertType.LAB_ABNORMAL, analyte, analyte + " recovered (" + grade.finding().band() + ")");
             String restart = restartMessage(grade.ruleSet(), therapy.route);
-            decisions.release(patientId, analyte, new Decision(patientId, analyte, analyte, Action.RESUME, false,
-                    analyte + " recovered (" + grade.finding().band() + "). " + restart, result.observedAt, rule.id(), version),
+            release(state, analyte, new Decision(patientId, analyte, analyte, Action.RESUME, false,
+                    analyte + " recovered (" + grade.finding().band() + "). " + restart, result.observedAt, rule.id(), source, version),
                     resolved.orElse(null));
+            hold = Optional.empty();
             if (action == Action.REDUCE_DOSE) {
                 action = Action.MONITOR; // the restart is already at the reduced dose
             }
         }
         switch (action) {
             case CONTINUE -> {
-                alerts.resolve(patientId, AlertType.LAB_ABNORMAL, analyte, "system", "A newer normal result (" + grade.finding().band() + ")");
+                resolve(state, AlertType.LAB_ABNORMAL, analyte, "A newer normal result (" + grade.finding().band() + ")");
                 if (hold.isPresent() && hold.get().action == Action.REDUCE_DOSE) {
-                    decisions.release(patientId, analyte, null, null);
+                    release(state, analyte, null, null);
                 } else if (hold.isPresent() && hold.get().action == Action.DO_NOT_START) {
-                    decisions.release(patientId, analyte, new Decision(patientId, analyte, analyte, Action.RESUME, false,
-                            analyte + " " + grade.finding().band() + " no longer blocks the start.", result.observedAt, rule.id(), version), null);
+                    release(state, analyte, new Decision(patientId, analyte, analyte, Action.RESUME, false,
+                            analyte + " " + grade.finding().band() + " no longer blocks the start.", result.observedAt, rule.id(), source, version),
+                            null);
                 }
             }
-            case MONITOR -> alerts.raise(alert(patientId, analyte, action, message(rule, outcome, therapy, grade), review, result, rule, source, version));
+            case MONITOR -> raise(state, alert(patientId, analyte, action, message(rule, outcome, therapy, grade), review, result, rule, source, version));
             case REDUCE_DOSE, INTERRUPT, DISCONTINUE, DO_NOT_START -> {
                 String message = message(rule, outcome, therapy, grade);
-                Alert alert = alerts.raise(alert(patientId, analyte, action, message, review, result, rule, source, version));
-                decisions.hold(new Decision(patientId, analyte, analyte, action, review, message, result.observedAt, rule.id(), version), alert);
+                Alert alert = raise(state, alert(patientId, analyte, action, message, review, result, rule, source, version));
+                state.held(decisions.hold(new Decision(patientId, analyte, analyte, action, review, message, result.observedAt, rule.id(), source,
+                        version), alert, state.hold(analyte)));
             }
             case RESUME -> throw new IllegalStateException("RESUME is never a band action");
+        }
+    }
+
+    private Alert raise(PatientState state, AlertRequest request) {
+        Optional<Alert> active = state.activeAlert(request.type(), request.subject());
+        state.resolvedAlert(request.type(), request.subject()).ifPresent(alerts::writeResolution);
+        Alert alert = alerts.raise(request, active);
+        state.alerted(alert);
+        return alert;
+    }
+
+    private Optional<Alert> resolve(PatientState state, AlertType type, String subject, String resolution) {
+        Optional<Alert> alert = state.activeAlert(type, subject);
+        alert.ifPresent(a -> alerts.resolve(a, "system", resolution));
+        return alert;
+    }
+
+    private void release(PatientState state, String cause, Decision resume, Alert alert) {
+        Optional<PlanHold> hold = state.hold(cause);
+        if (hold.isPresent()) {
+            decisions.release(hold.get(), state.holdsExcept(cause), resume, alert);
+            if (hold.get().action != Action.DISCONTINUE) {
+                state.released(cause);
+            }
         }
     }
 

@@ -119,7 +119,7 @@ public class StartScreening {
         if ("NEGATIVE".equals(reading.outcome())) {
             Optional<Alert> resolved = alerts.resolve(reading.patientId(), AlertType.SCREENING, cause, "system", screen.display() + " negative");
             decisions.release(reading.patientId(), cause, new Decision(reading.patientId(), cause, ANALYTE, Action.RESUME, false,
-                    screen.display() + " negative: it no longer blocks the start.", reading.observedAt(), screen.ruleId(), version), resolved.orElse(null));
+                    screen.display() + " negative: it no longer blocks the start.", reading.observedAt(), screen.ruleId(), screen.source(), version), resolved.orElse(null));
         } else if ("POSITIVE".equals(reading.outcome())) {
             String message = screen.display() + ": " + screening.positiveScreenMessage();
             if (therapy.get().lastDoseAt == null) {
@@ -152,7 +152,7 @@ public class StartScreening {
             String version) {
         Alert alert = alerts.raise(new AlertRequest(patientId, AlertType.SCREENING, cause, analyte, Action.DO_NOT_START, Severity.HIGH, message,
                 false, observedAt, ruleId, source, version));
-        decisions.hold(new Decision(patientId, cause, analyte, Action.DO_NOT_START, false, message, observedAt, ruleId, version), alert);
+        decisions.hold(new Decision(patientId, cause, analyte, Action.DO_NOT_START, false, message, observedAt, ruleId, source, version), alert);
     }
 
     private List<Screening.Screen> applicable(ActiveTherapy therapy) {

@@ -76,10 +76,16 @@ public class ScheduleService {
         if (labGroup == null) {
             return;
         }
-        LabSchedule row = entityManager.find(LabSchedule.class, new LabSchedule.Key(patientId, labGroup));
+        recordResult(entityManager.find(LabSchedule.class, new LabSchedule.Key(patientId, labGroup)), observedAt);
+    }
+
+    /** As {@link #recordResult(String, String, Instant)}, with the group's schedule row already read (null when there is none). */
+    public void recordResult(LabSchedule row, Instant observedAt) {
         if (row == null || !row.active || (row.lastResultAt != null && !observedAt.isAfter(row.lastResultAt))) {
             return;
         }
+        String patientId = row.patientId;
+        String labGroup = row.labGroup;
         boolean alerted = row.dueAlerted || row.overdueAlerted;
         row.lastResultAt = observedAt;
         group(row).ifPresent(group -> moveOn(row, group));
