@@ -43,7 +43,7 @@ public class AuditTrail {
                     statement.setString(3, truncate(entry.roles(), 255));
                     statement.setString(4, entry.channel().name());
                     statement.setString(5, truncate(entry.action(), 512));
-                    statement.setString(6, entry.patientPseudonym());
+                    statement.setString(6, truncate(entry.patientPseudonym(), 64));
                     statement.setString(7, truncate(entry.target(), 255));
                     statement.setString(8, truncate(entry.outcome(), 64));
                     statement.addBatch();
@@ -53,7 +53,12 @@ public class AuditTrail {
         });
     }
 
+    /** Control characters (PostgreSQL refuses NUL in text) become '?'; the audit row must never fail. */
     private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        if (value == null) {
+            return null;
+        }
+        String printable = value.replaceAll("\\p{Cntrl}", "?");
+        return printable.length() <= max ? printable : printable.substring(0, max);
     }
 }

@@ -12,6 +12,8 @@ public record MonitoringEvent(
         String alertId,
         String alertType,
         String alertStatus,
+        /** For kind ALERT: what happened to the alert; null for a decision. */
+        AlertChange alertChange,
         String severity,
         String action,
         String analyte,
@@ -19,6 +21,8 @@ public record MonitoringEvent(
         String message,
         Instant observedAt,
         String ruleId,
+        /** Where the rule comes from: the seed file name or the label section. */
+        String source,
         String knowledgeVersion) {
 
     public enum Kind {
@@ -26,6 +30,17 @@ public record MonitoringEvent(
         DECISION,
         /** An alert was raised, escalated, acknowledged or resolved. */
         ALERT
+    }
+
+    public enum AlertChange {
+        /** A new alert (status OPEN). */
+        RAISED,
+        /** A worse finding raised the active alert's severity (status OPEN again if it was acknowledged). */
+        ESCALATED,
+        /** A person acknowledged it. */
+        ACKNOWLEDGED,
+        /** A newer normal result, a person or the end of the therapy resolved it. */
+        RESOLVED
     }
 
     public static final String TYPE_DECISION = "org.ilsafety.monitoring.decision";

@@ -1,5 +1,6 @@
 package org.ilsafety.common.problem;
 
+import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -88,13 +89,32 @@ public class ProblemMappers {
         return Problem.of(status, title, title, path(uri)).toResponse();
     }
 
+    /**
+     * Anything else is a 500 with an error id, except a value the database cannot store (a NUL character,
+     * a number out of range): that is the caller's input, so a 400, even where validation did not foresee it.
+     */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (isDataException(e)) {
+            return Problem.of(400, "Invalid request", "a value cannot be stored: it holds characters that are not allowed or is out of range",
+                    path(uri)).toResponse();
+        }
         String errorId = UUID.randomUUID().toString();
-        LOG.errorf("Unexpected %s (error id %s)", e.getClass().getName(), errorId);
+        // the type and the place only: a message may quote the input
+        StackTraceElement[] trace = e.getStackTrace();
+        LOG.errorf("Unexpected %s at %s (error id %s)", e.getClass().getName(), trace.length == 0 ? "?" : trace[0], errorId);
         LOG.debug("Unexpected failure", e);
         return Problem.of(500, "Internal error",
                 "The request could not be completed; quote error id " + errorId, path(uri)).toResponse();
+    }
+
+    private static boolean isDataException(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Problem.FieldError describe(JsonProcessingException e) {

@@ -46,12 +46,16 @@ public final class ApiFuzzer {
         }
     }
 
-    /** What one operation answered: status counts and, for each 5xx, the request that caused it. */
-    public record Report(Operation operation, int sent, Map<Integer, Integer> statuses, List<String> serverErrors) {
+    /**
+     * What one operation answered: status counts, each 5xx with the request that caused it, and requests
+     * the server closed without an answer (HTTP-level rejections of malformed requests, by failure type).
+     */
+    public record Report(Operation operation, int sent, Map<Integer, Integer> statuses, List<String> serverErrors,
+            Map<String, Integer> unanswered) {
         @Override
         public String toString() {
-            return operation + ": " + sent + " requests, statuses " + statuses
-                    + (serverErrors.isEmpty() ? "" : ", 5xx for e.g. " + serverErrors.get(0));
+            return operation + ": " + sent + " requests, statuses " + statuses + (unanswered.isEmpty() ? "" : ", unanswered " + unanswered)
+                    + (serverErrors.isEmpty() ? "" : ", " + serverErrors.size() + " x 5xx, e.g. " + serverErrors.get(0));
         }
     }
 
@@ -131,6 +135,7 @@ public final class ApiFuzzer {
     public Report fuzz(Operation operation, int count, long randomSeed) {
         Random random = new Random(randomSeed);
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> unanswered = new ConcurrentHashMap<>();
         List<String> serverErrors = Collections.synchronizedList(new ArrayList<>());
         Semaphore inFlight = new Semaphore(CONCURRENCY);
         List<CompletableFuture<Void>> pending = new ArrayList<>();
@@ -148,10 +153,14 @@ public final class ApiFuzzer {
             String described = operation.method() + " " + uri + (body == null ? "" : " " + abbreviate(new String(body.bytes(), StandardCharsets.UTF_8)));
             pending.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding()).handle((response, failure) -> {
                 inFlight.release();
-                int status = failure != null ? -1 : response.statusCode();
-                statuses.computeIfAbsent(status, s -> new AtomicInteger()).incrementAndGet();
-                if (status >= 500 || status < 0) {
-                    serverErrors.add(status + " for " + described);
+                if (failure != null) {
+                    Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+                    unanswered.computeIfAbsent(cause.getClass().getSimpleName(), s -> new AtomicInteger()).incrementAndGet();
+                    return null;
+                }
+                statuses.computeIfAbsent(response.statusCode(), s -> new AtomicInteger()).incrementAndGet();
+                if (response.statusCode() >= 500) {
+                    serverErrors.add(response.statusCode() + " for " + described);
                 }
                 return null;
             }));
@@ -159,7 +168,9 @@ public final class ApiFuzzer {
         CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).join();
         Map<Integer, Integer> counted = new TreeMap<>();
         statuses.forEach((status, n) -> counted.put(status, n.get()));
-        return new Report(operation, count, counted, List.copyOf(serverErrors));
+        Map<String, Integer> failures = new TreeMap<>();
+        unanswered.forEach((type, n) -> failures.put(type, n.get()));
+        return new Report(operation, count, counted, List.copyOf(serverErrors), failures);
     }
 
     private String uri(Operation operation, Random random) {

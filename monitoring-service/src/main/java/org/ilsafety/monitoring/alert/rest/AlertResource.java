@@ -36,6 +36,7 @@ import org.ilsafety.monitoring.alert.Severity;
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
 public class AlertResource {
     private static final int MAX_PAGE_SIZE = 500;
+    private static final int MAX_PAGE = 100_000;
     private final AlertQuery query;
     private final AlertService alerts;
     private final PatientReferences references;
@@ -54,8 +55,8 @@ public class AlertResource {
     public AlertPage list(@QueryParam("status") String status, @QueryParam("severity") String severity, @QueryParam("type") String type,
             @QueryParam("patientId") String patientId, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0) {
-            throw ProblemException.badRequest("page", "must be 0 or more");
+        if (page < 0 || page > MAX_PAGE) {
+            throw ProblemException.badRequest("page", "must be 0 to " + MAX_PAGE);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ProblemException.badRequest("size", "must be 1 to " + MAX_PAGE_SIZE);

@@ -1,0 +1,104 @@
+package org.ilsafety.monitoring.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+
+import org.ilsafety.common.events.MonitoringEvent;
+import org.ilsafety.monitoring.MonitoringBus;
+import org.ilsafety.stack.testing.AccessMatrix;
+import org.ilsafety.stack.testing.AccessMatrix.Endpoint;
+import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.stack.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/** Who may call which monitoring endpoint, what a dashboard sees, and the audit rows every access leaves. */
+@QuarkusTest
+class MonitoringAccessTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String UNKNOWN_ALERT = "00000000-0000-0000-0000-000000000000";
+    private static final String EVALUATION = """
+            {"drug":"tocilizumab","indication":"RA","route":"IV","context":"MAINTENANCE","results":[
+              {"code":"751-8","value":0.8,"unit":"10*9/L"}]}""";
+
+    static Stream<Endpoint> endpoints() {
+        return Stream.of(
+                Endpoint.of("POST", "/api/v1/lab-evaluations", EVALUATION, "clinician", "pharmacist"),
+                Endpoint.of("GET", "/api/v1/alerts", null, "clinician", "pharmacist", "dashboard"),
+                Endpoint.of("GET", "/api/v1/alerts/" + UNKNOWN_ALERT, null, "clinician", "pharmacist", "dashboard"),
+                Endpoint.of("GET", "/api/v1/patients/acl-1/alerts", null, "clinician", "pharmacist"),
+                Endpoint.of("POST", "/api/v1/alerts/" + UNKNOWN_ALERT + "/acknowledgement", "{}", "clinician", "pharmacist"),
+                Endpoint.of("POST", "/api/v1/alerts/" + UNKNOWN_ALERT + "/resolution", "{}", "clinician", "pharmacist"),
+                Endpoint.of("GET", "/api/v1/patients/acl-1/lab-results", null, "clinician", "pharmacist"),
+                Endpoint.of("GET", "/api/v1/patients/acl-1/monitoring-schedule", null, "clinician", "pharmacist"),
+                Endpoint.of("GET", "/api/v1/patients/acl-1/therapy", null, "clinician", "pharmacist", "integration"),
+                Endpoint.of("GET", "/api/v1/audit-events", null, "pharmacist"));
+    }
+
+    @ParameterizedTest
+    @MethodSource("endpoints")
+    void onlyVerifiedCallersWithTheRightRoleGetThrough(Endpoint endpoint) {
+        AccessMatrix.check(endpoint);
+    }
+
+    @Test
+    void aDashboardSeesAlertsByPseudonymWithoutFreeTextAndEveryAccessIsAudited() {
+        String patient = "acl-dash-1";
+        try (MonitoringBus bus = new MonitoringBus()) {
+            bus.fhir(patient, FhirFixtures.medicationRequest(patient, "mr-acl-1", 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+            bus.fhir(patient, FhirFixtures.labObservation(patient, "acl-plt-1", 1, "777-3", 70, "10*9/L", null, "2026-11-10T08:00:00Z"));
+            String alert = bus.await(patient, MonitoringEvent.TYPE_DECISION, 1, WAIT).get(0).alertId();
+            given().header("Authorization", TestTokens.bearer("nurse-acl", "clinician")).contentType(ContentType.JSON)
+                    .body("{\"reason\":\"Told Ada Lovelace's daughter\"}")
+                    .post("/api/v1/alerts/{id}/acknowledgement", alert).then().statusCode(200).body("acknowledgedBy", equalTo("nurse-acl"));
+
+            String dashboard = TestTokens.bearer("ward-board", "dashboard");
+            String page = given().header("Authorization", dashboard).get("/api/v1/alerts?size=500").then().statusCode(200)
+                    .body("items.patientId", everyItem(startsWith("p-"))).extract().asString();
+            org.junit.jupiter.api.Assertions.assertFalse(page.contains(patient), "the dashboard never sees the patient id");
+            org.junit.jupiter.api.Assertions.assertFalse(page.contains("Lovelace"), "nor free text a person wrote");
+            given().header("Authorization", dashboard).get("/api/v1/alerts/{id}", alert).then().statusCode(200)
+                    .body("patientId", startsWith("p-")).body("acknowledgementReason", nullValue());
+            given().get("/api/v1/alerts/{id}", alert).then().body("patientId", equalTo(patient))
+                    .body("acknowledgementReason", containsString("Lovelace"));
+
+            String pharmacist = TestTokens.bearer("pharmacist-acl", "pharmacist");
+            given().header("Authorization", pharmacist).get("/api/v1/audit-events?subject=nurse-acl").then().statusCode(200)
+                    .body("entries.action", hasItem("POST /api/v1/alerts/{id}/acknowledgement"))
+                    .body("entries.target", hasItem("id=" + alert))
+                    .body("entries.outcome", hasItem("HTTP 200"))
+                    .body("entries.roles", hasItem("clinician"));
+            given().header("Authorization", pharmacist).get("/api/v1/audit-events?subject=ward-board").then().statusCode(200)
+                    .body("entries.action", hasItem("GET /api/v1/alerts/{id}"));
+            String trail = given().header("Authorization", pharmacist).get("/api/v1/audit-events?patientId={p}&size=200", patient).then()
+                    .statusCode(200)
+                    .body("entries.channel", hasItem("EVENT"))
+                    .body("entries.action", hasItem("CONSUME patient-events"))
+                    .body("entries.patientPseudonym", everyItem(startsWith("p-")))
+                    .extract().asString();
+            org.junit.jupiter.api.Assertions.assertFalse(trail.contains(patient), "the audit trail holds pseudonyms, never the id");
+            // refused requests are audited too
+            given().header("Authorization", TestTokens.bearer("ward-board", "dashboard")).get("/api/v1/patients/{p}/alerts", patient)
+                    .then().statusCode(403);
+            given().header("Authorization", pharmacist).get("/api/v1/audit-events?subject=ward-board").then()
+                    .body("entries.outcome", hasItem("HTTP 403"));
+            given().header("Authorization", TestTokens.bearer("ward-board", "dashboard")).get("/api/v1/audit-events").then()
+                    .statusCode(403);
+            given().header("Authorization", pharmacist).get("/api/v1/audit-events?from=yesterday").then().statusCode(400)
+                    .body(containsString("from")).body(not(containsString("yesterday")));
+        }
+    }
+}
