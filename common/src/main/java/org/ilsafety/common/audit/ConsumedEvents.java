@@ -2,6 +2,9 @@ package org.ilsafety.common.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,13 +29,16 @@ public class ConsumedEvents {
         this.pseudonyms = pseudonyms;
     }
 
-    public AuditEntry entry(ConsumerRecord<String, String> record, String outcome) {
+    /** {@code caused}: the ids of the events (decisions) applying the record published. */
+    public AuditEntry entry(ConsumerRecord<String, String> record, String outcome, List<UUID> caused) {
         String source = header(record, CloudEventHeaders.SOURCE);
         String type = header(record, CloudEventHeaders.TYPE);
         return new AuditEntry(Instant.now(), source == null ? BUS : source, Roles.INTEGRATION, AuditEntry.Channel.EVENT,
                 "CONSUME " + record.topic() + (type == null ? "" : " " + type),
                 record.key() == null || record.key().isBlank() ? null : pseudonyms.of(record.key()),
-                record.topic() + "-" + record.partition() + "@" + record.offset(), outcome);
+                record.topic() + "-" + record.partition() + "@" + record.offset()
+                        + (caused.isEmpty() ? "" : " decisions=" + caused.stream().map(UUID::toString).collect(Collectors.joining(","))),
+                outcome);
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -18,8 +18,14 @@ public final class Topics {
     private Topics() {
     }
 
+    private static final String DEAD_LETTER_SUFFIX = ".dlq";
+
     public static String deadLetter(String topic) {
-        return topic + ".dlq";
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    public static boolean isDeadLetter(String topic) {
+        return topic.endsWith(DEAD_LETTER_SUFFIX);
     }
 
     /** Every topic the suite uses, dead-letter topics included. */

@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +38,7 @@ public class InboundProcessor {
     private static final long MAX_BACKOFF_MILLIS = 30_000;
     /** A unique-key conflict with a concurrent transaction resolves on retry; a persistent one is a bad record. */
     private static final int CONFLICT_ATTEMPTS = 3;
+    private static final ThreadLocal<List<UUID>> CAUSED = new ThreadLocal<>();
 
     private final EntityManager entityManager;
     private final Outbox outbox;
@@ -133,19 +136,26 @@ public class InboundProcessor {
         List<AuditEntry> audited = new ArrayList<>(parsed.size());
         for (Parsed<T> item : parsed) {
             Outcome outcome;
+            List<UUID> caused = List.of();
             if (item.rejection() != null) {
                 outcome = deadLetter(item.record(), item.key(), item.rejection());
             } else if (!firstTime(item.key(), Outcome.APPLIED)) {
                 LOG.debugf("Duplicate %s ignored", position(item.record()));
                 outcome = Outcome.DUPLICATE;
             } else {
-                handler.apply(item.event());
+                CAUSED.set(new ArrayList<>());
+                try {
+                    handler.apply(item.event());
+                } finally {
+                    caused = CAUSED.get();
+                    CAUSED.remove();
+                }
                 outcome = Outcome.APPLIED;
             }
             outcomes.add(outcome);
             if (outcome != Outcome.DUPLICATE) {
                 audited.add(consumed.entry(item.record(), outcome == Outcome.DEAD_LETTERED
-                        ? outcome.name() + " " + item.rejection().reasonCode() : outcome.name()));
+                        ? outcome.name() + " " + item.rejection().reasonCode() : outcome.name(), caused));
             }
         }
         audit.recordAll(audited);
@@ -165,6 +175,14 @@ public class InboundProcessor {
                 DeadLetterHeaders.OFFSET, Long.toString(record.offset())));
         LOG.warnf("Dead-lettered %s: %s", position(record), reason.reasonCode());
         return Outcome.DEAD_LETTERED;
+    }
+
+    /** Collects the ids of the events (decisions) the record being applied publishes, for its audit row. */
+    void onWritten(@Observes Outbox.OutboxWritten written) {
+        List<UUID> caused = CAUSED.get();
+        if (caused != null && !Topics.isDeadLetter(written.topic())) {
+            caused.add(written.eventId());
+        }
     }
 
     /** Inserts the key; false when it was already there (a redelivery). */

@@ -46,7 +46,7 @@ public class Outbox {
         record.headers = headers.isEmpty() ? null : toJson(headers);
         record.createdAt = Instant.now();
         entityManager.persist(record);
-        written.fire(new OutboxWritten());
+        written.fire(new OutboxWritten(record.eventId, topic));
         return record.eventId;
     }
 
@@ -61,7 +61,10 @@ public class Outbox {
         }
     }
 
-    /** Fired when a transaction wrote to the outbox, so the relay can wake up once it commits. */
-    public record OutboxWritten() {
+    /**
+     * Fired when a transaction wrote to the outbox: the relay wakes up once it commits, and the inbox
+     * names the events a consumed event caused in its audit row.
+     */
+    public record OutboxWritten(UUID eventId, String topic) {
     }
 }

@@ -87,6 +87,7 @@ class MonitoringAccessTest {
                     .statusCode(200)
                     .body("entries.channel", hasItem("EVENT"))
                     .body("entries.action", hasItem("CONSUME patient-events"))
+                    .body("entries.target", hasItem(containsString("decisions=")))
                     .body("entries.patientPseudonym", everyItem(startsWith("p-")))
                     .extract().asString();
             org.junit.jupiter.api.Assertions.assertFalse(trail.contains(patient), "the audit trail holds pseudonyms, never the id");
