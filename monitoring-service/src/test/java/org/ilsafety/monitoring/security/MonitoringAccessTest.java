@@ -98,6 +98,8 @@ class MonitoringAccessTest {
                     .body("entries.outcome", hasItem("HTTP 403"));
             given().header("Authorization", TestTokens.bearer("ward-board", "dashboard")).get("/api/v1/audit-events").then()
                     .statusCode(403);
+            given().get("/api/v1/alerts?page=abc").then().statusCode(400).body(containsString("parameter"));
+            given().get("/api/v1/no-such-endpoint").then().statusCode(404);
             given().header("Authorization", pharmacist).get("/api/v1/audit-events?from=yesterday").then().statusCode(400)
                     .body(containsString("from")).body(not(containsString("yesterday")));
         }
