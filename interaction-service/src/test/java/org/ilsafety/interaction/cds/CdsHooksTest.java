@@ -1,6 +1,5 @@
 package org.ilsafety.interaction.cds;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -79,13 +78,14 @@ class CdsHooksTest {
                 """.formatted(UUID.randomUUID(), hook, patient, selections == null ? "" : ",\"selections\":" + selections, drafts, prefetch);
     }
 
+    /** As the EHR calls: every request with a fresh token of the trusted local EHR. */
     static ValidatableResponse call(String path, String body) {
-        return given().contentType(ContentType.JSON).body(body).post(path).then();
+        return EhrRequests.given(path).contentType(ContentType.JSON).body(body).post(path).then();
     }
 
     @Test
     void discoveryListsBothServicesWithTheirPrefetch() {
-        given().get("/cds-services").then().statusCode(200)
+        EhrRequests.given("/cds-services").get("/cds-services").then().statusCode(200)
                 .body("services.id", containsInAnyOrder(CdsServiceCatalog.ORDER_SELECT, CdsServiceCatalog.ORDER_SIGN))
                 .body("services.hook", containsInAnyOrder("order-select", "order-sign"))
                 .body("services[0].prefetch", hasKey("medications"))

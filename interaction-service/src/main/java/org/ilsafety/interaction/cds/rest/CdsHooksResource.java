@@ -1,5 +1,7 @@
 package org.ilsafety.interaction.cds.rest;
 
+import java.util.regex.Pattern;
+
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.ilsafety.common.audit.AuditNotes;
 import org.ilsafety.common.fhir.Fhir;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.interaction.cds.CdsFeedbackService;
@@ -18,23 +21,32 @@ import org.ilsafety.interaction.cds.CdsHookService;
 import org.ilsafety.interaction.cds.CdsModel;
 import org.ilsafety.interaction.cds.CdsServiceCatalog;
 import org.ilsafety.interaction.cds.PrefetchMissing;
+import org.ilsafety.interaction.cds.client.rest.CdsClientAuthenticated;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** CDS Hooks 2.0: discovery, the order-select and order-sign services, and feedback. */
 @Path("/cds-services")
 @Produces(MediaType.APPLICATION_JSON)
+@CdsClientAuthenticated
+// Not open: CdsClientFilter refuses every request without a valid token of an allow-listed EHR (401) before
+// any method runs. The EHR's token is not one of the suite's identity provider, so the role check of the
+// suite's tokens cannot apply; the filter establishes the EHR as an integration caller instead.
 @PermitAll
 public class CdsHooksResource {
+    private static final Pattern UUID_SHAPE = Pattern.compile("(urn:uuid:)?[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
+
     private final CdsServiceCatalog catalog;
     private final CdsHookService hooks;
     private final CdsFeedbackService feedback;
     private final Fhir fhir;
+    private final AuditNotes audit;
 
-    public CdsHooksResource(CdsServiceCatalog catalog, CdsHookService hooks, CdsFeedbackService feedback, Fhir fhir) {
+    public CdsHooksResource(CdsServiceCatalog catalog, CdsHookService hooks, CdsFeedbackService feedback, Fhir fhir, AuditNotes audit) {
         this.catalog = catalog;
         this.hooks = hooks;
         this.feedback = feedback;
         this.fhir = fhir;
+        this.audit = audit;
     }
 
     @GET
@@ -47,7 +59,12 @@ public class CdsHooksResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public CdsModel.Response call(@PathParam("serviceId") String serviceId, CdsModel.HookRequest request) {
         CdsModel.Service service = catalog.service(serviceId).orElseThrow(() -> ProblemException.notFound("No CDS service " + serviceId));
-        return hooks.answer(serviceId, service.hook(), request);
+        CdsModel.Response response = hooks.answer(serviceId, service.hook(), request);
+        if (!response.cards().isEmpty() && UUID_SHAPE.matcher(request.hookInstance()).matches()) {
+            // The cards are stored under the hook instance (cds_card): the audit row names it as the decision.
+            audit.target(request.hookInstance());
+        }
+        return response;
     }
 
     @POST

@@ -1,0 +1,43 @@
+package org.ilsafety.interaction.cds.client;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * CDS Hooks clients (EHRs) this service trusts, and what their tokens must say.
+ * <ul>
+ * <li>{@code suite.cds-hooks.base-url}: this service's CDS Hooks base URL as the EHR calls it; a token's
+ * {@code aud} must be it (discovery) or it + {@code /} + the service id (service calls and feedback);</li>
+ * <li>{@code suite.cds-hooks.clients.<name>.issuer}, {@code .public-key-location} (PEM) or {@code .jwks-url}:
+ * one allow-listed EHR;</li>
+ * <li>{@code suite.cds-hooks.max-token-lifetime} (5 minutes, as the specification recommends),
+ * {@code clock-skew}, {@code replay-purge-every}.</li>
+ * </ul>
+ */
+@ConfigMapping(prefix = "suite.cds-hooks")
+public interface CdsHooksSettings {
+    String baseUrl();
+
+    @WithDefault("PT5M")
+    Duration maxTokenLifetime();
+
+    @WithDefault("PT30S")
+    Duration clockSkew();
+
+    @WithDefault("10m")
+    String replayPurgeEvery();
+
+    Map<String, Client> clients();
+
+    interface Client {
+        String issuer();
+
+        Optional<String> publicKeyLocation();
+
+        Optional<String> jwksUrl();
+    }
+}
