@@ -36,8 +36,8 @@ final class SuiteEvents implements AutoCloseable {
 
     /** A decision; returns the event id. */
     String decision(String patientId, String action, String analyte, boolean review) {
-        MonitoringEvent event = new MonitoringEvent(patientId, MonitoringEvent.Kind.DECISION, null, null, null, "HIGH", action, analyte,
-                review, "test decision", Instant.parse("2026-11-20T10:00:00Z"), "monitoring.test." + action.toLowerCase(), "test-1");
+        MonitoringEvent event = new MonitoringEvent(patientId, MonitoringEvent.Kind.DECISION, null, null, null, null, "HIGH", action, analyte,
+                review, "test decision", Instant.parse("2026-11-20T10:00:00Z"), "monitoring.test." + action.toLowerCase(), "test seed", "test-1");
         return send(patientId, MonitoringEvent.TYPE_DECISION, event);
     }
 

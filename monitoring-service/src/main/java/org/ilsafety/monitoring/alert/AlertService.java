@@ -46,7 +46,7 @@ public class AlertService {
                 describe(alert, request);
                 alert.requiresIndividualReview |= request.requiresIndividualReview();
                 alert.status = AlertStatus.OPEN;
-                publish(alert, "Escalated: " + alert.message);
+                publish(alert, MonitoringEvent.AlertChange.ESCALATED, "Escalated: " + alert.message);
             }
             return alert;
         }
@@ -64,7 +64,7 @@ public class AlertService {
         alert.updatedAt = now;
         alert.lastObservedAt = request.observedAt();
         entityManager.persist(alert);
-        publish(alert, alert.message);
+        publish(alert, MonitoringEvent.AlertChange.RAISED, alert.message);
         return alert;
     }
 
@@ -84,7 +84,7 @@ public class AlertService {
         alert.resolvedBy = by;
         alert.resolution = resolution;
         alert.updatedAt = alert.resolvedAt;
-        publish(alert, "Resolved: " + resolution);
+        publish(alert, MonitoringEvent.AlertChange.RESOLVED, "Resolved: " + resolution);
         return alert;
     }
 
@@ -112,7 +112,7 @@ public class AlertService {
         alert.acknowledgedAt = Instant.now();
         alert.acknowledgementReason = reason;
         alert.updatedAt = alert.acknowledgedAt;
-        publish(alert, "Acknowledged: " + alert.message);
+        publish(alert, MonitoringEvent.AlertChange.ACKNOWLEDGED, "Acknowledged: " + alert.message);
         return alert;
     }
 
@@ -154,10 +154,10 @@ public class AlertService {
         alert.knowledgeVersion = request.knowledgeVersion();
     }
 
-    private void publish(Alert alert, String message) {
+    private void publish(Alert alert, MonitoringEvent.AlertChange change, String message) {
         outbox.publish(Topics.MONITORING_EVENTS, alert.patientId, MonitoringEvent.TYPE_ALERT, new MonitoringEvent(alert.patientId,
-                MonitoringEvent.Kind.ALERT, alert.id.toString(), alert.type.name(), alert.status.name(), alert.severity.name(),
+                MonitoringEvent.Kind.ALERT, alert.id.toString(), alert.type.name(), alert.status.name(), change, alert.severity.name(),
                 alert.action == null ? null : alert.action.name(), alert.analyte, alert.requiresIndividualReview, message,
-                alert.lastObservedAt, alert.ruleId, alert.knowledgeVersion));
+                alert.lastObservedAt, alert.ruleId, alert.source, alert.knowledgeVersion));
     }
 }

@@ -120,9 +120,9 @@ public class DecisionService {
         UUID alertId = alert == null ? null : alert.id;
         outbox.publish(Topics.MONITORING_EVENTS, decision.patientId(), MonitoringEvent.TYPE_DECISION, new MonitoringEvent(
                 decision.patientId(), MonitoringEvent.Kind.DECISION, alertId == null ? null : alertId.toString(),
-                alert == null ? null : alert.type.name(), alert == null ? null : alert.status.name(),
+                alert == null ? null : alert.type.name(), alert == null ? null : alert.status.name(), null,
                 alert == null ? null : alert.severity.name(), decision.action().name(), decision.analyte(),
-                decision.requiresIndividualReview(), decision.message(), decision.observedAt(), decision.ruleId(),
+                decision.requiresIndividualReview(), decision.message(), decision.observedAt(), decision.ruleId(), decision.source(),
                 decision.knowledgeVersion()));
     }
 }
