@@ -52,6 +52,8 @@ public class DoseCalculator {
         String indication = required(query.indication(), "indication").toUpperCase(Locale.ROOT);
         double weightKg = weight(query.weightKg());
         Double ageYears = requireAge || query.ageYears() != null ? age(query.ageYears()) : null;
+        finite(query.mgPerKg(), "mgPerKg");
+        finite(query.creatinineClearanceMlPerMin(), "creatinineClearanceMlPerMin");
         if (query.doseNumber() != null && query.doseNumber() < 1) {
             throw ProblemException.badRequest("doseNumber", "doseNumber must be 1 or more");
         }
@@ -210,13 +212,22 @@ public class DoseCalculator {
         if ((regimen.doseMg() == null) == (regimen.mgPerKg() == null)) {
             throw ProblemException.badRequest("prescriberRegimen", "give exactly one of doseMg and mgPerKg");
         }
+        finite(regimen.doseMg(), "prescriberRegimen.doseMg");
+        finite(regimen.mgPerKg(), "prescriberRegimen.mgPerKg");
+        finite(regimen.maxDoseMg(), "prescriberRegimen.maxDoseMg");
         double raw = regimen.doseMg() != null ? regimen.doseMg() : regimen.mgPerKg() * weightKg;
         if (raw <= 0 || (regimen.maxDoseMg() != null && regimen.maxDoseMg() <= 0)) {
             throw ProblemException.badRequest("prescriberRegimen", "the dose and the cap must be positive");
         }
+        Regimens.Limits limits = knowledge.regimens().limits();
+        if (raw > limits.doseMgMax()) {
+            throw ProblemException.badRequest(regimen.doseMg() != null ? "prescriberRegimen.doseMg" : "prescriberRegimen.mgPerKg",
+                    "a single dose above " + plain(limits.doseMgMax()) + " mg is not plausible (" + limits.source() + ")");
+        }
         String interval = regimen.interval();
-        if (interval != null) {
-            parseInterval(interval, "prescriberRegimen.interval");
+        if (interval != null && parseInterval(interval, "prescriberRegimen.interval").toDays() > limits.maxIntervalDays()) {
+            throw ProblemException.badRequest("prescriberRegimen.interval", "a dose interval may not exceed " + limits.maxIntervalDays()
+                    + " days (" + limits.source() + ")");
         }
         double dose = round(raw);
         boolean capped = regimen.maxDoseMg() != null && dose > regimen.maxDoseMg();
@@ -323,6 +334,13 @@ public class DoseCalculator {
         return ageYears;
     }
 
+    /** NaN and infinities pass every comparison unnoticed: refused before any arithmetic. */
+    private static void finite(Double value, String field) {
+        if (value != null && !Double.isFinite(value)) {
+            throw ProblemException.badRequest(field, "must be a finite number");
+        }
+    }
+
     private static String required(String value, String field) {
         if (value == null || value.isBlank()) {
             throw ProblemException.badRequest(field, field + " is required");
@@ -349,18 +367,24 @@ public class DoseCalculator {
     }
 
     public static Duration parseInterval(String interval, String field) {
+        Duration duration;
         try {
             if (interval.contains("T")) {
-                return Duration.parse(interval);
+                duration = Duration.parse(interval);
+            } else {
+                Period period = Period.parse(interval);
+                if (period.toTotalMonths() != 0) {
+                    throw ProblemException.badRequest(field, "use weeks, days or hours, not months");
+                }
+                duration = Duration.ofDays(period.getDays());
             }
-            Period period = Period.parse(interval);
-            if (period.toTotalMonths() != 0) {
-                throw ProblemException.badRequest(field, "use weeks, days or hours, not months");
-            }
-            return Duration.ofDays(period.getDays());
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw ProblemException.badRequest(field, "not an ISO-8601 duration such as P1W, P2W, P1D or PT8H");
         }
+        if (duration.isZero() || duration.isNegative()) {
+            throw ProblemException.badRequest(field, "must be a positive duration");
+        }
+        return duration;
     }
 
     private static String plain(Double value) {

@@ -11,7 +11,8 @@ public record Regimens(
         Infusion infusion,
         List<Regimen> regimens) {
 
-    public record Limits(double weightKgMin, double weightKgMax, double ageYearsMax, double doseRoundingMg, String source,
+    public record Limits(double weightKgMin, double weightKgMax, double ageYearsMax, double doseRoundingMg, double doseMgMax,
+            int maxIntervalDays, String source,
             boolean verified) {
     }
 

@@ -2,6 +2,7 @@ package org.ilsafety.dosing.plan;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -42,6 +43,13 @@ public class PlanChanges {
         entry.knowledgeVersion = plan.knowledgeVersion;
         entityManager.persist(entry);
         outbox.publish(Topics.THERAPY_PLAN_EVENTS, plan.patientId, TherapyPlanEvent.TYPE, toEvent(plan, change, entry.reason));
+    }
+
+    /** The id of the patient's newest plan change: what a request that changed the plan decided. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Long> latestId(String patientId) {
+        return entityManager.createQuery("select max(c.id) from PlanChange c where c.patientId = :p", Long.class)
+                .setParameter("p", patientId).getResultList().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

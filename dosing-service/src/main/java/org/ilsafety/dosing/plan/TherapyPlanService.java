@@ -235,9 +235,7 @@ public class TherapyPlanService {
         if (plan == null) {
             return Optional.empty();
         }
-        boolean known = !entityManager.createQuery("select a.id from Administration a where a.patientId = :p and a.sourceId = :s", Long.class)
-                .setParameter("p", patientId).setParameter("s", sourceId).getResultList().isEmpty();
-        if (known) {
+        if (administrationId(patientId, sourceId).isPresent()) {
             return Optional.of(plan);
         }
         PlanRules rules = knowledge.planRules();
@@ -283,6 +281,12 @@ public class TherapyPlanService {
         }
         changes.record(plan, Change.DOSE_ADMINISTERED, reason.toString(), ruleId);
         return Optional.of(plan);
+    }
+
+    /** The record id of an administration, by the id its source gave it. */
+    public Optional<Long> administrationId(String patientId, String sourceId) {
+        return entityManager.createQuery("select a.id from Administration a where a.patientId = :p and a.sourceId = :s", Long.class)
+                .setParameter("p", patientId).setParameter("s", sourceId).getResultList().stream().findFirst();
     }
 
     private PlanRules.SwitchRule switchRule(TherapyPlan plan) {

@@ -1,6 +1,7 @@
 package org.ilsafety.dosing.calculation.rest;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,7 +29,7 @@ public class DoseCalculationResource {
     }
 
     @POST
-    public DoseCalculation calculate(DoseCalculationRequest request) {
+    public DoseCalculation calculate(@Valid DoseCalculationRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("body", "a JSON request body is required");
         }

@@ -1,5 +1,7 @@
 package org.ilsafety.dosing.calculation.rest;
 
+import jakarta.validation.constraints.Size;
+
 /** A body weight as sent: value and unit (kg, g, lb or [lb_av]). */
-public record WeightInput(Double value, String unit) {
+public record WeightInput(Double value, @Size(max = RequestLimits.UNIT_MAX) String unit) {
 }
