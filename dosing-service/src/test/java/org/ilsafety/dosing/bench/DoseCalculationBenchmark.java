@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.microprofile.config.ConfigProvider;
+import org.ilsafety.stack.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -57,10 +58,13 @@ class DoseCalculationBenchmark {
         int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
         String base = "http://127.0.0.1:" + port;
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest trivial = HttpRequest.newBuilder(URI.create(base + "/api/v1/dosing-knowledge")).GET().build();
+        // a clinician's token on every request, as in production: verification is part of what is measured
+        String bearer = TestTokens.bearer("benchmark", "clinician");
+        HttpRequest trivial = HttpRequest.newBuilder(URI.create(base + "/api/v1/dosing-knowledge")).header("Authorization", bearer).GET().build();
         List<HttpRequest> calculations = new ArrayList<>();
         for (String body : BODIES) {
-            calculations.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/dose-calculations")).header("Content-Type", "application/json")
+            calculations.add(HttpRequest.newBuilder(URI.create(base + "/api/v1/dose-calculations")).header("Authorization", bearer)
+                    .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         }
         run(client, "warm-up trivial", List.of(trivial), WARMUP);

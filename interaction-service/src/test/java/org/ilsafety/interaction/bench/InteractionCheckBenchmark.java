@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ilsafety.stack.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
@@ -54,8 +55,11 @@ class InteractionCheckBenchmark {
     void run() throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI base = URI.create("http://localhost:" + port);
-        HttpRequest trivial = HttpRequest.newBuilder(base.resolve("/api/v1/interaction-knowledge")).GET().build();
-        HttpRequest check = HttpRequest.newBuilder(base.resolve("/api/v1/interaction-checks")).header("Content-Type", "application/json")
+        // a clinician's token on every request, as in production: verification is part of what is measured
+        String bearer = TestTokens.bearer("benchmark", "clinician");
+        HttpRequest trivial = HttpRequest.newBuilder(base.resolve("/api/v1/interaction-knowledge")).header("Authorization", bearer).GET().build();
+        HttpRequest check = HttpRequest.newBuilder(base.resolve("/api/v1/interaction-checks")).header("Authorization", bearer)
+                .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(checkBody())).build();
         HttpResponse<String> sample = client.send(check, HttpResponse.BodyHandlers.ofString());
         if (sample.statusCode() != 200) {
