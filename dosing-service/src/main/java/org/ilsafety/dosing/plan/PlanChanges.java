@@ -2,16 +2,18 @@ package org.ilsafety.dosing.plan;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.ilsafety.common.audit.AuditNotes;
 import org.ilsafety.common.events.TherapyPlanEvent;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.outbox.Outbox;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
+
+import io.quarkus.arc.Arc;
 
 /** Records a plan change in the plan's history and publishes it, in the transaction of the change. */
 @ApplicationScoped
@@ -20,8 +22,10 @@ public class PlanChanges {
     private final EntityManager entityManager;
     private final Outbox outbox;
     private final DosingKnowledge knowledge;
+    private final AuditNotes audit;
 
-    public PlanChanges(EntityManager entityManager, Outbox outbox, DosingKnowledge knowledge) {
+    public PlanChanges(EntityManager entityManager, Outbox outbox, DosingKnowledge knowledge, AuditNotes audit) {
+        this.audit = audit;
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.knowledge = knowledge;
@@ -42,14 +46,11 @@ public class PlanChanges {
         entry.ruleId = ruleId;
         entry.knowledgeVersion = plan.knowledgeVersion;
         entityManager.persist(entry);
+        if (Arc.container().requestContext().isActive()) {
+            // A REST request's audit row names the change it decided (the last one, if it made several).
+            audit.target("plan-change-" + entry.id);
+        }
         outbox.publish(Topics.THERAPY_PLAN_EVENTS, plan.patientId, TherapyPlanEvent.TYPE, toEvent(plan, change, entry.reason));
-    }
-
-    /** The id of the patient's newest plan change: what a request that changed the plan decided. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Long> latestId(String patientId) {
-        return entityManager.createQuery("select max(c.id) from PlanChange c where c.patientId = :p", Long.class)
-                .setParameter("p", patientId).getResultList().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -26,7 +26,6 @@ import org.ilsafety.dosing.calculation.rest.DoseCalculationResource;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 import org.ilsafety.dosing.knowledge.Regimens;
 import org.ilsafety.dosing.patient.PatientIdParameter;
-import org.ilsafety.dosing.plan.PlanChanges;
 import org.ilsafety.dosing.plan.PlanDecisions;
 import org.ilsafety.dosing.plan.StartPlan;
 import org.ilsafety.dosing.plan.TherapyPlanService;
@@ -39,7 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * A patient's therapy plan. Clinicians and pharmacists read it, start it and close its reviews; the
  * integration bus reads it and records doses given. Dashboards never see it (patient detail). Each request
  * that decides something names the decision in its audit row ({@link AuditNotes}): the plan change it
- * recorded, or the administration.
+ * recorded ({@code PlanChanges}), or the administration.
  */
 @Path("/api/v1/patients/{patientId}/therapy-plan")
 @Produces(MediaType.APPLICATION_JSON)
@@ -59,19 +58,17 @@ public class TherapyPlanResource {
     private final BodyWeightInput weights;
     private final ObjectMapper objectMapper;
     private final PlanDecisions decisions;
-    private final PlanChanges changes;
     private final DosingKnowledge knowledge;
     private final AuditNotes audit;
 
     public TherapyPlanResource(TherapyPlanService plans, TherapyPlanViews views, DoseCalculator calculator, BodyWeightInput weights,
-            ObjectMapper objectMapper, PlanDecisions decisions, PlanChanges changes, DosingKnowledge knowledge, AuditNotes audit) {
+            ObjectMapper objectMapper, PlanDecisions decisions, DosingKnowledge knowledge, AuditNotes audit) {
         this.decisions = decisions;
         this.plans = plans;
         this.views = views;
         this.calculator = calculator;
         this.weights = weights;
         this.objectMapper = objectMapper;
-        this.changes = changes;
         this.knowledge = knowledge;
         this.audit = audit;
     }
@@ -100,7 +97,6 @@ public class TherapyPlanResource {
             throw ProblemException.badRequest("prescriberRegimen", "cannot be stored");
         }
         plans.start(patientId, new StartPlan(dose, request.ageYears(), request.mgPerKg(), prescriber, request.startedAt()));
-        noteLatestChange(patientId);
         return Response.status(201).entity(views.view(patientId).orElseThrow()).build();
     }
 
@@ -112,7 +108,6 @@ public class TherapyPlanResource {
             throw ProblemException.badRequest("outcome", "outcome is required (RESUME or DISCONTINUE)");
         }
         decisions.review(patientId, request.outcome(), Instant.now());
-        noteLatestChange(patientId);
         return views.view(patientId).orElseThrow();
     }
 
@@ -146,10 +141,6 @@ public class TherapyPlanResource {
                 .orElseThrow(() -> ProblemException.notFound("No therapy plan for this patient"));
         plans.administrationId(patientId, id).ifPresent(recorded -> audit.target("administration-" + recorded));
         return views.view(patientId).orElseThrow();
-    }
-
-    private void noteLatestChange(String patientId) {
-        changes.latestId(patientId).ifPresent(change -> audit.target("plan-change-" + change));
     }
 
     private static Instant within(Instant value, String field, Instant latest, String latestText) {
