@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -14,10 +12,14 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "outbox_event")
 public class OutboxRecord {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    /**
+     * Relay order, assigned by the database at insert (identity column). Not the entity id: an identity id
+     * would force every insert out at once, so a poll's outbox rows could not go in one JDBC batch.
+     */
+    @Column(insertable = false, updatable = false)
     public Long seq;
 
+    @Id
     @Column(name = "event_id", nullable = false, unique = true)
     public UUID eventId;
 
