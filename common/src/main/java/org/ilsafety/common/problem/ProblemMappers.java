@@ -34,6 +34,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String OVER_LIMIT = "exceeds a size limit (string length, nesting depth or number length)";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -123,15 +124,16 @@ public class ProblemMappers {
     }
 
     static Problem.FieldError describe(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException) {
-            return new Problem.FieldError("", "the request body exceeds a size limit (string length, nesting depth or number length)");
-        }
+        boolean overLimit = e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException;
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-            return new Problem.FieldError("", "the request body is not valid JSON");
+            return new Problem.FieldError("", overLimit ? "the request body " + OVER_LIMIT : "the request body is not valid JSON");
         }
         String field = mapping.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
+        if (overLimit) {
+            return new Problem.FieldError(field, OVER_LIMIT);
+        }
         if (e instanceof JsonLimits.TooManyItems tooMany) {
             return new Problem.FieldError(field, tooMany.reason());
         }
@@ -164,11 +166,14 @@ public class ProblemMappers {
     }
 
     private static String fieldOf(String propertyPath) {
-        // "calculate.request.weight.value" -> "weight.value": drop the method and parameter names.
+        // "calculate.request.weight.value" -> "weight.value": drop the method and parameter names;
+        // "start.patientId" (a path or query parameter) -> "patientId"
         String[] parts = propertyPath.split("\\.");
+        if (parts.length == 2) {
+            return parts[1];
+        }
         return parts.length > 2 ? String.join(".", Arrays.copyOfRange(parts, 2, parts.length)) : propertyPath;
     }
-
 
     private static String path(UriInfo uri) {
         return uri == null ? null : uri.getPath();

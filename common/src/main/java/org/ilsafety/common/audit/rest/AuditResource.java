@@ -22,6 +22,7 @@ import org.ilsafety.common.security.Roles;
 @RolesAllowed(Roles.PHARMACIST)
 public class AuditResource {
     private static final int MAX_PAGE_SIZE = 200;
+    private static final int MAX_PAGE = 100_000;
 
     private final AuditQuery query;
     private final Pseudonymizer pseudonyms;
@@ -38,8 +39,8 @@ public class AuditResource {
         if (patientId != null && pseudonym != null) {
             throw ProblemException.badRequest("patientId", "give either patientId or pseudonym, not both");
         }
-        if (page < 0) {
-            throw ProblemException.badRequest("page", "must be 0 or more");
+        if (page < 0 || page > MAX_PAGE) {
+            throw ProblemException.badRequest("page", "must be 0 to " + MAX_PAGE);
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ProblemException.badRequest("size", "must be between 1 and " + MAX_PAGE_SIZE);
