@@ -20,6 +20,7 @@ import jakarta.inject.Inject;
 
 import org.ilsafety.interaction.cds.CdsServiceCatalog;
 import org.ilsafety.interaction.cds.EhrRequests;
+import org.ilsafety.interaction.cds.TestEcEhr;
 import org.ilsafety.stack.security.LocalIdentityProvider;
 import org.ilsafety.stack.security.SigningKeys;
 import org.ilsafety.stack.security.TokenIssuer;
@@ -159,6 +160,16 @@ class CdsClientAuthenticationTest {
         // The feedback endpoint's own URL is its aud too.
         given().header("Authorization", "Bearer " + TestTokens.ehr(SIGN_URL + "/feedback")).contentType(ContentType.JSON)
                 .body("{\"feedback\":[]}").post(FEEDBACK).then().statusCode(400);
+    }
+
+    @Test
+    void anotherAllowListedEhrSigningEs256IsAcceptedUnderItsOwnName() {
+        String hookInstance = UUID.randomUUID().toString();
+        given().header("Authorization", "Bearer " + TestEcEhr.token(SIGN_URL)).contentType(ContentType.JSON)
+                .body(EMPTY_SIGN.formatted(hookInstance)).post(SIGN).then().statusCode(200);
+        given().header("Authorization", "Bearer " + TestEcEhr.token(EhrRequests.BASE_URL)).get(DISCOVERY).then().statusCode(200);
+        given().queryParam("subject", TestEcEhr.ISSUER + "|test-ec-ehr").get("/api/v1/audit-events").then().statusCode(200)
+                .body("entries.action", hasItem("GET /cds-services"));
     }
 
     @Test

@@ -1,0 +1,127 @@
+package org.ilsafety.interaction.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.ilsafety.interaction.cds.CdsServiceCatalog;
+import org.ilsafety.interaction.cds.EhrRequests;
+import org.ilsafety.stack.testing.ApiFuzzer;
+import org.ilsafety.stack.testing.TestTokens;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+/**
+ * Generated and mutated requests to every operation of the service (/api and /cds-services), at least
+ * 10,000 each ({@code -Dfuzz.requests=N} for more): none may answer 5xx. The /api operations carry one
+ * token with every role; the CDS Hooks operations go through {@link EhrTokenProxy}, which gives each request
+ * a fresh EHR token, so both reach validation and the domain code. Each operation's report is printed.
+ */
+@QuarkusTest
+class ApiFuzzTest {
+    static final int REQUESTS = Math.max(10_000, Integer.getInteger("fuzz.requests", 10_000));
+    static final String SELECT = "/cds-services/" + CdsServiceCatalog.ORDER_SELECT;
+    static final String SIGN = "/cds-services/" + CdsServiceCatalog.ORDER_SIGN;
+
+    @TestHTTPResource("/")
+    URL url;
+
+    static String draft(String id, String text, String cvx) {
+        String coding = cvx == null ? "" : ",\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/cvx\",\"code\":\"%s\"}]".formatted(cvx);
+        return """
+                {"resource":{"resourceType":"MedicationRequest","id":"%s","status":"draft","intent":"order",
+                 "medicationCodeableConcept":{"text":"%s"%s},"subject":{"reference":"Patient/fuzz-p"}}}""".formatted(id, text, coding);
+    }
+
+    static String statement(String id, String text) {
+        return """
+                {"resource":{"resourceType":"MedicationStatement","id":"%s","status":"active",
+                 "medicationCodeableConcept":{"text":"%s"},"subject":{"reference":"Patient/fuzz-p"}}}""".formatted(id, text);
+    }
+
+    static String bundle(String... entries) {
+        return "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[" + String.join(",", entries) + "]}";
+    }
+
+    static String hookRequest(String hook, String selections, String drafts, String medications) {
+        return """
+                {"hookInstance":"%s","hook":"%s","fhirServer":"https://ehr.example.org/fhir",
+                 "context":{"userId":"Practitioner/123","patientId":"fuzz-p","encounterId":"enc-1"%s,"draftOrders":%s},
+                 "prefetch":{"medications":%s,"immunizations":{"resourceType":"Bundle","type":"collection","entry":[{"resource":
+                  {"resourceType":"Immunization","id":"imm-1","status":"completed","vaccineCode":{"coding":[{"system":"http://hl7.org/fhir/sid/cvx","code":"03"}]},
+                   "patient":{"reference":"Patient/fuzz-p"},"occurrenceDateTime":"2026-11-01"}}]}}}
+                """.formatted(UUID.randomUUID(), hook, selections == null ? "" : ",\"selections\":" + selections, drafts, medications);
+    }
+
+    @Test
+    void noOperationAnswersAServerError() {
+        URI base = URI.create(url.toString());
+        String sign = hookRequest("order-sign", null, bundle(draft("draft-mmr", "MMR vaccine", "03"), draft("draft-ibu", "ibuprofen 400 mg", null),
+                draft("draft-enbrel", "Enbrel", null)), bundle(statement("ms-actemra", "Actemra 162 mg"), statement("ms-mtx", "methotrexate")));
+        String select = hookRequest("order-select", "[\"MedicationRequest/draft-humira\"]",
+                bundle(draft("draft-humira", "Humira 40 mg pen", null), draft("draft-actemra", "Actemra", null)),
+                bundle(statement("ms-kineret", "Kineret 100 mg")));
+        // Real cards to give feedback on.
+        var cards = EhrRequests.given(SIGN).contentType(ContentType.JSON).body(sign).post(SIGN).then().statusCode(200).extract();
+        String card = cards.path("cards[0].uuid");
+        String suggestion = cards.path("cards[0].suggestions[0].uuid");
+        String overridden = cards.path("cards[1].uuid");
+        String feedback = """
+                {"feedback":[{"card":"%s","outcome":"accepted","acceptedSuggestions":[{"id":"%s"}],"outcomeTimestamp":"2026-11-22T10:16:00Z"},
+                 {"card":"%s","outcome":"overridden","overrideReason":{"reason":{"code":"benefit-outweighs-risk",
+                  "system":"https://ilsafety.org/fhir/CodeSystem/cds-override-reason"},"userComment":"discussed"},"outcomeTimestamp":"2026-11-22T10:15:00+01:00"}]}
+                """.formatted(card, suggestion, overridden);
+
+        ApiFuzzer api = ApiFuzzer.forService(base, TestTokens.bearer("fuzz-caller", TestTokens.ALL_ROLES))
+                .seed("POST", "/api/v1/interaction-checks", """
+                        {"therapy":{"drug":"tocilizumab","status":"ACTIVE","product":"Actemra","startDate":"2026-01-01"},
+                         "medications":[{"name":"Humira"},{"rxnorm":"6851"},{"name":"metformin"},{"atc":"B01AA03"},{"name":"Tyenne","rxnorm":"612865"}],
+                         "immunizations":[{"cvx":"03","date":"2026-11-20"},{"cvx":"187","date":"2026-11-20"},{"name":"hepatitis A","date":"2026-11-20"}],
+                         "asOf":"2026-11-22"}""", """
+                        {"therapy":{"drug":"anakinra","status":"STOPPED","lastDoseDate":"2026-01-01"},
+                         "medications":[{"name":"ibuprofen gel"},{"atc":"M01AE01"}],"immunizations":[{"name":"Shingrix","date":"2026-01-02"}]}""");
+        List<ApiFuzzer.Report> reports = new ArrayList<>();
+        long started = System.nanoTime();
+        try (EhrTokenProxy proxy = EhrTokenProxy.start(base, List.of(CdsServiceCatalog.ORDER_SIGN, CdsServiceCatalog.ORDER_SELECT))) {
+            ApiFuzzer cds = ApiFuzzer.forService(proxy.uri(), "Bearer replaced-by-the-proxy")
+                    .seed("POST", "/cds-services/{serviceId}", sign, select)
+                    .seed("POST", "/cds-services/{serviceId}/feedback", feedback);
+            List<ApiFuzzer.Operation> apiOperations = api.operations().stream().filter(o -> o.path().startsWith("/api")).toList();
+            List<ApiFuzzer.Operation> cdsOperations = cds.operations().stream().filter(o -> o.path().startsWith("/cds-services")).toList();
+            assertThat(apiOperations).hasSize(AccessMatrixTest.ENDPOINTS.size());
+            assertThat(cdsOperations).extracting(ApiFuzzer.Operation::toString)
+                    .containsExactlyInAnyOrder("GET /cds-services", "POST /cds-services/{serviceId}", "POST /cds-services/{serviceId}/feedback");
+            long seed = 7_2026L;
+            for (ApiFuzzer.Operation operation : apiOperations) {
+                reports.add(report(api, operation, seed++));
+            }
+            for (ApiFuzzer.Operation operation : cdsOperations) {
+                reports.add(report(cds, operation, seed++));
+            }
+        }
+        long sent = reports.stream().mapToLong(ApiFuzzer.Report::sent).sum();
+        System.out.printf("FUZZ %d operations, %d requests in %.1f s%n", reports.size(), sent, (System.nanoTime() - started) / 1e9);
+        assertThat(reports).allSatisfy(report -> assertThat(report.serverErrors()).as(report.operation().toString()).isEmpty());
+        // The requests reached the code behind authentication: mostly neither 401 nor 403, and the bodies
+        // (seeded from valid ones) were accepted now and then.
+        assertThat(reports).allSatisfy(report -> assertThat(report.statuses().getOrDefault(401, 0) + report.statuses().getOrDefault(403, 0))
+                .as(report.operation().toString()).isLessThan(report.sent() / 100));
+        assertThat(reports).filteredOn(report -> report.operation().method().equals("POST")).allSatisfy(report -> assertThat(
+                report.statuses().keySet()).as(report.operation().toString()).anyMatch(status -> status >= 200 && status < 300));
+    }
+
+    private static ApiFuzzer.Report report(ApiFuzzer fuzzer, ApiFuzzer.Operation operation, long seed) {
+        long started = System.nanoTime();
+        ApiFuzzer.Report report = fuzzer.fuzz(operation, REQUESTS, seed);
+        System.out.printf("FUZZ %s (%.1f s)%n", report, (System.nanoTime() - started) / 1e9);
+        report.serverErrors().stream().limit(5).forEach(error -> System.out.println("FUZZ   " + error));
+        return report;
+    }
+}
