@@ -9,15 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.inbox.DeadLetterHeaders;
 import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.stack.testing.LogCapture;
 import org.ilsafety.stack.testing.SuiteTestInfrastructure;
 import org.ilsafety.stack.testing.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -39,35 +36,6 @@ class LogPrivacyTest {
     private static final String WEIGHT = "73.19";
     private static final List<String> CANARIES = List.of(PATIENT, NAME, MRN, BIRTH_DATE, WEIGHT);
 
-    /** Every log record of the service while the canary goes through, formatted as the console would show it. */
-    static final class Capture extends Handler {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void publish(LogRecord record) {
-            String message = record.getMessage();
-            Object[] parameters = record.getParameters();
-            StringBuilder line = new StringBuilder(record.getLoggerName() + " " + message);
-            if (parameters != null) {
-                for (Object parameter : parameters) {
-                    line.append(' ').append(parameter);
-                }
-            }
-            if (record.getThrown() != null) {
-                line.append(' ').append(record.getThrown());
-            }
-            lines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     private static void assertNoCanary(String where, String text) {
         for (String canary : CANARIES) {
             assertFalse(text.contains(canary), where + " holds the canary value " + canary + ": " + text);
@@ -76,10 +44,8 @@ class LogPrivacyTest {
 
     @Test
     void theCanaryPatientNeverReachesALogAProblemOrADeadLetterReason() {
-        Capture capture = new Capture();
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
+        LogCapture capture = LogCapture.start();
+        try (capture; TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
             String plan = "/api/v1/patients/" + PATIENT + "/therapy-plan";
             kafka.send(Topics.PATIENT_EVENTS, PATIENT, """
                     {"resourceType":"Patient","id":"%s","meta":{"versionId":"1"},
@@ -121,11 +87,9 @@ class LogPrivacyTest {
                 assertNoCanary("a problem answer", problem.replace(PATIENT, ""));
             }
             given().when().get("/api/v1/audit-events?patientId=" + PATIENT).then().statusCode(200);
-        } finally {
-            root.removeHandler(capture);
         }
-        assertTrue(capture.lines.stream().anyMatch(line -> line.contains("Dead-lettered")), "the capture sees the service's log");
-        for (String line : capture.lines) {
+        assertTrue(capture.lines().stream().anyMatch(line -> line.contains("Dead-lettered")), "the capture sees the service's log");
+        for (String line : capture.lines()) {
             assertNoCanary("a log line", line);
         }
     }
