@@ -37,9 +37,9 @@ class DashboardPrivacyTest {
             kafka.send(Topics.PATIENT_EVENTS, patient, """
                     {"resourceType":"Patient","id":"%s","meta":{"versionId":"1"},"name":[{"text":"%s"}],"birthDate":"%s"}
                     """.formatted(patient, NAME, BIRTH_DATE));
-            kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-canary", 1, "Actemra", "IV", "RA", "active",
+            kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-dashboard-" + patient, 1, "Actemra", "IV", "RA", "active",
                     "2026-11-01T09:00:00Z"));
-            kafka.send(Topics.PATIENT_EVENTS, patient, PatientFixtures.medicationStatement(patient, "ms-canary", 1, "Humira 40 mg pen", null, "active"));
+            kafka.send(Topics.PATIENT_EVENTS, patient, PatientFixtures.medicationStatement(patient, "ms-dashboard-" + patient, 1, "Humira 40 mg pen", null, "active"));
         }
         // The data went through: a clinician sees the finding.
         Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given()
