@@ -49,9 +49,10 @@ public class AuditFilter {
         }
         Caller who = caller.get();
         MultivaluedMap<String, String> pathParameters = request.getUriInfo().getPathParameters();
-        String patient = patientOf(pathParameters, request.getUriInfo().getQueryParameters());
+        String named = patientOf(pathParameters, request.getUriInfo().getQueryParameters());
+        String patient = named != null ? named : notes.patient();
         AuditEntry entry = new AuditEntry(Instant.now(), who.subject(), who.roleList(), AuditEntry.Channel.REQUEST,
-                request.getMethod() + " " + template(path, pathParameters), patient == null ? null : pseudonyms.of(patient),
+                request.getMethod() + " " + template(path, pathParameters), patient == null || patient.isBlank() ? null : pseudonyms.of(patient),
                 target(pathParameters), "HTTP " + response.getStatus());
         if (Context.isOnEventLoopThread()) {
             // Refused before reaching a worker thread (no or bad token): written off the event loop.

@@ -1,11 +1,6 @@
 package org.ilsafety.interaction.cds;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-
-import org.ilsafety.stack.security.LocalIdentityProvider;
-import org.ilsafety.stack.security.TokenIssuer;
+import org.ilsafety.stack.testing.TestTokens;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
@@ -18,7 +13,6 @@ import io.restassured.specification.RequestSpecification;
 public final class EhrRequests {
     public static final String BASE_URL = "https://cds.test/cds-services";
     private static final String PATH_PREFIX = "/cds-services";
-    private static volatile TokenIssuer issuer;
 
     private EhrRequests() {
     }
@@ -29,7 +23,7 @@ public final class EhrRequests {
     }
 
     public static String bearer(String path) {
-        return "Bearer " + issuer().token("local-ehr", audience(path), List.of(), Duration.ofMinutes(5));
+        return "Bearer " + TestTokens.ehr(audience(path));
     }
 
     /** The {@code aud} an EHR puts in its token for a call to {@code path}: the service's URL. */
@@ -37,17 +31,5 @@ public final class EhrRequests {
         String decoded = java.net.URI.create("http://service" + path).getPath();
         String rest = decoded.startsWith(PATH_PREFIX) ? decoded.substring(PATH_PREFIX.length()) : decoded;
         return BASE_URL + rest.replaceFirst("/feedback$", "").replaceFirst("/$", "");
-    }
-
-    /** The local EHR's signer, read once (TestTokens#ehr reads the key file for every token). */
-    private static TokenIssuer issuer() {
-        if (issuer == null) {
-            String directory = System.getProperty("ilsafety.test.security-directory");
-            if (directory == null) {
-                throw new IllegalStateException("The test infrastructure is not running (no signing keys)");
-            }
-            issuer = LocalIdentityProvider.inDirectory(Path.of(directory)).ehrIssuer();
-        }
-        return issuer;
     }
 }

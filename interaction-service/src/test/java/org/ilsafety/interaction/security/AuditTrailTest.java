@@ -107,5 +107,7 @@ class AuditTrailTest {
                         .containsEntry("roles", "integration").containsEntry("outcome", "HTTP 200")
                         .containsEntry("target", "serviceId=" + CdsServiceCatalog.ORDER_SIGN + " decision=" + hookInstance)));
         assertThat(raw("subject", TestTokens.ehrIssuer() + "|local-ehr")).doesNotContain(patient);
+        // the patient the hook's context names is audited by pseudonym
+        assertThat(entries("patientId", patient)).anySatisfy(row -> assertThat(row).containsEntry("action", "POST /cds-services/{serviceId}"));
     }
 }

@@ -5,10 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
@@ -18,6 +14,7 @@ import org.ilsafety.interaction.cds.CdsServiceCatalog;
 import org.ilsafety.interaction.cds.EhrRequests;
 import org.ilsafety.interaction.patient.PatientFixtures;
 import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.stack.testing.LogCapture;
 import org.ilsafety.stack.testing.SuiteTestInfrastructure;
 import org.ilsafety.stack.testing.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -38,33 +35,6 @@ class LogPrivacyTest {
     private static final String BIRTH_DATE = "1931-02-03";
     private static final List<String> CANARIES = List.of(PATIENT, NAME, MRN, BIRTH_DATE);
 
-    /** Every log record of the service while the canary goes through, with its parameters and exception. */
-    static final class Capture extends Handler {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(record.getLoggerName() + " " + record.getMessage());
-            if (record.getParameters() != null) {
-                for (Object parameter : record.getParameters()) {
-                    line.append(' ').append(parameter);
-                }
-            }
-            for (Throwable thrown = record.getThrown(); thrown != null; thrown = thrown.getCause()) {
-                line.append(' ').append(thrown);
-            }
-            lines.add(line.toString());
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    }
-
     private static void assertNoCanary(String where, String text) {
         for (String canary : CANARIES) {
             assertThat(text).as(where).doesNotContain(canary);
@@ -73,10 +43,8 @@ class LogPrivacyTest {
 
     @Test
     void theCanaryPatientNeverReachesALogOrADeadLetterReason() {
-        Capture capture = new Capture();
-        Logger root = Logger.getLogger("");
-        root.addHandler(capture);
-        try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
+        LogCapture capture = LogCapture.start();
+        try (capture; TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
             kafka.send(Topics.PATIENT_EVENTS, PATIENT, """
                     {"resourceType":"Patient","id":"%s","meta":{"versionId":"1"},
                      "identifier":[{"system":"urn:oid:1.2.36.146.595.217.0.1","value":"%s"}],
@@ -128,11 +96,9 @@ class LogPrivacyTest {
                     .body("{\"feedback\":[{\"card\":\"" + NAME + "\",\"outcome\":\"" + MRN + "\",\"outcomeTimestamp\":\"" + BIRTH_DATE + "\"}]}")
                     .post(sign + "/feedback").then().statusCode(400);
             given().header("Authorization", "Bearer " + NAME + "." + MRN).get("/cds-services").then().statusCode(401);
-        } finally {
-            root.removeHandler(capture);
         }
-        assertThat(capture.lines).as("the capture sees the service's log").anyMatch(line -> line.contains("Re-check of"));
-        for (String line : capture.lines) {
+        assertThat(capture.lines()).as("the capture sees the service's log").anyMatch(line -> line.contains("Re-check of"));
+        for (String line : capture.lines()) {
             assertNoCanary("a log line", line);
         }
     }

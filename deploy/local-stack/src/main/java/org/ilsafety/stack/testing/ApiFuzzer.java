@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -64,11 +65,14 @@ public final class ApiFuzzer {
     private final JsonNode openApi;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, List<JsonNode>> seeds = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> pathValues = new ConcurrentHashMap<>();
+    private volatile Function<URI, String> authorization;
 
     private ApiFuzzer(URI base, String bearer, JsonNode openApi) {
         this.base = base;
         this.bearer = bearer;
         this.openApi = openApi;
+        this.authorization = uri -> bearer;
     }
 
     /** Reads {@code /q/openapi} of the service at {@code base}; every request carries {@code bearer}. */
@@ -98,6 +102,21 @@ public final class ApiFuzzer {
                 throw new IllegalArgumentException("A seed is not JSON", e);
             }
         }
+        return this;
+    }
+
+    /**
+     * The {@code Authorization} header per request, from the URI it goes to (CDS Hooks calls need a fresh
+     * EHR token whose {@code aud} is the called URL); default: the bearer given at creation.
+     */
+    public ApiFuzzer authorization(Function<URI, String> perRequest) {
+        this.authorization = perRequest;
+        return this;
+    }
+
+    /** Known values for a path parameter, used for three requests in four so bodies get past routing. */
+    public ApiFuzzer pathValues(String name, String... values) {
+        pathValues.put(name, List.of(values));
         return this;
     }
 
@@ -142,7 +161,8 @@ public final class ApiFuzzer {
         for (int i = 0; i < count; i++) {
             String uri = uri(operation, random);
             Body body = operation.requestSchema() == null && !"POST".equals(operation.method()) ? null : body(operation, random);
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30)).header("Authorization", bearer);
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", authorization.apply(URI.create(uri)));
             if (body == null) {
                 request.method(operation.method(), HttpRequest.BodyPublishers.noBody());
             } else {
@@ -176,7 +196,9 @@ public final class ApiFuzzer {
     private String uri(Operation operation, Random random) {
         String path = operation.path();
         for (String name : operation.pathParameters()) {
-            path = path.replace("{" + name + "}", URLEncoder.encode(pathValue(random), StandardCharsets.UTF_8).replace("+", "%20"));
+            List<String> known = pathValues.get(name);
+            String value = known != null && random.nextInt(4) > 0 ? known.get(random.nextInt(known.size())) : pathValue(random);
+            path = path.replace("{" + name + "}", URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         StringBuilder query = new StringBuilder();
         for (String name : operation.queryParameters()) {

@@ -8,7 +8,7 @@ import java.util.logging.Logger;
 
 /**
  * Every log record of the service under test while open, as a line holding the logger, the message,
- * its parameters and the exception: what a console or log file would show. For tests proving that no
+ * its parameters and the exception with its causes: what a console or log file would show. For tests proving that no
  * patient data is logged.
  */
 public final class LogCapture extends Handler implements AutoCloseable {
@@ -37,8 +37,8 @@ public final class LogCapture extends Handler implements AutoCloseable {
                 line.append(' ').append(parameter);
             }
         }
-        if (record.getThrown() != null) {
-            line.append(' ').append(record.getThrown());
+        for (Throwable thrown = record.getThrown(); thrown != null; thrown = thrown.getCause()) {
+            line.append(' ').append(thrown);
         }
         lines.add(line.toString());
     }

@@ -23,6 +23,7 @@ public final class TestTokens {
     /** Set by {@link SuiteTestInfrastructure}: where the test identity provider keeps its keys. */
     static final String SECURITY_DIRECTORY_PROPERTY = "ilsafety.test.security-directory";
     private static final Duration LIFETIME = Duration.ofMinutes(30);
+    private static volatile Loaded loaded;
 
     private TestTokens() {
     }
@@ -72,11 +73,20 @@ public final class TestTokens {
         return LocalIdentityProvider.EHR_ISSUER;
     }
 
+    /** The test infrastructure's provider, read once per key folder (reading the key costs more than signing). */
     private static LocalIdentityProvider provider() {
         String directory = System.getProperty(SECURITY_DIRECTORY_PROPERTY);
         if (directory == null) {
             throw new IllegalStateException("The test infrastructure is not running (no signing keys)");
         }
-        return LocalIdentityProvider.inDirectory(Path.of(directory));
+        Loaded current = loaded;
+        if (current == null || !current.directory().equals(directory)) {
+            current = new Loaded(directory, LocalIdentityProvider.inDirectory(Path.of(directory)));
+            loaded = current;
+        }
+        return current.provider();
+    }
+
+    private record Loaded(String directory, LocalIdentityProvider provider) {
     }
 }

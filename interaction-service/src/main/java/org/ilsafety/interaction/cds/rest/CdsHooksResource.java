@@ -58,6 +58,9 @@ public class CdsHooksResource {
     @Path("/{serviceId}")
     @Consumes(MediaType.APPLICATION_JSON)
     public CdsModel.Response call(@PathParam("serviceId") String serviceId, CdsModel.HookRequest request) {
+        if (request != null && request.context() != null) {
+            audit.patient(request.context().path("patientId").asText(null));
+        }
         CdsModel.Service service = catalog.service(serviceId).orElseThrow(() -> ProblemException.notFound("No CDS service " + serviceId));
         CdsModel.Response response = hooks.answer(serviceId, service.hook(), request);
         if (!response.cards().isEmpty() && UUID_SHAPE.matcher(request.hookInstance()).matches()) {
