@@ -9,10 +9,14 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.time.Duration;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.ilsafety.common.events.MonitoringEvent;
+import org.ilsafety.common.security.Roles;
 import org.ilsafety.monitoring.MonitoringBus;
 import org.ilsafety.stack.testing.AccessMatrix;
 import org.ilsafety.stack.testing.AccessMatrix.Endpoint;
@@ -34,21 +38,33 @@ class MonitoringAccessTest {
             {"drug":"tocilizumab","indication":"RA","route":"IV","context":"MAINTENANCE","results":[
               {"code":"751-8","value":0.8,"unit":"10*9/L"}]}""";
 
+    static final List<Endpoint> ENDPOINTS = List.of(
+            Endpoint.at("POST", "/api/v1/lab-evaluations", EVALUATION, Roles.CLINICIAN, Roles.PHARMACIST),
+            Endpoint.at("GET", "/api/v1/alerts", null, Roles.CLINICIAN, Roles.PHARMACIST, Roles.DASHBOARD),
+            Endpoint.of("GET", "/api/v1/alerts/{id}", "/api/v1/alerts/" + UNKNOWN_ALERT, null, Roles.CLINICIAN, Roles.PHARMACIST, Roles.DASHBOARD),
+            Endpoint.of("GET", "/api/v1/patients/{patientId}/alerts", "/api/v1/patients/acl-1/alerts", null, Roles.CLINICIAN, Roles.PHARMACIST),
+            Endpoint.of("POST", "/api/v1/alerts/{id}/acknowledgement", "/api/v1/alerts/" + UNKNOWN_ALERT + "/acknowledgement", "{}",
+                    Roles.CLINICIAN, Roles.PHARMACIST),
+            Endpoint.of("POST", "/api/v1/alerts/{id}/resolution", "/api/v1/alerts/" + UNKNOWN_ALERT + "/resolution", "{}",
+                    Roles.CLINICIAN, Roles.PHARMACIST),
+            Endpoint.of("GET", "/api/v1/patients/{patientId}/lab-results", "/api/v1/patients/acl-1/lab-results", null,
+                    Roles.CLINICIAN, Roles.PHARMACIST),
+            Endpoint.of("GET", "/api/v1/patients/{patientId}/monitoring-schedule", "/api/v1/patients/acl-1/monitoring-schedule", null,
+                    Roles.CLINICIAN, Roles.PHARMACIST),
+            Endpoint.of("GET", "/api/v1/patients/{patientId}/therapy", "/api/v1/patients/acl-1/therapy", null,
+                    Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION),
+            Endpoint.at("GET", "/api/v1/audit-events", null, Roles.PHARMACIST));
+
     static Stream<Endpoint> endpoints() {
-        return Stream.of(
-                Endpoint.of("POST", "/api/v1/lab-evaluations", EVALUATION, "clinician", "pharmacist"),
-                Endpoint.of("GET", "/api/v1/alerts", null, "clinician", "pharmacist", "dashboard"),
-                Endpoint.of("GET", "/api/v1/alerts/" + UNKNOWN_ALERT, null, "clinician", "pharmacist", "dashboard"),
-                Endpoint.of("GET", "/api/v1/patients/acl-1/alerts", null, "clinician", "pharmacist"),
-                Endpoint.of("POST", "/api/v1/alerts/" + UNKNOWN_ALERT + "/acknowledgement", "{}", "clinician", "pharmacist"),
-                Endpoint.of("POST", "/api/v1/alerts/" + UNKNOWN_ALERT + "/resolution", "{}", "clinician", "pharmacist"),
-                Endpoint.of("GET", "/api/v1/patients/acl-1/lab-results", null, "clinician", "pharmacist"),
-                Endpoint.of("GET", "/api/v1/patients/acl-1/monitoring-schedule", null, "clinician", "pharmacist"),
-                Endpoint.of("GET", "/api/v1/patients/acl-1/therapy", null, "clinician", "pharmacist", "integration"),
-                Endpoint.of("GET", "/api/v1/audit-events", null, "pharmacist"));
+        return ENDPOINTS.stream();
     }
 
-    @ParameterizedTest
+    @Test
+    void theTableListsEveryOperationOfTheService() {
+        assertEquals(AccessMatrix.tabled(ENDPOINTS), AccessMatrix.documentedApiOperations());
+    }
+
+    @ParameterizedTest(name = "{0}")
     @MethodSource("endpoints")
     void onlyVerifiedCallersWithTheRightRoleGetThrough(Endpoint endpoint) {
         AccessMatrix.check(endpoint);
