@@ -58,8 +58,10 @@ public final class LocalIdentityProvider {
         config.put("mp.jwt.verify.publickey.location", publicKey);
         config.put("mp.jwt.verify.issuer", ISSUER);
         config.put("mp.jwt.verify.audiences", AUDIENCE);
-        config.put("suite.cds-hooks.clients.local-ehr.issuer", EHR_ISSUER);
-        config.put("suite.cds-hooks.clients.local-ehr.public-key-location", publicKey);
+        // the client's name has no dash: the run command passes this as environment variables, and
+        // SUITE_CDS_HOOKS_CLIENTS_LOCAL_EHR_ISSUER could not say where the name ends
+        config.put("suite.cds-hooks.clients.local.issuer", EHR_ISSUER);
+        config.put("suite.cds-hooks.clients.local.public-key-location", publicKey);
         return config;
     }
 
