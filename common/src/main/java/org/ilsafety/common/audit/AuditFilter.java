@@ -2,13 +2,14 @@ package org.ilsafety.common.audit;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 
 import jakarta.inject.Singleton;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import org.ilsafety.common.privacy.Pseudonymizer;
@@ -21,13 +22,14 @@ import io.vertx.core.Context;
 
 /**
  * Writes an audit row for every API and CDS Hooks request, allowed or not: the caller, the endpoint as a
- * template ({@code GET /api/v1/patients/{patientId}/alerts}), the patient's pseudonym (never the id), the
+ * template ({@code GET /api/v1/patients/{patientId}/alerts}, taken from the endpoint matched), the patient's pseudonym (never the id), the
  * target ids and the HTTP status.
  */
 @Singleton
 public class AuditFilter {
     /** Path and query parameters that name a patient. */
     private static final List<String> PATIENT_PARAMETERS = List.of("patientId", "patient");
+    private static final String UNMATCHED = "(no endpoint)";
 
     private final AuditTrail trail;
     private final CurrentCaller caller;
@@ -42,7 +44,7 @@ public class AuditFilter {
     }
 
     @ServerResponseFilter
-    public void audit(ContainerRequestContext request, ContainerResponseContext response) {
+    public void audit(ContainerRequestContext request, ContainerResponseContext response, ResourceInfo resource) {
         String path = "/" + request.getUriInfo().getPath().replaceFirst("^/", "");
         if (!path.startsWith("/api/") && !path.startsWith("/cds-services")) {
             return;
@@ -52,7 +54,7 @@ public class AuditFilter {
         String named = patientOf(pathParameters, request.getUriInfo().getQueryParameters());
         String patient = named != null ? named : notes.patient();
         AuditEntry entry = new AuditEntry(Instant.now(), who.subject(), who.roleList(), AuditEntry.Channel.REQUEST,
-                request.getMethod() + " " + template(path, pathParameters), patient == null || patient.isBlank() ? null : pseudonyms.of(patient),
+                request.getMethod() + " " + template(resource), patient == null || patient.isBlank() ? null : pseudonyms.of(patient),
                 target(pathParameters), "HTTP " + response.getStatus());
         if (Context.isOnEventLoopThread()) {
             // Refused before reaching a worker thread (no or bad token): written off the event loop.
@@ -72,17 +74,21 @@ public class AuditFilter {
         return null;
     }
 
-    /** The path with each parameter's value replaced by its name. */
-    private static String template(String path, MultivaluedMap<String, String> parameters) {
-        String[] segments = path.split("/", -1);
-        for (int i = 0; i < segments.length; i++) {
-            for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-                if (parameter.getValue().contains(segments[i])) {
-                    segments[i] = "{" + parameter.getKey() + "}";
-                }
-            }
+    /**
+     * The matched endpoint's path template (class and method {@code @Path}); a path no endpoint matched is
+     * not written out, since it may carry a patient id.
+     */
+    private static String template(ResourceInfo resource) {
+        if (resource == null || resource.getResourceMethod() == null) {
+            return UNMATCHED;
         }
-        return String.join("/", segments);
+        String template = "/" + pathOf(resource.getResourceClass().getAnnotation(Path.class)) + "/"
+                + pathOf(resource.getResourceMethod().getAnnotation(Path.class));
+        return template.replaceAll("/+", "/").replaceFirst("(.)/$", "$1");
+    }
+
+    private static String pathOf(Path path) {
+        return path == null ? "" : path.value();
     }
 
     private String target(MultivaluedMap<String, String> parameters) {

@@ -11,8 +11,9 @@ public record Caller(String subject, Set<String> roles) {
         roles = Set.copyOf(roles);
     }
 
+    /** No verified caller: only {@link #ANONYMOUS} itself, never a token whose subject happens to read "anonymous". */
     public boolean anonymous() {
-        return this == ANONYMOUS || roles.isEmpty() && ANONYMOUS.subject.equals(subject);
+        return this == ANONYMOUS;
     }
 
     /** May see who a patient is: every role but {@link Roles#DASHBOARD}. */

@@ -115,7 +115,12 @@ class MonitoringAccessTest {
             given().header("Authorization", TestTokens.bearer("ward-board", "dashboard")).get("/api/v1/audit-events").then()
                     .statusCode(403);
             given().get("/api/v1/alerts?page=abc").then().statusCode(400).body(containsString("parameter"));
-            given().get("/api/v1/no-such-endpoint").then().statusCode(404);
+            // a path no endpoint serves: audited (its caller unverified, as no endpoint asked), never written out
+            given().header("Authorization", TestTokens.bearer("lost-caller", "clinician")).get("/api/v1/patients/{p}/nothing-here", patient)
+                    .then().statusCode(404);
+            String lost = given().header("Authorization", pharmacist).get("/api/v1/audit-events?subject=anonymous&size=200").then()
+                    .body("entries.action", hasItem("GET (no endpoint)")).extract().asString();
+            org.junit.jupiter.api.Assertions.assertFalse(lost.contains(patient), "an unmatched path is not written into the audit trail");
             given().header("Authorization", pharmacist).get("/api/v1/audit-events?from=yesterday").then().statusCode(400)
                     .body(containsString("from")).body(not(containsString("yesterday")));
         }
