@@ -1,9 +1,13 @@
 package org.ilsafety.common.inbox;
 
-import java.time.Instant;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +16,7 @@ import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import org.ilsafety.common.audit.AuditEntry;
 import org.ilsafety.common.audit.AuditTrail;
 import org.ilsafety.common.audit.ConsumedEvents;
@@ -134,12 +139,14 @@ public class InboundProcessor {
     private <T> List<Outcome> applyAll(List<Parsed<T>> parsed, InboundHandler<T> handler) {
         List<Outcome> outcomes = new ArrayList<>(parsed.size());
         List<AuditEntry> audited = new ArrayList<>(parsed.size());
+        Set<String> firstTime = claim(parsed);
         for (Parsed<T> item : parsed) {
             Outcome outcome;
             List<UUID> caused = List.of();
+            boolean first = firstTime.remove(item.key());
             if (item.rejection() != null) {
-                outcome = deadLetter(item.record(), item.key(), item.rejection());
-            } else if (!firstTime(item.key(), Outcome.APPLIED)) {
+                outcome = first ? deadLetter(item.record(), item.rejection()) : Outcome.DUPLICATE;
+            } else if (!first) {
                 LOG.debugf("Duplicate %s ignored", position(item.record()));
                 outcome = Outcome.DUPLICATE;
             } else {
@@ -162,10 +169,7 @@ public class InboundProcessor {
         return outcomes;
     }
 
-    private Outcome deadLetter(ConsumerRecord<String, String> record, String idempotencyKey, EventRejected reason) {
-        if (!firstTime(idempotencyKey, Outcome.DEAD_LETTERED)) {
-            return Outcome.DUPLICATE;
-        }
+    private Outcome deadLetter(ConsumerRecord<String, String> record, EventRejected reason) {
         outbox.publishRaw(Topics.deadLetter(record.topic()), record.key(), DeadLetterHeaders.EVENT_TYPE, record.value(), Map.of(
                 DeadLetterHeaders.SERVICE, service,
                 DeadLetterHeaders.REASON, reason.getMessage(),
@@ -185,16 +189,32 @@ public class InboundProcessor {
         }
     }
 
-    /** Inserts the key; false when it was already there (a redelivery). */
-    private boolean firstTime(String idempotencyKey, Outcome outcome) {
-        int inserted = entityManager.createNativeQuery(
-                "INSERT INTO processed_event (idempotency_key, outcome, processed_at) VALUES (:key, :outcome, :at) "
-                        + "ON CONFLICT (idempotency_key) DO NOTHING")
-                .setParameter("key", idempotencyKey)
-                .setParameter("outcome", outcome.name())
-                .setParameter("at", Instant.now())
-                .executeUpdate();
-        return inserted == 1;
+    /**
+     * Records the idempotency keys of the batch in one statement, each with the outcome it is about to
+     * have; returns the keys that were not there yet. A key already there (a redelivery), or a second
+     * copy of a record within the batch, is a duplicate.
+     */
+    private <T> Set<String> claim(List<Parsed<T>> parsed) {
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        for (Parsed<T> item : parsed) {
+            outcomes.putIfAbsent(item.key(), (item.rejection() == null ? Outcome.APPLIED : Outcome.DEAD_LETTERED).name());
+        }
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO processed_event (idempotency_key, outcome, processed_at) "
+                            + "SELECT k.idempotency_key, k.outcome, now() FROM unnest(?::varchar[], ?::varchar[]) AS k(idempotency_key, outcome) "
+                            + "ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key")) {
+                insert.setArray(1, connection.createArrayOf("varchar", outcomes.keySet().toArray()));
+                insert.setArray(2, connection.createArrayOf("varchar", outcomes.values().toArray()));
+                Set<String> claimed = new HashSet<>();
+                try (ResultSet inserted = insert.executeQuery()) {
+                    while (inserted.next()) {
+                        claimed.add(inserted.getString(1));
+                    }
+                }
+                return claimed;
+            }
+        });
     }
 
     private static EventRejected asRejection(RuntimeException failure) {

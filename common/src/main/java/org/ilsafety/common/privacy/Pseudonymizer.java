@@ -19,20 +19,24 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Pseudonymizer {
-    private final SecretKeySpec key;
+    /** A MAC per thread: looking one up and keying it costs more than the hash itself. */
+    private final ThreadLocal<Mac> macs;
 
     public Pseudonymizer(@ConfigProperty(name = "suite.pseudonym.key") String key) {
-        this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        SecretKeySpec secret = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(secret);
+                return mac;
+            } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+                throw new IllegalStateException("HmacSHA256 unavailable", e);
+            }
+        });
     }
 
     public String of(String patientId) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            byte[] digest = mac.doFinal(patientId.getBytes(StandardCharsets.UTF_8));
-            return "p-" + HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
+        byte[] digest = macs.get().doFinal(patientId.getBytes(StandardCharsets.UTF_8));
+        return "p-" + HexFormat.of().formatHex(digest, 0, 8);
     }
 }

@@ -45,17 +45,23 @@ class SharedPlumbingTest {
     @Inject
     EntityManager entityManager;
 
-    /** A handler that counts what it applied and refuses payloads saying "reject". */
+    /** A handler that counts what it applied, cannot read payloads saying "unreadable" and refuses those saying "reject". */
     static final class CountingHandler implements InboundHandler<String> {
         final AtomicInteger applied = new AtomicInteger();
+        /** Calls to apply, rolled-back ones included. */
+        final AtomicInteger attempts = new AtomicInteger();
 
         @Override
         public InboundEvent<String> parse(ConsumerRecord<String, String> record) {
+            if (record.value().startsWith("unreadable")) {
+                throw new EventRejected("TEST_UNREADABLE", "Not readable by the test handler");
+            }
             return new InboundEvent<>("plumbing/" + record.value(), record.key(), "test", record.value());
         }
 
         @Override
         public void apply(InboundEvent<String> event) {
+            attempts.incrementAndGet();
             if (event.body().startsWith("reject")) {
                 throw new EventRejected("TEST_REJECTED", "Refused by the test handler");
             }
@@ -116,6 +122,24 @@ class SharedPlumbingTest {
         assertEquals(Outcome.DUPLICATE, processor.process(record("p-1", value, 1), handler));
         assertEquals(Outcome.DUPLICATE, processor.process(record("p-1", value, 2), handler), "same event, new offset");
         assertEquals(1, handler.applied.get());
+    }
+
+    @Test
+    void copiesWithinOneBatchAndARedeliveredBatchApplyOnceWithoutFallingBackToSingleRecords() {
+        CountingHandler handler = new CountingHandler();
+        String run = UUID.randomUUID().toString();
+        List<ConsumerRecord<String, String>> batch = List.of(record("p-3", "a-" + run, 20), record("p-3", "unreadable-" + run, 21),
+                record("p-3", "a-" + run, 22), record("p-3", "unreadable-" + run, 23), record("p-3", "b-" + run, 24));
+
+        assertEquals(List.of(Outcome.APPLIED, Outcome.DEAD_LETTERED, Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.APPLIED),
+                processor.processBatch(batch, handler));
+        assertEquals(2, handler.attempts.get(), "each event applied once, in the batch's one transaction");
+        assertEquals(List.of(Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.DUPLICATE, Outcome.DUPLICATE),
+                processor.processBatch(batch, handler), "the whole poll delivered again");
+        assertEquals(2, handler.attempts.get());
+        List<?> recorded = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT outcome FROM processed_event WHERE idempotency_key LIKE :run").setParameter("run", "%" + run).getResultList());
+        assertEquals(List.of("APPLIED", "APPLIED"), recorded.stream().map(String::valueOf).toList());
     }
 
     @Test

@@ -18,6 +18,8 @@ import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.monitoring.alert.Alert;
 import org.ilsafety.monitoring.alert.AlertStatus;
 import org.ilsafety.monitoring.decision.PlanHold;
+import org.ilsafety.monitoring.knowledge.LabRules;
+import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 import org.ilsafety.monitoring.schedule.LabSchedule;
 
 /**
@@ -39,10 +41,12 @@ public class PatientStates {
 
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry registry;
+    private final String[] analytes;
 
-    public PatientStates(EntityManager entityManager, TransactionSynchronizationRegistry registry) {
+    public PatientStates(EntityManager entityManager, TransactionSynchronizationRegistry registry, MonitoringKnowledge knowledge) {
         this.entityManager = entityManager;
         this.registry = registry;
+        this.analytes = knowledge.labRules().content().analytes().stream().map(LabRules.Analyte::id).toArray(String[]::new);
     }
 
     /** The patients and lab Observations of the poll this thread is applying; read in bulk on first use. */
@@ -140,15 +144,21 @@ public class PatientStates {
         states.putAll(loaded);
     }
 
-    /** The newest {@link #HISTORY} results per patient and analyte, newest first. */
+    /**
+     * The newest {@link #HISTORY} results per patient and analyte, newest first: one index range per patient
+     * and analyte of the knowledge base, so the cost does not grow with a patient's years of results.
+     */
     @SuppressWarnings("unchecked")
     private void history(Map<String, PatientState> loaded, List<String> patients) {
         List<LabResult> rows = entityManager.createNativeQuery("""
-                SELECT l.* FROM lab_result l JOIN (
-                  SELECT id, row_number() OVER (PARTITION BY patient_id, analyte ORDER BY observed_at DESC, id DESC) AS newest_rank
-                  FROM lab_result WHERE patient_id IN (:patients)) newest ON newest.id = l.id
-                WHERE newest.newest_rank <= :history""", LabResult.class)
-                .setParameter("patients", patients).setParameter("history", HISTORY).getResultList();
+                SELECT l.* FROM unnest(CAST(:patients AS varchar[])) AS p(patient_id)
+                CROSS JOIN unnest(CAST(:analytes AS varchar[])) AS a(analyte)
+                CROSS JOIN LATERAL (
+                  SELECT * FROM lab_result r WHERE r.patient_id = p.patient_id AND r.analyte = a.analyte
+                  ORDER BY r.observed_at DESC, r.id DESC LIMIT :history) l""", LabResult.class)
+                .setParameter("patients", patients.toArray(String[]::new))
+                .setParameter("analytes", analytes)
+                .setParameter("history", HISTORY).getResultList();
         for (LabResult row : rows) {
             loaded.get(row.patientId).history.computeIfAbsent(row.analyte, a -> new ArrayList<>()).add(row);
         }

@@ -1,5 +1,9 @@
 package org.ilsafety.monitoring.bench;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +37,8 @@ import org.ilsafety.stack.testing.SuiteTestInfrastructure;
 import org.ilsafety.stack.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import com.sun.management.OperatingSystemMXBean;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -77,6 +83,7 @@ class PipelineBenchmark {
 
             // 1. sustained throughput: everything sent at once, until every alert came out
             AlertListener throughput = new AlertListener(bootstrap, "bench-t-");
+            CpuTime cpu1 = CpuTime.now();
             long start = System.nanoTime();
             for (int k = 0; k < events; k++) {
                 String patient = "bench-t-" + (k % patients);
@@ -88,12 +95,14 @@ class PipelineBenchmark {
             double processedSeconds = awaitProcessed("Observation/bench-bench-t-%", events, start);
             throughput.awaitCount(events, Duration.ofMinutes(10));
             double seconds1 = (throughput.lastNanos.get() - start) / 1e9;
+            CpuTime used1 = CpuTime.now().minus(cpu1);
             throughput.close();
 
             // 2. latency at a fixed rate
             AlertListener latency = new AlertListener(bootstrap, "bench-l-");
             int total = rate * seconds;
             long interval = 1_000_000_000L / rate;
+            CpuTime cpu2 = CpuTime.now();
             long t0 = System.nanoTime();
             for (int k = 0; k < total; k++) {
                 long due = t0 + k * interval;
@@ -110,6 +119,7 @@ class PipelineBenchmark {
             producer.flush();
             double offered = total / ((System.nanoTime() - t0) / 1e9);
             latency.awaitCount(total, Duration.ofMinutes(5));
+            CpuTime used2 = CpuTime.now().minus(cpu2);
             latency.close();
             List<Long> millis = new ArrayList<>(latency.latenciesMicros);
             Collections.sort(millis);
@@ -122,9 +132,50 @@ class PipelineBenchmark {
                     events / seconds1, events, patients, sendSeconds, seconds1);
             System.out.printf("  of which inbound: %,.0f lab events/s committed to PostgreSQL (all committed after %.1f s)%n",
                     events / processedSeconds, processedSeconds);
+            System.out.printf("  CPU per lab event: %.2f ms in this JVM (service and load generator), %.2f ms on the whole machine%n",
+                    used1.jvmMillis() / events, used1.machineMillis() / events);
             System.out.printf("latency at %d/s    : p50 %.1f ms, p99 %.1f ms, max %.1f ms (offered %.0f events/s for %d s; %d raise events measured)%n",
                     rate, pct(millis, 50) / 1000.0, pct(millis, 99) / 1000.0, millis.get(millis.size() - 1) / 1000.0, offered, seconds, millis.size());
+            System.out.printf("  CPU per lab event: %.2f ms in this JVM, %.2f ms on the whole machine; machine busy %.0f %% of %d cores%n",
+                    used2.jvmMillis() / total, used2.machineMillis() / total, 100 * used2.machineBusy(), Runtime.getRuntime().availableProcessors());
             System.out.println();
+        }
+    }
+
+    /** CPU time used by this JVM and by the whole machine (all cores, from /proc/stat), and the wall time. */
+    private record CpuTime(long jvmNanos, long machineTicks, long idleTicks, long wallNanos) {
+        private static final double TICK_MILLIS = 10.0; // USER_HZ is 100 on Linux
+
+        static CpuTime now() throws IOException {
+            long jvm = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            long idle = 0;
+            for (int i = 1; i < Math.min(cpu.length, 9); i++) { // user nice system idle iowait irq softirq steal
+                long ticks = Long.parseLong(cpu[i]);
+                if (i == 4 || i == 5) {
+                    idle += ticks;
+                } else {
+                    busy += ticks;
+                }
+            }
+            return new CpuTime(jvm, busy, idle, System.nanoTime());
+        }
+
+        CpuTime minus(CpuTime earlier) {
+            return new CpuTime(jvmNanos - earlier.jvmNanos, machineTicks - earlier.machineTicks, idleTicks - earlier.idleTicks, wallNanos - earlier.wallNanos);
+        }
+
+        double jvmMillis() {
+            return jvmNanos / 1e6;
+        }
+
+        double machineMillis() {
+            return machineTicks * TICK_MILLIS;
+        }
+
+        double machineBusy() {
+            return (double) machineTicks / (machineTicks + idleTicks);
         }
     }
 
