@@ -51,6 +51,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // An error's DETAIL quotes the key values it concerns (patient ids): the server log leaves it out.
+                    .setServerConfig("log_error_verbosity", "terse")
                     .start();
             EmbeddedDatabase database = new EmbeddedDatabase(postgres, port, dataDirectory, keepData);
             database.createDatabase();

@@ -3,9 +3,11 @@ package org.ilsafety.monitoring.patient;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.monitoring.alert.Alert;
@@ -35,8 +37,10 @@ public final class PatientState {
     final Map<String, LabSchedule> schedules = new HashMap<>();
     final Map<String, List<LabResult>> history = new HashMap<>();
     final Map<String, LabResult> byObservation = new HashMap<>();
-    /** Observation ids whose stored result (or its absence) is known. */
-    final java.util.Set<String> observationsKnown = new java.util.HashSet<>();
+    /** The Observation ids whose stored results were read with this state (shared by the patients read together). */
+    Set<String> observationsRead = Set.of();
+    /** The Observation ids stored since. */
+    private final Set<String> observationsStored = new HashSet<>();
 
     PatientState(String patientId, int historySize) {
         this.patientId = patientId;
@@ -88,7 +92,7 @@ public final class PatientState {
 
     /** Whether the stored result of the Observation is known (loaded with the batch). */
     boolean knowsObservation(String observationId) {
-        return observationsKnown.contains(observationId);
+        return observationsRead.contains(observationId) || observationsStored.contains(observationId);
     }
 
     Optional<LabResult> storedResult(String observationId) {
@@ -103,7 +107,7 @@ public final class PatientState {
     /** A result was stored (or its row changed): it takes its place in the history. */
     void stored(LabResult result) {
         byObservation.put(result.observationId, result);
-        observationsKnown.add(result.observationId);
+        observationsStored.add(result.observationId);
         history.values().forEach(list -> list.remove(result));
         List<LabResult> list = new ArrayList<>(history.getOrDefault(result.analyte, List.of()));
         list.add(result);

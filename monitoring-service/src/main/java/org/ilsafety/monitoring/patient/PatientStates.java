@@ -173,6 +173,7 @@ public class PatientStates {
                 .setParameter("patients", patients).setParameter("observations", observations).getResultList()) {
             loaded.get(row.patientId).byObservation.put(row.observationId, row);
         }
-        loaded.values().forEach(state -> state.observationsKnown.addAll(observations));
+        Set<String> read = Set.copyOf(observations);
+        loaded.values().forEach(state -> state.observationsRead = read);
     }
 }
