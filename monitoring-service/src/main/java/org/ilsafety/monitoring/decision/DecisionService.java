@@ -2,16 +2,22 @@ package org.ilsafety.monitoring.decision;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.engine.spi.Status;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.outbox.Outbox;
+import org.ilsafety.common.util.TransactionMaps;
 import org.ilsafety.monitoring.alert.Alert;
 import org.ilsafety.monitoring.grading.Action;
 
@@ -23,12 +29,17 @@ import org.ilsafety.monitoring.grading.Action;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class DecisionService {
+    /** The holds released in the current transaction, by key (a transaction resource). */
+    private static final Object RELEASED = new Object();
+
     private final EntityManager entityManager;
     private final Outbox outbox;
+    private final TransactionSynchronizationRegistry transaction;
 
-    public DecisionService(EntityManager entityManager, Outbox outbox) {
+    public DecisionService(EntityManager entityManager, Outbox outbox, TransactionSynchronizationRegistry transaction) {
         this.entityManager = entityManager;
         this.outbox = outbox;
+        this.transaction = transaction;
     }
 
     /**
@@ -47,7 +58,11 @@ public class DecisionService {
         if (existing.isPresent() && !stronger(decision.action(), existing.get().action)) {
             return existing.get();
         }
-        PlanHold hold = existing.orElseGet(PlanHold::new);
+        // A hold of the cause released earlier in this transaction is taken back rather than replaced: persisting
+        // the removed instance cancels its delete, where a new instance with its key would make Hibernate flush
+        // the whole session first.
+        PlanHold hold = existing.orElseGet(() -> releasedInThisTransaction(new PlanHold.Key(decision.patientId(), decision.cause()))
+                .orElseGet(PlanHold::new));
         hold.patientId = decision.patientId();
         hold.cause = decision.cause();
         hold.action = decision.action();
@@ -83,6 +98,7 @@ public class DecisionService {
             return false;
         }
         entityManager.remove(existing);
+        released().put(new PlanHold.Key(existing.patientId, existing.cause), existing);
         if (!existing.blocksDosing() || others.stream().anyMatch(PlanHold::blocksDosing)) {
             return false;
         }
@@ -102,7 +118,22 @@ public class DecisionService {
 
     /** Forgets every hold, when the therapy ends. */
     public void clear(String patientId) {
+        released().keySet().removeIf(key -> key.patientId.equals(patientId));
         entityManager.createQuery("DELETE FROM PlanHold h WHERE h.patientId = :patient").setParameter("patient", patientId).executeUpdate();
+    }
+
+    /** The hold of the key released in this transaction, if its delete is still to be written. */
+    private Optional<PlanHold> releasedInThisTransaction(PlanHold.Key key) {
+        PlanHold released = released().remove(key);
+        if (released == null) {
+            return Optional.empty();
+        }
+        EntityEntry entry = entityManager.unwrap(SessionImplementor.class).getPersistenceContextInternal().getEntry(released);
+        return entry != null && entry.getStatus() == Status.DELETED ? Optional.of(released) : Optional.empty();
+    }
+
+    private Map<PlanHold.Key, PlanHold> released() {
+        return TransactionMaps.of(transaction, RELEASED);
     }
 
     private static boolean stronger(Action proposed, Action held) {

@@ -15,6 +15,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.therapy.ActiveTherapy;
+import org.ilsafety.common.util.TransactionMaps;
 import org.ilsafety.monitoring.alert.Alert;
 import org.ilsafety.monitoring.alert.AlertStatus;
 import org.ilsafety.monitoring.decision.PlanHold;
@@ -108,14 +109,8 @@ public class PatientStates {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, PatientState> states() {
-        Map<String, PatientState> states = (Map<String, PatientState>) registry.getResource(KEY);
-        if (states == null) {
-            states = new HashMap<>();
-            registry.putResource(KEY, states);
-        }
-        return states;
+        return TransactionMaps.of(registry, KEY);
     }
 
     private void load(Map<String, PatientState> states, Set<String> patientIds, Set<String> observationIds) {

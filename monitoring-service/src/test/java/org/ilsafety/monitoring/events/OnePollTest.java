@@ -22,7 +22,8 @@ import jakarta.persistence.EntityManager;
 /**
  * Several events of one patient in one poll, applied in the poll's one transaction (the lab path writes at
  * commit): an alert raised, resolved and raised again within the poll must not meet the one-active-alert index
- * still active, or the poll would fail and be retried record by record.
+ * still active, or the poll would fail and be retried record by record; the plan hold released and taken again
+ * is the one row it should be.
  */
 @QuarkusTest
 class OnePollTest {
@@ -50,6 +51,9 @@ class OnePollTest {
                 "SELECT status FROM alert WHERE patient_id = :patient AND analyte = 'ANC' ORDER BY raised_at, last_observed_at")
                 .setParameter("patient", patient).getResultList());
         assertEquals(List.of("RESOLVED", "RESOLVED", "OPEN"), statuses.stream().map(String::valueOf).toList());
+        List<?> holds = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT action FROM plan_hold WHERE patient_id = :patient").setParameter("patient", patient).getResultList());
+        assertEquals(List.of("INTERRUPT"), holds.stream().map(String::valueOf).toList(), "the hold released and taken again within the poll");
     }
 
     private static String anc(String patient, String id, double perMicrolitre, String at) {
