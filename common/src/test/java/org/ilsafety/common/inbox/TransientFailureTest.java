@@ -7,6 +7,7 @@ import java.sql.SQLException;
 
 import jakarta.persistence.PersistenceException;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,7 +31,25 @@ class TransientFailureTest {
         assertEquals(transientFailure, TransientFailure.is(wrapped));
     }
 
-    @org.junit.jupiter.api.Test
+    @ParameterizedTest(name = "SQLSTATE {0} at commit: transient {1}, conflict {2}")
+    @CsvSource({
+            "08006, true, false",  // the connection lost while committing
+            "40001, true, false",  // serialization failure found at commit
+            "23P01, false, true",  // an exclusion constraint checked at commit
+            "23505, false, true",  // a deferred unique constraint
+            "23503, false, false"  // a foreign key: bad data, not a race
+    })
+    void aFailureAtCommitIsFoundSuppressedInTheTransactionManagersException(String sqlState, boolean transientFailure, boolean conflict) {
+        // As Narayana reports a failed commit: RollbackException, the resource's XAException suppressed in it.
+        Exception resource = new Exception("commit failed", new SQLException("failure", sqlState));
+        Exception rollback = new Exception("Could not commit transaction");
+        rollback.addSuppressed(resource);
+        Exception thrown = new RuntimeException(rollback);
+        assertEquals(transientFailure, TransientFailure.is(thrown));
+        assertEquals(conflict, TransientFailure.isConflict(thrown));
+    }
+
+    @Test
     void aRefusedConnectionAndAPoolTimeoutAreTransientAnIllegalStateIsNot() {
         assertEquals(true, TransientFailure.is(new RuntimeException(new ConnectException("refused"))));
         assertEquals(true, TransientFailure.is(new RuntimeException(new SQLException("Acquisition timeout"))));

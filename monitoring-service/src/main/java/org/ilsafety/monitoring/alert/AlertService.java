@@ -1,6 +1,5 @@
 package org.ilsafety.monitoring.alert;
 
-import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.Session;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.outbox.Outbox;
@@ -88,27 +86,6 @@ public class AlertService {
         alert.updatedAt = alert.resolvedAt;
         publish(alert, MonitoringEvent.AlertChange.RESOLVED, "Resolved: " + resolution);
         return alert;
-    }
-
-    /**
-     * Writes an alert's resolution now rather than at commit: a new alert for the same condition in the same
-     * transaction must not meet it still active (one active alert per condition is a unique index, and
-     * Hibernate writes inserts before updates). An alert read from the database gets its status in one JDBC
-     * statement (a Hibernate update query costs several times the statement; the whole row follows at commit).
-     * An alert raised in this transaction is not in the database yet, and its queued insert still says OPEN:
-     * then the session is flushed, which writes the insert and the resolution.
-     */
-    public void writeResolution(Alert alert) {
-        int updated = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("UPDATE alert SET status = ? WHERE id = ?")) {
-                update.setString(1, alert.status.name());
-                update.setObject(2, alert.id);
-                return update.executeUpdate();
-            }
-        });
-        if (updated == 0) {
-            entityManager.flush();
-        }
     }
 
     @Transactional(Transactional.TxType.REQUIRED)

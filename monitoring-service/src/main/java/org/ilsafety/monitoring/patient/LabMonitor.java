@@ -159,7 +159,6 @@ public class LabMonitor {
 
     private Alert raise(PatientState state, AlertRequest request) {
         Optional<Alert> active = state.activeAlert(request.type(), request.subject());
-        state.resolvedAlert(request.type(), request.subject()).ifPresent(alerts::writeResolution);
         Alert alert = alerts.raise(request, active);
         state.alerted(alert);
         return alert;

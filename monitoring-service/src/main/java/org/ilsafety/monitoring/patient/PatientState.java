@@ -77,11 +77,6 @@ public final class PatientState {
         return Optional.ofNullable(alerts.get(alertKey(type, subject))).filter(a -> a.status != AlertStatus.RESOLVED);
     }
 
-    /** The alert for the condition resolved in this transaction (the states hold only alerts active when read). */
-    public Optional<Alert> resolvedAlert(AlertType type, String subject) {
-        return Optional.ofNullable(alerts.get(alertKey(type, subject))).filter(a -> a.status == AlertStatus.RESOLVED);
-    }
-
     public void alerted(Alert alert) {
         alerts.put(alertKey(alert.type, alert.subject), alert);
     }
