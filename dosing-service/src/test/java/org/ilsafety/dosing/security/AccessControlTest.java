@@ -2,20 +2,15 @@ package org.ilsafety.dosing.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.oneOf;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.ilsafety.common.security.Roles;
-import org.ilsafety.stack.testing.AccessMatrix;
 import org.ilsafety.stack.testing.AccessMatrix.Endpoint;
+import org.ilsafety.stack.testing.AccessTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -26,7 +21,7 @@ import io.restassured.http.ContentType;
  * grants gets past security. The table must list every operation the OpenAPI document has.
  */
 @QuarkusTest
-class AccessControlTest {
+class AccessControlTest extends AccessTable {
     private static final String PATIENT = "access-1";
     private static final String PLAN = "/api/v1/patients/" + PATIENT + "/therapy-plan";
     private static final String START = """
@@ -55,31 +50,16 @@ class AccessControlTest {
         given().contentType(ContentType.JSON).body(START).when().post(PLAN).then().statusCode(oneOf(201, 409));
     }
 
-    static Stream<Arguments> endpointsAndRefusedCallers() {
-        return ENDPOINTS.stream().flatMap(e -> AccessMatrix.refusedCallers().keySet().stream().map(kind -> Arguments.of(e, kind)));
+    @Override
+    protected List<Endpoint> endpoints() {
+        return ENDPOINTS;
     }
 
-    static Stream<Arguments> endpointsAndRoles() {
-        return ENDPOINTS.stream().flatMap(e -> AccessMatrix.callers().stream().map(role -> Arguments.of(e, role)));
-    }
-
-    @ParameterizedTest(name = "{0} with {1}: 401")
-    @MethodSource("endpointsAndRefusedCallers")
-    void aCallerWithoutAVerifiedTokenIs401(Endpoint endpoint, String kind) {
-        AccessMatrix.assertRefused(endpoint, AccessMatrix.refusedCallers().get(kind).get());
-    }
-
-    @ParameterizedTest(name = "{0} as {1}")
-    @MethodSource("endpointsAndRoles")
-    void eachRoleIsAllowedOrRefusedAsTheTableSays(Endpoint endpoint, String role) {
-        AccessMatrix.assertRole(endpoint, role);
-    }
-
-    @Test
-    void theTableListsEveryOperationOfTheService() {
-        Set<String> served = AccessMatrix.documentedApiOperations();
+    @Override
+    protected Set<String> servedOperations() {
+        Set<String> served = super.servedOperations();
         served.removeIf(operation -> operation.endsWith(ListLimitProbeResource.PATH));
-        assertEquals(AccessMatrix.tabled(ENDPOINTS), served, "every endpoint has a row in the roles table");
+        return served;
     }
 
     @Test

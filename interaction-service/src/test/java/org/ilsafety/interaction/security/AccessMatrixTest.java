@@ -1,17 +1,10 @@
 package org.ilsafety.interaction.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.ilsafety.common.security.Roles;
-import org.ilsafety.stack.testing.AccessMatrix;
 import org.ilsafety.stack.testing.AccessMatrix.Endpoint;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.ilsafety.stack.testing.AccessTable;
 
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -22,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * A role with access: neither.
  */
 @QuarkusTest
-class AccessMatrixTest {
+class AccessMatrixTest extends AccessTable {
     static final String CHECK = """
             {"therapy":{"drug":"tocilizumab","status":"ACTIVE"},"medications":[{"name":"Humira"}],"asOf":"2026-11-22"}
             """;
@@ -37,28 +30,8 @@ class AccessMatrixTest {
             Endpoint.at("GET", "/api/v1/interaction-knowledge", null, Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION, Roles.DASHBOARD),
             Endpoint.at("GET", "/api/v1/audit-events", null, Roles.PHARMACIST));
 
-    static Stream<Arguments> refusedCallers() {
-        return ENDPOINTS.stream().flatMap(e -> AccessMatrix.refusedCallers().keySet().stream().map(kind -> Arguments.of(e, kind)));
-    }
-
-    static Stream<Arguments> roles() {
-        return ENDPOINTS.stream().flatMap(e -> AccessMatrix.callers().stream().map(role -> Arguments.of(e, role)));
-    }
-
-    @Test
-    void theMatrixCoversEveryApiOperationOfTheService() {
-        assertThat(AccessMatrix.documentedApiOperations()).containsExactlyInAnyOrderElementsOf(AccessMatrix.tabled(ENDPOINTS));
-    }
-
-    @ParameterizedTest(name = "{0} with {1}: 401")
-    @MethodSource("refusedCallers")
-    void aCallerWithoutAVerifiedTokenIs401(Endpoint endpoint, String kind) {
-        AccessMatrix.assertRefused(endpoint, AccessMatrix.refusedCallers().get(kind).get());
-    }
-
-    @ParameterizedTest(name = "{0} as {1}")
-    @MethodSource("roles")
-    void eachRoleGetsExactlyItsAccess(Endpoint endpoint, String role) {
-        AccessMatrix.assertRole(endpoint, role);
+    @Override
+    protected List<Endpoint> endpoints() {
+        return ENDPOINTS;
     }
 }

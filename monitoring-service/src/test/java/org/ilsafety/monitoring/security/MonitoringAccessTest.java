@@ -9,29 +9,24 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.monitoring.MonitoringBus;
-import org.ilsafety.stack.testing.AccessMatrix;
 import org.ilsafety.stack.testing.AccessMatrix.Endpoint;
+import org.ilsafety.stack.testing.AccessTable;
 import org.ilsafety.stack.testing.FhirFixtures;
 import org.ilsafety.stack.testing.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /** Who may call which monitoring endpoint, what a dashboard sees, and the audit rows every access leaves. */
 @QuarkusTest
-class MonitoringAccessTest {
+class MonitoringAccessTest extends AccessTable {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String UNKNOWN_ALERT = "00000000-0000-0000-0000-000000000000";
     private static final String EVALUATION = """
@@ -55,19 +50,9 @@ class MonitoringAccessTest {
                     Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION),
             Endpoint.at("GET", "/api/v1/audit-events", null, Roles.PHARMACIST));
 
-    static Stream<Endpoint> endpoints() {
-        return ENDPOINTS.stream();
-    }
-
-    @Test
-    void theTableListsEveryOperationOfTheService() {
-        assertEquals(AccessMatrix.tabled(ENDPOINTS), AccessMatrix.documentedApiOperations());
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("endpoints")
-    void onlyVerifiedCallersWithTheRightRoleGetThrough(Endpoint endpoint) {
-        AccessMatrix.check(endpoint);
+    @Override
+    protected List<Endpoint> endpoints() {
+        return ENDPOINTS;
     }
 
     @Test

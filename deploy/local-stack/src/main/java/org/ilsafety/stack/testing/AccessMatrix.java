@@ -94,12 +94,6 @@ public final class AccessMatrix {
         }
     }
 
-    /** Every refusal and every caller for one endpoint. */
-    public static void check(Endpoint endpoint) {
-        refusedCallers().values().forEach(authorization -> assertRefused(endpoint, authorization.get()));
-        callers().forEach(role -> assertRole(endpoint, role));
-    }
-
     /** The {@code /api} operations the service's OpenAPI document lists, as {@code METHOD /template}. */
     public static Set<String> documentedApiOperations() {
         Map<String, Map<String, Object>> paths = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath()
