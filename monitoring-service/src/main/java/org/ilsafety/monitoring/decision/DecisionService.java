@@ -2,22 +2,21 @@ package org.ilsafety.monitoring.decision;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.PersistenceContext;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.Status;
+import org.hibernate.persister.entity.EntityPersister;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.outbox.Outbox;
-import org.ilsafety.common.util.TransactionMaps;
 import org.ilsafety.monitoring.alert.Alert;
 import org.ilsafety.monitoring.grading.Action;
 
@@ -29,17 +28,12 @@ import org.ilsafety.monitoring.grading.Action;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class DecisionService {
-    /** The holds released in the current transaction, by key (a transaction resource). */
-    private static final Object RELEASED = new Object();
-
     private final EntityManager entityManager;
     private final Outbox outbox;
-    private final TransactionSynchronizationRegistry transaction;
 
-    public DecisionService(EntityManager entityManager, Outbox outbox, TransactionSynchronizationRegistry transaction) {
+    public DecisionService(EntityManager entityManager, Outbox outbox) {
         this.entityManager = entityManager;
         this.outbox = outbox;
-        this.transaction = transaction;
     }
 
     /**
@@ -98,7 +92,6 @@ public class DecisionService {
             return false;
         }
         entityManager.remove(existing);
-        released().put(new PlanHold.Key(existing.patientId, existing.cause), existing);
         if (!existing.blocksDosing() || others.stream().anyMatch(PlanHold::blocksDosing)) {
             return false;
         }
@@ -118,22 +111,17 @@ public class DecisionService {
 
     /** Forgets every hold, when the therapy ends. */
     public void clear(String patientId) {
-        released().keySet().removeIf(key -> key.patientId.equals(patientId));
         entityManager.createQuery("DELETE FROM PlanHold h WHERE h.patientId = :patient").setParameter("patient", patientId).executeUpdate();
     }
 
-    /** The hold of the key released in this transaction, if its delete is still to be written. */
+    /** The hold of the key removed in this transaction whose delete is still to be written, as the session holds it. */
     private Optional<PlanHold> releasedInThisTransaction(PlanHold.Key key) {
-        PlanHold released = released().remove(key);
-        if (released == null) {
-            return Optional.empty();
-        }
-        EntityEntry entry = entityManager.unwrap(SessionImplementor.class).getPersistenceContextInternal().getEntry(released);
-        return entry != null && entry.getStatus() == Status.DELETED ? Optional.of(released) : Optional.empty();
-    }
-
-    private Map<PlanHold.Key, PlanHold> released() {
-        return TransactionMaps.of(transaction, RELEASED);
+        SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
+        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(PlanHold.class);
+        PersistenceContext context = session.getPersistenceContextInternal();
+        Object removed = context.getEntity(session.generateEntityKey(key, persister));
+        EntityEntry entry = removed == null ? null : context.getEntry(removed);
+        return entry != null && entry.getStatus() == Status.DELETED ? Optional.of((PlanHold) removed) : Optional.empty();
     }
 
     private static boolean stronger(Action proposed, Action held) {

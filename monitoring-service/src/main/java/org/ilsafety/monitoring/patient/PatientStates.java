@@ -15,7 +15,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.therapy.ActiveTherapy;
-import org.ilsafety.common.util.TransactionMaps;
 import org.ilsafety.monitoring.alert.Alert;
 import org.ilsafety.monitoring.alert.AlertStatus;
 import org.ilsafety.monitoring.decision.PlanHold;
@@ -109,8 +108,14 @@ public class PatientStates {
         }
     }
 
+    @SuppressWarnings("unchecked")
     private Map<String, PatientState> states() {
-        return TransactionMaps.of(registry, KEY);
+        Map<String, PatientState> states = (Map<String, PatientState>) registry.getResource(KEY);
+        if (states == null) {
+            states = new HashMap<>();
+            registry.putResource(KEY, states);
+        }
+        return states;
     }
 
     private void load(Map<String, PatientState> states, Set<String> patientIds, Set<String> observationIds) {
