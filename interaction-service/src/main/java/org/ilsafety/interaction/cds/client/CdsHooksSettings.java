@@ -12,8 +12,10 @@ import io.smallrye.config.WithDefault;
  * <ul>
  * <li>{@code suite.cds-hooks.base-url}: this service's CDS Hooks base URL as the EHR calls it; a token's
  * {@code aud} must be it (discovery) or it + {@code /} + the service id (service calls and feedback);</li>
- * <li>{@code suite.cds-hooks.clients.<name>.issuer}, {@code .public-key-location} (PEM) or {@code .jwks-url}:
- * one allow-listed EHR;</li>
+ * <li>{@code suite.cds-hooks.clients.<name>.issuer}, {@code .public-key-location} (a PEM file, or a JWKS URL)
+ * or {@code .jwks-url}: one allow-listed EHR;</li>
+ * <li>{@code suite.cds-hooks.jwks-cache}: how long a JWKS is kept when its response sets no max-age (1 hour);
+ * a token with an unknown key id fetches it again at once;</li>
  * <li>{@code suite.cds-hooks.max-token-lifetime} (5 minutes, as the specification recommends),
  * {@code clock-skew}, {@code replay-purge-every}.</li>
  * </ul>
@@ -30,6 +32,9 @@ public interface CdsHooksSettings {
 
     @WithDefault("10m")
     String replayPurgeEvery();
+
+    @WithDefault("PT1H")
+    Duration jwksCache();
 
     Map<String, Client> clients();
 

@@ -3,6 +3,8 @@ package org.ilsafety.interaction.cds.client;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.security.Key;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +23,36 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Singleton;
 
+import org.jboss.logging.Logger;
+
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
+import org.jose4j.lang.JoseException;
 import org.jose4j.lang.UnresolvableKeyException;
+
+import io.quarkus.runtime.Startup;
 
 /**
  * The allow-list of CDS Hooks clients: issuer to verification key (a PEM public key, or the keys of a JWKS
- * URL, fetched and cached). A client configured without a key stops the service at start.
+ * URL, fetched and cached). Built at start-up ({@link Startup}): a client configured without a key, with a key
+ * file that is missing or not a public key, or with a malformed JWKS URL stops the service there, not at the
+ * first call. {@code public-key-location} takes a PEM file, a classpath resource or an {@code http(s)} JWKS
+ * URL; {@code jwks-url} is the same as the latter.
+ * <p>
+ * A JWKS is fetched once at start (a failure is logged, not fatal: the EHR may be down while the suite starts),
+ * cached for its {@code Cache-Control} max-age ({@code jwks-cache} when it gives none), kept on a failed
+ * refresh, and fetched again when a token names a key id the cache does not hold: the EHR's key rotation.
  */
+@Startup
 @Singleton
 public class TrustedClients {
+    private static final Logger LOG = Logger.getLogger(TrustedClients.class);
     private final Map<String, Trusted> byIssuer;
 
     public TrustedClients(CdsHooksSettings settings) {
         this.byIssuer = settings.clients().entrySet().stream()
-                .map(e -> trusted(e.getKey(), e.getValue()))
+                .map(e -> trusted(e.getKey(), e.getValue(), settings.jwksCache()))
                 .collect(Collectors.toUnmodifiableMap(Trusted::issuer, Function.identity()));
     }
 
@@ -54,21 +71,45 @@ public class TrustedClients {
         Key keyFor(JsonWebSignature jws) throws TokenRejected;
     }
 
-    private static Trusted trusted(String name, CdsHooksSettings.Client client) {
-        if (client.jwksUrl().isPresent()) {
-            HttpsJwksVerificationKeyResolver resolver = new HttpsJwksVerificationKeyResolver(new HttpsJwks(client.jwksUrl().get()));
-            return new Trusted(client.issuer(), name, jws -> {
-                try {
-                    return resolver.resolveKey(jws, List.of());
-                } catch (UnresolvableKeyException e) {
-                    throw new TokenRejected("no key of the issuer's JWKS matches the token");
-                }
-            });
+    static Trusted trusted(String name, CdsHooksSettings.Client client, Duration jwksCache) {
+        String location = client.jwksUrl().or(client::publicKeyLocation).orElseThrow(() -> new IllegalStateException(
+                "CDS Hooks client '" + name + "' needs suite.cds-hooks.clients." + name + ".public-key-location (PEM or JWKS URL) or .jwks-url"));
+        if (isUrl(location)) {
+            return new Trusted(client.issuer(), name, jwks(name, location, jwksCache));
         }
-        String location = client.publicKeyLocation().orElseThrow(() -> new IllegalStateException(
-                "CDS Hooks client '" + name + "' needs suite.cds-hooks.clients." + name + ".public-key-location or .jwks-url"));
         PublicKey key = publicKey(read(location), name);
         return new Trusted(client.issuer(), name, jws -> key);
+    }
+
+    private static boolean isUrl(String location) {
+        return location.startsWith("https://") || location.startsWith("http://");
+    }
+
+    private static KeySource jwks(String name, String url, Duration cache) {
+        try {
+            URI uri = new URI(url);
+            if (uri.getHost() == null) {
+                throw new URISyntaxException(url, "no host");
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("The JWKS URL of CDS Hooks client '" + name + "' is malformed: " + e.getMessage(), e);
+        }
+        HttpsJwks keys = new HttpsJwks(url);
+        keys.setDefaultCacheDuration(cache.toSeconds());
+        keys.setRetainCacheOnErrorDuration(cache.toSeconds());
+        try {
+            LOG.infof("CDS Hooks client '%s': %d key(s) from its JWKS %s", name, keys.getJsonWebKeys().size(), url);
+        } catch (JoseException | IOException e) {
+            LOG.warnf("CDS Hooks client '%s': its JWKS %s cannot be read now (%s); tried again at its first call", name, url, e.getMessage());
+        }
+        HttpsJwksVerificationKeyResolver resolver = new HttpsJwksVerificationKeyResolver(keys);
+        return jws -> {
+            try {
+                return resolver.resolveKey(jws, List.of());
+            } catch (UnresolvableKeyException e) {
+                throw new TokenRejected("no key of the issuer's JWKS matches the token");
+            }
+        };
     }
 
     private static String read(String location) {
