@@ -35,6 +35,11 @@ final class RunningSuite implements AutoCloseable {
     final double startSeconds;
 
     RunningSuite(Path dataDirectory, boolean demo) throws IOException, InterruptedException {
+        this(dataDirectory, demo, Map.of());
+    }
+
+    /** With {@code environment} added to the launcher's, and so to every service's. */
+    RunningSuite(Path dataDirectory, boolean demo, Map<String, String> environment) throws IOException, InterruptedException {
         this.dataDirectory = dataDirectory;
         this.output = dataDirectory.resolve("launcher.out");
         Path home = Path.of(System.getProperty("suite.home", "../..")).toAbsolutePath().normalize();
@@ -58,6 +63,7 @@ final class RunningSuite implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
+        builder.environment().putAll(environment);
         long started = System.nanoTime();
         launcher = builder.start();
         awaitOutput(SuiteLauncher.READY, Duration.ofMinutes(4));
