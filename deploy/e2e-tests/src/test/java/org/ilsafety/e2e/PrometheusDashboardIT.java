@@ -73,7 +73,8 @@ class PrometheusDashboardIT {
                     + "(Debian: apt-get install -y prometheus); the dashboard queries were NOT evaluated ***\n");
         }
         Assumptions.assumeTrue(server.isPresent() && promtool.isPresent(), "prometheus and promtool (apt-get install -y prometheus)");
-        suite = new RunningSuite(data.resolve("suite"), false, Map.of("SUITE_OPERATIONS_ENDPOINTS", "operations-readers"));
+        suite = new RunningSuite(Files.createDirectories(data.resolve("suite")), false, Map.of("SUITE_OPERATIONS_ENDPOINTS", "operations-readers"));
+        suite.awaitOutput("Press Ctrl-C to stop.", Duration.ofSeconds(60)); // the demo tokens are written after "ready"
         Path token = data.resolve("dashboard.token");
         Files.writeString(token, suite.demoToken("dashboard"));
 
@@ -133,7 +134,11 @@ class PrometheusDashboardIT {
                 }
                 results.put(expression, query(expression).toString());
             }
-            results.forEach((expression, result) -> System.out.println("dashboard query: " + expression + "\n  -> " + result));
+            StringBuilder report = new StringBuilder();
+            results.forEach((expression, result) -> report.append("dashboard query: ").append(expression).append("\n  -> ").append(result).append('\n'));
+            arriving.forEach(expression -> report.append("not evaluated (its metric is not exposed yet): ").append(expression).append('\n'));
+            Files.writeString(Path.of("target/prometheus-dashboard-queries.txt"), report);
+            System.out.print(report);
             assertEquals(expressions.size(), results.size() + arriving.size());
             assertTrue(arriving.size() <= 1, "only the ignored-inputs panel may wait for its metric: " + arriving);
         }
@@ -187,7 +192,7 @@ class PrometheusDashboardIT {
         }
         kafka.send(Topics.PATIENT_EVENTS, "prom-0", FhirFixtures.labObservation("prom-0", "w-0", 1, "29463-7", 70, "kg", null, "2026-11-01T08:00:00Z"));
         kafka.send(Topics.PATIENT_EVENTS, "prom-poison", "{ not FHIR");
-        Awaitility.await().atMost(Duration.ofSeconds(120)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 suite.get("dosing-service", "/api/v1/patients/prom-39/therapy-plan").statusCode() == 200);
         for (int round = 0; round < 5; round++) {
             for (int i = 0; i < 40; i += 4) {

@@ -66,7 +66,7 @@ final class RunningSuite implements AutoCloseable {
         builder.environment().putAll(environment);
         long started = System.nanoTime();
         launcher = builder.start();
-        awaitOutput(SuiteLauncher.READY, Duration.ofMinutes(4));
+        awaitOutput(SuiteLauncher.READY, Duration.ofMinutes(8)); // generous: other builds may share the cores
         startSeconds = (System.nanoTime() - started) / 1e9;
     }
 
