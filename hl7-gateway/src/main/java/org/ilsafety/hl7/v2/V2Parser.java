@@ -10,6 +10,7 @@ import ca.uhn.hl7v2.HL7Exception;
 import ca.uhn.hl7v2.HapiContext;
 import ca.uhn.hl7v2.model.Message;
 import ca.uhn.hl7v2.model.Segment;
+import ca.uhn.hl7v2.parser.EncodingCharacters;
 import ca.uhn.hl7v2.parser.PipeParser;
 import ca.uhn.hl7v2.util.Terser;
 import ca.uhn.hl7v2.validation.impl.ValidationContextFactory;
@@ -40,17 +41,34 @@ public class V2Parser {
         return parser;
     }
 
-    /** The header of a message whose body may still be broken; AR when there is no readable MSH. */
+    /**
+     * The header of a message whose body may still be broken: HAPI reads the MSH segment alone (into a 2.5.1 MSH,
+     * whose fields 1 to 12 are the same in every accepted version). AR when there is no readable MSH.
+     */
     public MessageHeader header(String text) {
         Segment msh;
         try {
-            msh = parser.getCriticalResponseData(text);
+            parser.getCriticalResponseData(text);
+            int end = endOfFirstSegment(text);
+            ca.uhn.hl7v2.model.v251.message.ACK holder = new ca.uhn.hl7v2.model.v251.message.ACK();
+            msh = holder.getMSH();
+            parser.parse(msh, text.substring(0, end), new EncodingCharacters(text.charAt(3), text.substring(4, 8)));
         } catch (HL7Exception | RuntimeException e) {
             throw MessageRejected.reject(ErrorCode.SEGMENT_SEQUENCE_ERROR, "MSH", 0,
                     "The message does not start with a readable MSH segment");
         }
         return new MessageHeader(new Sender(value(msh, 3), value(msh, 4)), value(msh, 10), component(msh, 9, 1),
                 component(msh, 9, 2), value(msh, 12), value(msh, 11), value(msh, 7));
+    }
+
+    private static int endOfFirstSegment(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\r' || c == '\n') {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** The whole message; AE naming the place HAPI could not read. */
