@@ -30,6 +30,8 @@ public class V2Parser {
         context = new DefaultHapiContext();
         context.setValidationContext(ValidationContextFactory.noValidation());
         context.getParserConfiguration().setAllowUnknownVersions(false);
+        // ACK control ids: random, 20 characters (MSH-10's length); HAPI's default keeps a counter file in the working folder.
+        context.getParserConfiguration().setIdGenerator(() -> java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 20));
         parser = context.getPipeParser();
     }
 
