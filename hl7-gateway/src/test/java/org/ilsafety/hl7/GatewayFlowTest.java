@@ -64,7 +64,9 @@ class GatewayFlowTest {
 
     @AfterAll
     static void close() {
-        kafka.close();
+        if (kafka != null) {
+            kafka.close();
+        }
     }
 
     @Test
