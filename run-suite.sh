@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds what is needed, then starts PostgreSQL, a Kafka broker and the three services.
+# Builds what is needed, then starts PostgreSQL, a Kafka broker, the three services and the HL7 v2 gateway.
 # Options: --demo (load the demo patients), --data-dir DIR, port options (see --help).
 set -euo pipefail
 cd "$(dirname "$0")"

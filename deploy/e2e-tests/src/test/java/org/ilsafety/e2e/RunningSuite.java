@@ -30,7 +30,9 @@ final class RunningSuite implements AutoCloseable {
     final int kafkaPort = FreePorts.next();
     final int postgresPort = FreePorts.next();
     final Map<String, Integer> servicePorts = Map.of(
-            "dosing-service", FreePorts.next(), "monitoring-service", FreePorts.next(), "interaction-service", FreePorts.next());
+            "dosing-service", FreePorts.next(), "monitoring-service", FreePorts.next(), "interaction-service", FreePorts.next(),
+            "hl7-gateway", FreePorts.next());
+    final int mllpPort = FreePorts.next();
     final Process launcher;
     final double startSeconds;
 
@@ -56,7 +58,9 @@ final class RunningSuite implements AutoCloseable {
                 "--kafka-controller-port", Integer.toString(FreePorts.next()),
                 "--dosing-port", servicePorts.get("dosing-service").toString(),
                 "--monitoring-port", servicePorts.get("monitoring-service").toString(),
-                "--interaction-port", servicePorts.get("interaction-service").toString()));
+                "--interaction-port", servicePorts.get("interaction-service").toString(),
+                "--hl7-gateway-port", servicePorts.get("hl7-gateway").toString(),
+                "--mllp-port", Integer.toString(mllpPort)));
         if (demo) {
             command.add("--demo");
         }

@@ -198,7 +198,7 @@ class SuiteIT {
         }
         try (var logs = Files.list(data.resolve("logs"))) {
             List<Path> files = logs.toList();
-            assertEquals(SuiteService.ALL.size(), files.size(), "one log per service: " + files);
+            assertEquals(SuiteService.STARTED.size(), files.size(), "one log per service and the HL7 gateway: " + files);
             for (Path log : files) {
                 String text = Files.readString(log);
                 assertTrue(text.contains("started in"), log + " is the service's log");
@@ -206,6 +206,64 @@ class SuiteIT {
             }
         }
         canary.assertClean("launcher output", Files.readString(suite.output));
+    }
+
+    @Test
+    @Order(8)
+    void hl7V2OverMllpHasTheSameEffectAsTheEquivalentFhir() throws Exception {
+        String fhirPatient = "e2e-fhir-twin";
+        kafka.send(Topics.PATIENT_EVENTS, fhirPatient, "{\"resourceType\":\"Patient\",\"id\":\"" + fhirPatient
+                + "\",\"meta\":{\"versionId\":\"1\"},\"birthDate\":\"1975-01-20\",\"gender\":\"female\"}");
+        kafka.send(Topics.PATIENT_EVENTS, fhirPatient,
+                FhirFixtures.labObservation(fhirPatient, "w-twin", 1, "29463-7", 72, "kg", null, "2026-11-01T13:00:00Z"));
+        kafka.send(Topics.PATIENT_EVENTS, fhirPatient,
+                FhirFixtures.medicationRequest(fhirPatient, "mr-twin", 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+        kafka.send(Topics.PATIENT_EVENTS, fhirPatient,
+                FhirFixtures.labObservation(fhirPatient, "anc-twin", 1, "751-8", 800, "/uL", null, "2026-11-15T13:00:00Z"));
+
+        String v2Patient = "E2EV2-1";
+        try (Hl7Sender hl7 = new Hl7Sender(suite.mllpPort)) {
+            assertEquals("AA", hl7.send("MSH|^~\\&|EHR|GENHOSP|ILSAFETY|ILSAFETY|20261101080000||ADT^A31^ADT_A05|E2E-1|P|2.5.1\r"
+                    + "EVN|A31|20261101080000\rPID|1||" + v2Patient + "^^^GENHOSP^MR||Twin^V2||19750120|F\rPV1|1|O\r"
+                    + "OBX|1|NM|29463-7^Body weight^LN||72|kg^kilogram^UCUM|||||F|||20261101080000-0500"));
+            assertEquals("AA", hl7.send("MSH|^~\\&|PHARMACY|GENHOSP|ILSAFETY|ILSAFETY|20261101090000||RDE^O11^RDE_O11|E2E-2|P|2.4\r"
+                    + "PID|1||" + v2Patient + "^^^GENHOSP^MR||Twin^V2||19750120|F\r"
+                    + "ORC|NW|ORD-E2E^EHR|||||||20261101\r"
+                    + "RXE|^^^20261101^^R|612865^tocilizumab 20 MG/ML [Actemra]^RXNORM|4||mg/kg^^UCUM||||||||||||||||||||||M06.9^Rheumatoid arthritis^I10C\r"
+                    + "RXR|IV^Intravenous^HL70162"));
+            assertEquals("AA", hl7.send("MSH|^~\\&|LAB|GENHOSP|ILSAFETY|ILSAFETY|20261115083000||ORU^R01^ORU_R01|E2E-3|P|2.3.1\r"
+                    + "PID|1||" + v2Patient + "^^^GENHOSP^MR||Twin^V2||19750120|F\r"
+                    + "OBR|1|PL-1|FL-1|57021-8^CBC^LN|||20261115080000-0500\r"
+                    + "OBX|1|NM|751-8^Neutrophils^LN||800|/uL^^UCUM|1800-7700|L|||F|||20261115080000-0500\r"
+                    + "ZLR|1|AUTOVERIFY"));
+        }
+
+        for (String patient : List.of(fhirPatient, v2Patient)) {
+            Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+                JsonNode alerts = json(suite.get("monitoring-service", "/api/v1/patients/" + patient + "/alerts"));
+                assertTrue(openAlertFor(alerts, "ANC"), patient + ": an open ANC alert: " + alerts);
+                assertEquals("INTERRUPTED", json(suite.get("dosing-service", "/api/v1/patients/" + patient + "/therapy-plan"))
+                        .path("status").asText(), patient);
+            });
+        }
+        JsonNode fhirPlan = json(suite.get("dosing-service", "/api/v1/patients/" + fhirPatient + "/therapy-plan"));
+        JsonNode v2Plan = json(suite.get("dosing-service", "/api/v1/patients/" + v2Patient + "/therapy-plan"));
+        for (String field : List.of("status", "productId", "step", "indication", "route")) {
+            assertEquals(fhirPlan.path(field), v2Plan.path(field), field);
+        }
+        assertEquals(fhirPlan.path("currentDose").path("doseMg"), v2Plan.path("currentDose").path("doseMg"), "the same dose");
+        assertEquals(alertSummary(fhirPatient), alertSummary(v2Patient), "the same alerts");
+        assertEquals(200, suite.get("hl7-gateway", "/q/health/ready").statusCode());
+    }
+
+    /** Each alert's type, analyte, status and severity, sorted. */
+    static List<String> alertSummary(String patient) throws Exception {
+        List<String> summary = new java.util.ArrayList<>();
+        for (JsonNode alert : json(suite.get("monitoring-service", "/api/v1/patients/" + patient + "/alerts"))) {
+            summary.add(alert.path("type").asText() + "/" + alert.path("analyte").asText() + "/" + alert.path("status").asText() + "/"
+                    + alert.path("severity").asText());
+        }
+        return summary.stream().sorted().toList();
     }
 
     @Test

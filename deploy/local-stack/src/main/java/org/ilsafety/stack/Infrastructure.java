@@ -53,7 +53,7 @@ public final class Infrastructure implements AutoCloseable {
             Optional<KafkaBroker> broker = kafka.join();
             Infrastructure infrastructure = new Infrastructure(dataDirectory, kafkaPort, controllerPort, database.join(), broker,
                     externalKafka.orElseGet(() -> broker.orElseThrow().bootstrapServers()));
-            infrastructure.database.ifPresent(db -> SuiteService.ALL.forEach(s -> db.prepare(ServiceDatabase.forService(s.name()))));
+            infrastructure.database.ifPresent(db -> SuiteService.STARTED.forEach(s -> db.prepare(ServiceDatabase.forService(s.name()))));
             KafkaTopics.create(infrastructure.bootstrapServers, Topics.all(), PARTITIONS);
             return infrastructure;
         } catch (RuntimeException e) {

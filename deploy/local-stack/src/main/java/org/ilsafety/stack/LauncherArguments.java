@@ -10,7 +10,9 @@ final class LauncherArguments {
     static final String USAGE = """
             Usage: ./run-suite.sh [--demo] [--data-dir DIR] [--postgres-port N] [--kafka-port N]
                                   [--kafka-controller-port N] [--dosing-port N] [--monitoring-port N] [--interaction-port N]
+                                  [--hl7-gateway-port N] [--mllp-port N]
               --demo      publish the demo patients of seeds/demo/ to patient-events once the suite is up
+              --mllp-port the HL7 v2 gateway's MLLP port (default 2575; --hl7-gateway-port is its HTTP port)
               --data-dir  where PostgreSQL data, Kafka logs and service logs are kept (default .suite-data/)
             Existing infrastructure instead of the embedded one: set KAFKA_BOOTSTRAP_SERVERS and/or
             QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD.""";
@@ -26,6 +28,7 @@ final class LauncherArguments {
         int kafkaPort = defaults.kafkaPort();
         int controllerPort = defaults.kafkaControllerPort();
         Map<String, Integer> servicePorts = new LinkedHashMap<>(defaults.servicePorts());
+        int mllpPort = defaults.mllpPort();
         for (int i = 0; i < arguments.size(); i++) {
             String option = arguments.get(i);
             switch (option) {
@@ -37,10 +40,12 @@ final class LauncherArguments {
                 case "--dosing-port" -> servicePorts.put("dosing-service", port(arguments, ++i, option));
                 case "--monitoring-port" -> servicePorts.put("monitoring-service", port(arguments, ++i, option));
                 case "--interaction-port" -> servicePorts.put("interaction-service", port(arguments, ++i, option));
+                case "--hl7-gateway-port" -> servicePorts.put(SuiteService.HL7_GATEWAY.name(), port(arguments, ++i, option));
+                case "--mllp-port" -> mllpPort = port(arguments, ++i, option);
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }
-        return new StackOptions(home, dataDirectory, true, postgresPort, kafkaPort, controllerPort, servicePorts, demo,
+        return new StackOptions(home, dataDirectory, true, postgresPort, kafkaPort, controllerPort, servicePorts, mllpPort, demo,
                 defaults.externalKafka(), defaults.externalDatabase());
     }
 

@@ -30,7 +30,7 @@ public final class LocalStack implements AutoCloseable {
         List<ServiceProcess> started = Collections.synchronizedList(new ArrayList<>());
         try {
             List<CompletableFuture<Void>> ready = new ArrayList<>();
-            for (SuiteService service : SuiteService.ALL) {
+            for (SuiteService service : SuiteService.STARTED) {
                 ServiceProcess process = startService(options, infrastructure, service);
                 started.add(process);
                 ready.add(CompletableFuture.runAsync(() -> process.awaitReady(Duration.ofSeconds(180))));
@@ -79,6 +79,9 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("SUITE_KNOWLEDGE_DIR", options.home().resolve("seeds/knowledge").toString());
+        if (service.equals(SuiteService.HL7_GATEWAY)) {
+            env.put("HL7_MLLP_PORT", Integer.toString(options.mllpPort()));
+        }
         options.externalDatabase().ifPresent(db -> {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
             env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
@@ -87,6 +90,11 @@ public final class LocalStack implements AutoCloseable {
         infrastructure.quarkusConfigFor(service.name())
                 .forEach((key, value) -> env.put(key.toUpperCase().replace('.', '_').replace('-', '_'), value));
         return env;
+    }
+
+    /** Where HL7 v2 senders connect (MLLP). */
+    public String mllpAddress() {
+        return "127.0.0.1:" + options.mllpPort();
     }
 
     public String bootstrapServers() {

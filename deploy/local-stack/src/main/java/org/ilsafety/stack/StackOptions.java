@@ -18,6 +18,7 @@ public record StackOptions(
         int kafkaPort,
         int kafkaControllerPort,
         Map<String, Integer> servicePorts,
+        int mllpPort,
         boolean loadDemoPatients,
         Optional<String> externalKafka,
         Optional<ExternalDatabase> externalDatabase) {
@@ -28,19 +29,19 @@ public record StackOptions(
     /** The defaults of the run command: fixed ports, data kept in {@code .suite-data/}. */
     public static StackOptions defaults(Path home, Map<String, String> env) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        SuiteService.ALL.forEach(s -> ports.put(s.name(), s.defaultPort()));
+        SuiteService.STARTED.forEach(s -> ports.put(s.name(), s.defaultPort()));
         Optional<ExternalDatabase> database = Optional.ofNullable(env.get("QUARKUS_DATASOURCE_JDBC_URL"))
                 .map(url -> new ExternalDatabase(url, env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", ""),
                         env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "")));
-        return new StackOptions(home, home.resolve(".suite-data"), true, 55432, 9092, 9093, ports, false,
+        return new StackOptions(home, home.resolve(".suite-data"), true, 55432, 9092, 9093, ports, SuiteService.HL7_MLLP_PORT, false,
                 Optional.ofNullable(env.get("KAFKA_BOOTSTRAP_SERVERS")), database);
     }
 
     /** Free ports and a throw-away data folder, for tests that run beside a running suite. */
     public static StackOptions isolated(Path home, Path dataDirectory) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        SuiteService.ALL.forEach(s -> ports.put(s.name(), FreePorts.next()));
-        return new StackOptions(home, dataDirectory, false, FreePorts.next(), FreePorts.next(), FreePorts.next(), ports, false,
+        SuiteService.STARTED.forEach(s -> ports.put(s.name(), FreePorts.next()));
+        return new StackOptions(home, dataDirectory, false, FreePorts.next(), FreePorts.next(), FreePorts.next(), ports, FreePorts.next(), false,
                 Optional.empty(), Optional.empty());
     }
 }

@@ -32,7 +32,7 @@ public final class SuiteLauncher {
             return;
         }
         long started = System.nanoTime();
-        System.out.println("Starting PostgreSQL, Kafka and the three services (data in " + options.dataDirectory() + ") ...");
+        System.out.println("Starting PostgreSQL, Kafka, the three services and the HL7 v2 gateway (data in " + options.dataDirectory() + ") ...");
         LocalStack stack = LocalStack.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -44,8 +44,13 @@ public final class SuiteLauncher {
         System.out.printf("%s in %.1f s%n", READY, (System.nanoTime() - started) / 1e9);
         System.out.println("  Kafka bootstrap      " + stack.bootstrapServers());
         stack.infrastructure().jdbcUrl().ifPresent(url -> System.out.println("  PostgreSQL           " + url));
-        stack.serviceUrls().forEach((name, url) -> System.out.printf("  %-20s %s   health %s/q/health   API %s/q/openapi%n",
-                name, url, url, url));
+        stack.serviceUrls().forEach((name, url) -> {
+            if (name.equals(SuiteService.HL7_GATEWAY.name())) {
+                System.out.printf("  %-20s MLLP %s   health %s/q/health   metrics %s/q/metrics%n", name, stack.mllpAddress(), url, url);
+            } else {
+                System.out.printf("  %-20s %s   health %s/q/health   API %s/q/openapi%n", name, url, url, url);
+            }
+        });
         System.out.println("  Logs                 " + options.dataDirectory().resolve("logs"));
         Path tokens = stack.infrastructure().identityProvider().writeDemoTokens(Duration.ofHours(12));
         String monitoring = stack.serviceUrls().get("monitoring-service");
