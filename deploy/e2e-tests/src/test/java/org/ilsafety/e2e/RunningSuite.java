@@ -51,7 +51,8 @@ final class RunningSuite implements AutoCloseable {
                 "--kafka-controller-port", Integer.toString(FreePorts.next()),
                 "--dosing-port", servicePorts.get("dosing-service").toString(),
                 "--monitoring-port", servicePorts.get("monitoring-service").toString(),
-                "--interaction-port", servicePorts.get("interaction-service").toString()));
+                "--interaction-port", servicePorts.get("interaction-service").toString(),
+                "--console-port", Integer.toString(FreePorts.next())));
         if (demo) {
             command.add("--demo");
         }

@@ -10,7 +10,9 @@ final class LauncherArguments {
     static final String USAGE = """
             Usage: ./run-suite.sh [--demo] [--data-dir DIR] [--postgres-port N] [--kafka-port N]
                                   [--kafka-controller-port N] [--dosing-port N] [--monitoring-port N] [--interaction-port N]
+                                  [--console-port N]
               --demo      publish the demo patients of seeds/demo/ to patient-events once the suite is up
+              --console-port  the web console's port (default 8080)
               --data-dir  where PostgreSQL data, Kafka logs and service logs are kept (default .suite-data/)
             Existing infrastructure instead of the embedded one: set KAFKA_BOOTSTRAP_SERVERS and/or
             QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD.""";
@@ -37,6 +39,7 @@ final class LauncherArguments {
                 case "--dosing-port" -> servicePorts.put("dosing-service", port(arguments, ++i, option));
                 case "--monitoring-port" -> servicePorts.put("monitoring-service", port(arguments, ++i, option));
                 case "--interaction-port" -> servicePorts.put("interaction-service", port(arguments, ++i, option));
+                case "--console-port" -> servicePorts.put(ConsoleProcess.NAME, port(arguments, ++i, option));
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }
