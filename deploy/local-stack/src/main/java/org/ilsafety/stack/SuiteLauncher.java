@@ -55,9 +55,9 @@ public final class SuiteLauncher {
         int consolePort = options.servicePorts().getOrDefault(ConsoleProcess.NAME, ConsoleProcess.DEFAULT_PORT);
         try {
             ConsoleProcess.start(home, consolePort, stack.serviceUrls(), tokens, options.dataDirectory().resolve("logs"))
-                    .ifPresentOrElse(started -> {
-                        console.set(started);
-                        System.out.println("  Console              " + started.url() + "/ (sign in with a demo role)");
+                    .ifPresentOrElse(process -> {
+                        console.set(process);
+                        System.out.println("  Console              " + process.url() + "/ (sign in with a demo role)");
                     }, () -> System.out.println("  Console              NOT STARTED: console/target/quarkus-app is missing (mvn package)"));
         } catch (RuntimeException e) {
             System.out.println("  Console              NOT STARTED: " + e.getMessage());
