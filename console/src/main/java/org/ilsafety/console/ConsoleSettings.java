@@ -18,6 +18,10 @@ public interface ConsoleSettings {
     /** The run command's {@code demo-tokens.env}; absent: no demo sign-in (a hospital signs in through OIDC). */
     Optional<String> demoTokensFile();
 
+    /** Where the roles are in an access token (a path such as {@code realm_access/roles}); default {@code groups}. */
+    @WithDefault("groups")
+    String rolesClaim();
+
     /** How often the live worklist asks monitoring-service for changes. */
     @WithDefault("PT2S")
     Duration pollInterval();

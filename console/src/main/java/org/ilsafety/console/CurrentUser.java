@@ -5,8 +5,6 @@ import java.util.Optional;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -21,12 +19,11 @@ public class CurrentUser {
     private final SecurityIdentity identity;
     private final String rolesClaim;
 
-    public CurrentUser(Sessions sessions, HttpHeaders headers, SecurityIdentity identity,
-            @ConfigProperty(name = "suite.console.roles-claim", defaultValue = "groups") String rolesClaim) {
+    public CurrentUser(Sessions sessions, HttpHeaders headers, SecurityIdentity identity, ConsoleSettings settings) {
         this.sessions = sessions;
         this.headers = headers;
         this.identity = identity;
-        this.rolesClaim = rolesClaim;
+        this.rolesClaim = settings.rolesClaim();
     }
 
     public Optional<SignedInUser> find() {

@@ -47,6 +47,9 @@ public class OperationsPage {
         Map<String, Map<String, String>> fileVersions = new TreeMap<>();
         for (SuiteApi.Service service : SuiteApi.Service.values()) {
             Map<String, Object> view = new LinkedHashMap<>();
+            for (String key : List.of("ops", "opsError", "deadLettered", "applied", "minutes", "knowledgeVersion", "knowledgeError")) {
+                view.put(key, null);
+            }
             view.put("name", service.label);
             JsonNode health = api.health(service);
             view.put("status", health.path("status").asText("UNKNOWN"));
