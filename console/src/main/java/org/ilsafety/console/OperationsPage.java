@@ -84,7 +84,7 @@ public class OperationsPage {
             files.add(Map.of("name", file.getKey(), "versions", file.getValue(), "agree", same, "shared", file.getValue().size() > 1));
         }
         return operations.data("user", user).data("page", "operations").data("title", "Operations").data("services", services)
-                .data("files", files).data("agree", agree);
+                .data("files", files).data("agree", agree).data("noneShared", files.stream().noneMatch(f -> (Boolean) f.get("shared")));
     }
 
     /** dosing-service lists declaredVersion and sha256, the others version (declared + the hash's first 8 characters). */

@@ -96,11 +96,15 @@ class ConsoleBrowserIT {
     @Order(2)
     void acknowledgingTheAlertRemovesItAndTheServiceAuditsIt() throws Exception {
         open("/worklist");
-        WebElement row = rowOf(LOW_ANC_PATIENT).orElseThrow();
-        String alertId = row.getAttribute("data-alert-id");
+        awaitFirstLiveRefresh();
+        String alertId = firstRow().getAttribute("data-alert-id");
+        assertEquals(LOW_ANC_PATIENT, firstRow().getAttribute("data-patient"));
+        WebElement row = browser.driver.findElement(By.cssSelector("#worklist-rows tr[data-alert-id='" + alertId + "']"));
+        // focus inside the table holds live refreshes back until the action is done
         new Select(row.findElement(By.tagName("select"))).selectByVisibleText("Prescriber informed");
         row.findElement(By.cssSelector("button.ack")).click();
-        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertTrue(rowOf(LOW_ANC_PATIENT).isEmpty(),
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertTrue(
+                browser.driver.findElements(By.cssSelector("#worklist-rows tr[data-alert-id='" + alertId + "']")).isEmpty(),
                 "the acknowledged alert left the open worklist"));
 
         JsonNode alert = JSON.readTree(suite.monitoring("/api/v1/alerts/" + alertId, "pharmacist"));
@@ -120,6 +124,7 @@ class ConsoleBrowserIT {
     @Order(3)
     void aNewLowAncSentThroughTheBrokerAppearsWithoutAReload() throws Exception {
         open("/worklist");
+        awaitFirstLiveRefresh();
         browser.driver.executeScript("window.notReloaded = 'yes';");
         kafka.send(Topics.PATIENT_EVENTS, LIVE_PATIENT,
                 FhirFixtures.medicationRequest(LIVE_PATIENT, "mr-console-live-1", 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
@@ -137,7 +142,7 @@ class ConsoleBrowserIT {
     void theTimelinePlotHoldsTheAncPointsAndTheLabelBands() throws Exception {
         open("/patients/" + LOW_ANC_PATIENT);
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver.executeScript(
-                "return !!(window.timelineCharts && window.timelineCharts.ANC);") == Boolean.TRUE);
+                "return !!(window.timelineCharts && window.timelineCharts.ANC);").equals(Boolean.TRUE));
         Map<String, Object> anc = (Map<String, Object>) browser.driver.executeScript("""
                 var o = window.timelineCharts.ANC.getOption();
                 var bands = o.series[o.series.length - 1];
@@ -150,11 +155,13 @@ class ConsoleBrowserIT {
         assertTrue(bands.stream().anyMatch(b -> b.contains("DISCONTINUE")), "the discontinue band: " + bands);
         assertTrue(bands.stream().anyMatch(b -> b.contains("CONTINUE (")), "the continue band: " + bands);
 
-        browser.driver.executeScript("window.timelineCharts.ANC.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });");
-        String tip = (String) browser.driver.executeScript(
-                "var t = document.querySelector('#chart-ANC div[style*=\"z-index\"]'); return t ? t.innerText : '';");
-        assertTrue(tip.contains("800") && tip.contains("Rule: TCZ-ANC-500-1000") && tip.contains("Knowledge:") && tip.contains("Source:"),
-                "hovering shows value, band, rule, source and knowledge version: " + tip);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            browser.driver.executeScript("window.timelineCharts.ANC.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });");
+            String tip = (String) browser.driver.executeScript(
+                    "var t = document.querySelector('#chart-ANC div[style*=\"z-index\"]'); return t ? t.innerText : '';");
+            assertTrue(tip.contains("800") && tip.contains("Rule: TCZ-ANC-500-1000") && tip.contains("Knowledge:") && tip.contains("Source:"),
+                    "hovering shows value, band, rule, source and knowledge version: " + tip);
+        });
         assertAccessible("timeline");
         browser.fullScreenshot("timeline");
     }
@@ -231,6 +238,12 @@ class ConsoleBrowserIT {
 
     private static void open(String path) {
         browser.driver.get(suite.consoleUrl + path);
+    }
+
+    /** The stream's first event makes the page fetch its rows once; after that they change only with the alerts. */
+    private static void awaitFirstLiveRefresh() {
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> browser.driver.findElement(By.id("live-status")).getText().contains("updated"));
     }
 
     private static WebElement firstRow() {

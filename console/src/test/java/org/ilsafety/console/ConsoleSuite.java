@@ -51,7 +51,7 @@ final class ConsoleSuite implements AutoCloseable {
         builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         launcher = builder.start();
-        String printed = awaitOutput("Press Ctrl-C", Duration.ofMinutes(5));
+        String printed = awaitOutput("Press Ctrl-C", Duration.ofMinutes(10));
         Matcher console = CONSOLE_LINE.matcher(printed);
         if (!printed.contains(SuiteLauncher.READY) || !console.find()) {
             throw new IllegalStateException("The run command did not start the console:\n" + printed);
