@@ -60,7 +60,8 @@ final class RunningSuite implements AutoCloseable {
                 "--monitoring-port", servicePorts.get("monitoring-service").toString(),
                 "--interaction-port", servicePorts.get("interaction-service").toString(),
                 "--hl7-gateway-port", servicePorts.get("hl7-gateway").toString(),
-                "--mllp-port", Integer.toString(mllpPort)));
+                "--mllp-port", Integer.toString(mllpPort),
+                "--console-port", Integer.toString(FreePorts.next())));
         if (demo) {
             command.add("--demo");
         }

@@ -10,9 +10,10 @@ final class LauncherArguments {
     static final String USAGE = """
             Usage: ./run-suite.sh [--demo] [--data-dir DIR] [--postgres-port N] [--kafka-port N]
                                   [--kafka-controller-port N] [--dosing-port N] [--monitoring-port N] [--interaction-port N]
-                                  [--hl7-gateway-port N] [--mllp-port N]
+                                  [--hl7-gateway-port N] [--mllp-port N] [--console-port N]
               --demo      publish the demo patients of seeds/demo/ to patient-events once the suite is up
               --mllp-port the HL7 v2 gateway's MLLP port (default 2575; --hl7-gateway-port is its HTTP port)
+              --console-port  the web console's port (default 8080)
               --data-dir  where PostgreSQL data, Kafka logs and service logs are kept (default .suite-data/)
             Existing infrastructure instead of the embedded one: set KAFKA_BOOTSTRAP_SERVERS and/or
             QUARKUS_DATASOURCE_JDBC_URL, QUARKUS_DATASOURCE_USERNAME, QUARKUS_DATASOURCE_PASSWORD.""";
@@ -42,6 +43,7 @@ final class LauncherArguments {
                 case "--interaction-port" -> servicePorts.put("interaction-service", port(arguments, ++i, option));
                 case "--hl7-gateway-port" -> servicePorts.put(SuiteService.HL7_GATEWAY.name(), port(arguments, ++i, option));
                 case "--mllp-port" -> mllpPort = port(arguments, ++i, option);
+                case "--console-port" -> servicePorts.put(ConsoleProcess.NAME, port(arguments, ++i, option));
                 default -> throw new IllegalArgumentException("Unknown option " + option);
             }
         }

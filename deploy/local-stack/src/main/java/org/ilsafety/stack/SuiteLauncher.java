@@ -3,7 +3,9 @@ package org.ilsafety.stack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The run command: starts the suite, prints where everything is, and stops every child process on
@@ -35,8 +37,10 @@ public final class SuiteLauncher {
         System.out.println("Starting PostgreSQL, Kafka, the three services and the HL7 v2 gateway (data in " + options.dataDirectory() + ") ...");
         LocalStack stack = LocalStack.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<ServiceProcess> console = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("Stopping the suite ...");
+            Optional.ofNullable(console.get()).ifPresent(ServiceProcess::close);
             stack.close();
             System.out.println("Stopped.");
             stopped.countDown();
@@ -53,6 +57,16 @@ public final class SuiteLauncher {
         });
         System.out.println("  Logs                 " + options.dataDirectory().resolve("logs"));
         Path tokens = stack.infrastructure().identityProvider().writeDemoTokens(Duration.ofHours(12));
+        int consolePort = options.servicePorts().getOrDefault(ConsoleProcess.NAME, ConsoleProcess.DEFAULT_PORT);
+        try {
+            ConsoleProcess.start(home, consolePort, stack.serviceUrls(), tokens, options.dataDirectory().resolve("logs"))
+                    .ifPresentOrElse(process -> {
+                        console.set(process);
+                        System.out.println("  Console              " + process.url() + "/ (sign in with a demo role)");
+                    }, () -> System.out.println("  Console              NOT STARTED: console/target/quarkus-app is missing (mvn package)"));
+        } catch (RuntimeException e) {
+            System.out.println("  Console              NOT STARTED: " + e.getMessage());
+        }
         String monitoring = stack.serviceUrls().get("monitoring-service");
         System.out.println("  Demo tokens          " + tokens + " (one per role: clinician, pharmacist, integration, dashboard; 12 h)");
         System.out.println("                       source " + tokens + " && curl -H \"Authorization: Bearer $CLINICIAN_TOKEN\" "

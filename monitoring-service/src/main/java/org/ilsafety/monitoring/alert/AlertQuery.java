@@ -19,8 +19,13 @@ public class AlertQuery {
         this.entityManager = entityManager;
     }
 
-    public record Filter(AlertStatus status, Severity severity, AlertType type, String patientId, Instant from, Instant to) {
+    /** {@code severityFirst}: most severe first, then newest; else newest first. */
+    public record Filter(AlertStatus status, Severity severity, AlertType type, String patientId, Instant from, Instant to, String ruleId,
+            boolean severityFirst) {
     }
+
+    private static final String SEVERITY_RANK = "CASE a.severity WHEN org.ilsafety.monitoring.alert.Severity.CRITICAL THEN 0 "
+            + "WHEN org.ilsafety.monitoring.alert.Severity.HIGH THEN 1 WHEN org.ilsafety.monitoring.alert.Severity.MODERATE THEN 2 ELSE 3 END, ";
 
     public record Page(List<Alert> items, long total) {
     }
@@ -52,8 +57,13 @@ public class AlertQuery {
             where.add("a.raisedAt < :to");
             params.put("to", filter.to());
         }
+        if (filter.ruleId() != null) {
+            where.add("a.ruleId = :rule");
+            params.put("rule", filter.ruleId());
+        }
         String clause = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-        TypedQuery<Alert> query = entityManager.createQuery("SELECT a FROM Alert a" + clause + " ORDER BY a.raisedAt DESC, a.id", Alert.class);
+        TypedQuery<Alert> query = entityManager.createQuery("SELECT a FROM Alert a" + clause + " ORDER BY "
+                + (filter.severityFirst() ? SEVERITY_RANK : "") + "a.raisedAt DESC, a.id", Alert.class);
         TypedQuery<Long> count = entityManager.createQuery("SELECT count(a) FROM Alert a" + clause, Long.class);
         params.forEach((k, v) -> {
             query.setParameter(k, v);

@@ -54,6 +54,7 @@ public class AlertResource {
     @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.DASHBOARD })
     public AlertPage list(@QueryParam("status") String status, @QueryParam("severity") String severity, @QueryParam("type") String type,
             @QueryParam("patientId") String patientId, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("ruleId") String ruleId, @QueryParam("sort") @DefaultValue("newest") String sort,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
         if (page < 0 || page > MAX_PAGE) {
             throw ProblemException.badRequest("page", "must be 0 to " + MAX_PAGE);
@@ -61,8 +62,12 @@ public class AlertResource {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw ProblemException.badRequest("size", "must be 1 to " + MAX_PAGE_SIZE);
         }
+        if (!"newest".equals(sort) && !"severity".equals(sort)) {
+            throw ProblemException.badRequest("sort", "must be newest or severity");
+        }
         var filter = new AlertQuery.Filter(parse("status", status, AlertStatus.class), parse("severity", severity, Severity.class),
-                parse("type", type, AlertType.class), patientId, instant("from", from), instant("to", to));
+                parse("type", type, AlertType.class), patientId, instant("from", from), instant("to", to),
+                ruleId == null || ruleId.isBlank() ? null : ruleId.trim(), "severity".equals(sort));
         var result = query.find(filter, page, size);
         return new AlertPage(result.items().stream().map(this::view).toList(), page, size, result.total());
     }
@@ -70,7 +75,7 @@ public class AlertResource {
     @GET
     @Path("/patients/{patientId}/alerts")
     public List<AlertView> forPatient(@PathParam("patientId") String patientId, @QueryParam("status") String status) {
-        var filter = new AlertQuery.Filter(parse("status", status, AlertStatus.class), null, null, patientId, null, null);
+        var filter = new AlertQuery.Filter(parse("status", status, AlertStatus.class), null, null, patientId, null, null, null, false);
         return query.find(filter, 0, MAX_PAGE_SIZE).items().stream().map(this::view).toList();
     }
 

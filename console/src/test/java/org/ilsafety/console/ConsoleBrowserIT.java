@@ -1,0 +1,265 @@
+package org.ilsafety.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.awaitility.Awaitility;
+import org.ilsafety.common.events.Topics;
+import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.stack.testing.TestKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The console in headless Chromium against the suite the run command starts (real broker, real
+ * PostgreSQL, the demo patients): worklist, acknowledgement with its audit row, a live update without a
+ * reload, the timeline's plot, the operations page counting a dead letter, the dashboard's pseudonyms;
+ * every page checked with axe-core and photographed under target/screenshots/.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleBrowserIT {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+    static final String LOW_ANC_PATIENT = "demo-ra-low-anc";
+    static final String LIVE_PATIENT = "console-live-1";
+    static final List<String> PATIENT_IDS = List.of("demo-ra-iv", "demo-sjia-child", "demo-gca-sc", "demo-caps", LOW_ANC_PATIENT, LIVE_PATIENT);
+    static final Path SCREENSHOTS = Path.of(System.getProperty("console.screenshots", "target/screenshots"));
+
+    @TempDir
+    static Path data;
+    static ConsoleSuite suite;
+    static Browser browser;
+    static TestKafka kafka;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Optional<String> missing = Browser.unavailable();
+        if (missing.isPresent()) {
+            String banner = "\n############################################################\n"
+                    + "#  CONSOLE BROWSER TESTS SKIPPED: " + missing.get() + "\n"
+                    + "############################################################\n";
+            System.out.println(banner);
+            System.err.println(banner);
+            Assumptions.abort("CONSOLE BROWSER TESTS SKIPPED: " + missing.get());
+        }
+        suite = new ConsoleSuite(data);
+        kafka = new TestKafka(suite.bootstrapServers());
+        browser = new Browser(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDemoLowAncPatientIsAtTheTopOfTheWorklist() throws Exception {
+        signIn("pharmacist");
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            open("/worklist");
+            assertEquals(LOW_ANC_PATIENT, firstRow().getAttribute("data-patient"), "the most severe open alert comes first");
+        });
+        assertTrue(firstRow().getText().contains("ANC"), firstRow().getText());
+        assertAccessible("worklist");
+        browser.screenshot("worklist");
+    }
+
+    @Test
+    @Order(2)
+    void acknowledgingTheAlertRemovesItAndTheServiceAuditsIt() throws Exception {
+        open("/worklist");
+        awaitFirstLiveRefresh();
+        String alertId = firstRow().getAttribute("data-alert-id");
+        assertEquals(LOW_ANC_PATIENT, firstRow().getAttribute("data-patient"));
+        WebElement row = browser.driver.findElement(By.cssSelector("#worklist-rows tr[data-alert-id='" + alertId + "']"));
+        // focus inside the table holds live refreshes back until the action is done
+        new Select(row.findElement(By.tagName("select"))).selectByVisibleText("Prescriber informed");
+        row.findElement(By.cssSelector("button.ack")).click();
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertTrue(
+                browser.driver.findElements(By.cssSelector("#worklist-rows tr[data-alert-id='" + alertId + "']")).isEmpty(),
+                "the acknowledged alert left the open worklist"));
+
+        JsonNode alert = JSON.readTree(suite.monitoring("/api/v1/alerts/" + alertId, "pharmacist"));
+        assertEquals("ACKNOWLEDGED", alert.path("status").asText());
+        assertEquals("demo-pharmacist", alert.path("acknowledgedBy").asText());
+        assertEquals("Prescriber informed", alert.path("acknowledgementReason").asText());
+        JsonNode audit = JSON.readTree(suite.monitoring("/api/v1/audit-events?subject=demo-pharmacist&size=200", "pharmacist"));
+        boolean audited = false;
+        for (JsonNode entry : audit.path("entries")) {
+            audited |= entry.path("action").asText().contains("/acknowledgement") && entry.path("target").asText().contains(alertId)
+                    && "HTTP 200".equals(entry.path("outcome").asText());
+        }
+        assertTrue(audited, "monitoring-service wrote an audit row for the acknowledgement: " + audit);
+    }
+
+    @Test
+    @Order(3)
+    void aNewLowAncSentThroughTheBrokerAppearsWithoutAReload() throws Exception {
+        open("/worklist");
+        awaitFirstLiveRefresh();
+        browser.driver.executeScript("window.notReloaded = 'yes';");
+        kafka.send(Topics.PATIENT_EVENTS, LIVE_PATIENT,
+                FhirFixtures.medicationRequest(LIVE_PATIENT, "mr-console-live-1", 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+        kafka.send(Topics.PATIENT_EVENTS, LIVE_PATIENT,
+                FhirFixtures.labObservation(LIVE_PATIENT, "anc-console-live-1", 1, "751-8", 700, "/uL", null, "2026-11-20T08:00:00Z"));
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertTrue(rowOf(LIVE_PATIENT).isPresent(), "the new alert appeared"));
+        assertEquals("yes", browser.driver.executeScript("return window.notReloaded;"), "the page was not reloaded");
+        assertTrue(browser.driver.findElement(By.id("live-status")).getText().contains("updated"));
+        browser.screenshot("worklist-live");
+    }
+
+    @Test
+    @Order(4)
+    @SuppressWarnings("unchecked")
+    void theTimelinePlotHoldsTheAncPointsAndTheLabelBands() throws Exception {
+        open("/patients/" + LOW_ANC_PATIENT);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> browser.driver.executeScript(
+                "return !!(window.timelineCharts && window.timelineCharts.ANC);").equals(Boolean.TRUE));
+        Map<String, Object> anc = (Map<String, Object>) browser.driver.executeScript("""
+                var o = window.timelineCharts.ANC.getOption();
+                var bands = o.series[o.series.length - 1];
+                return { points: o.series[0].data.map(function (d) { return d.value[1]; }),
+                         bands: bands.markArea.data.map(function (b) { return b[0].name; }) };""");
+        List<Number> points = (List<Number>) anc.get("points");
+        List<String> bands = (List<String>) anc.get("bands");
+        assertTrue(points.stream().anyMatch(p -> p.doubleValue() == 800.0), "the ANC 800/mm3 of the demo is plotted: " + points);
+        assertTrue(bands.stream().anyMatch(b -> b.contains("500 to 1000") && b.contains("INTERRUPT")), "the interrupt band: " + bands);
+        assertTrue(bands.stream().anyMatch(b -> b.contains("DISCONTINUE")), "the discontinue band: " + bands);
+        assertTrue(bands.stream().anyMatch(b -> b.contains("CONTINUE (")), "the continue band: " + bands);
+
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            browser.driver.executeScript("window.timelineCharts.ANC.dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 });");
+            String tip = (String) browser.driver.executeScript(
+                    "var t = document.querySelector('#chart-ANC div[style*=\"z-index\"]'); return t ? t.innerText : '';");
+            assertTrue(tip.contains("800") && tip.contains("Rule: TCZ-ANC-500-1000") && tip.contains("Knowledge:") && tip.contains("Source:"),
+                    "hovering shows value, band, rule, source and knowledge version: " + tip);
+        });
+        assertAccessible("timeline");
+        browser.fullScreenshot("timeline");
+    }
+
+    @Test
+    @Order(5)
+    void theOperationsPageCountsADeadLetterSentInTheTest() throws Exception {
+        open("/operations");
+        int before = deadLetters();
+        kafka.send(Topics.PATIENT_EVENTS, "console-poison-1", "{\"resourceType\": \"Observation\", \"status\": ");
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            open("/operations");
+            assertTrue(deadLetters() > before, "a new dead letter is listed");
+        });
+        WebElement monitoring = browser.driver.findElement(By.id("service-monitoring-service"));
+        String newest = monitoring.findElement(By.cssSelector("tr.dead-letter")).getText();
+        assertTrue(newest.contains("patient-events"), "reason, topic, partition and offset: " + newest);
+        assertTrue(Long.parseLong(monitoring.findElement(By.cssSelector("dd.dead-lettered")).getText()) >= 1);
+        assertFalse(browser.driver.getPageSource().contains("\"status\": "), "no payload on the page");
+        assertAccessible("operations");
+        browser.fullScreenshot("operations");
+    }
+
+    @Test
+    @Order(6)
+    void theBurdenAndKnowledgePagesListRulesUnverifiedFirst() throws Exception {
+        open("/burden");
+        assertTrue(browser.driver.findElement(By.id("burden")).getText().contains("TCZ-ANC-500-1000"));
+        assertAccessible("burden");
+        browser.screenshot("burden");
+        open("/knowledge");
+        WebElement first = browser.driver.findElement(By.cssSelector("#rules tbody tr"));
+        assertEquals("unverified", first.getAttribute("class"), "the unverified rules come first");
+        assertAccessible("knowledge");
+        browser.screenshot("knowledge");
+    }
+
+    @Test
+    @Order(7)
+    void theDashboardSeesPseudonymsOnlyAndCannotAct() throws Exception {
+        browser.driver.manage().deleteAllCookies();
+        signIn("dashboard");
+        for (String page : List.of("/worklist", "/operations", "/burden", "/knowledge")) {
+            open(page);
+            String dom = (String) browser.driver.executeScript("return document.documentElement.outerHTML;");
+            for (String patient : PATIENT_IDS) {
+                assertFalse(dom.contains(patient), page + " shows no patient id to a dashboard (" + patient + ")");
+            }
+            if (page.equals("/worklist")) {
+                assertTrue(firstRow().getAttribute("data-patient").startsWith("p-"), "patients appear by pseudonym");
+                assertTrue(browser.driver.findElements(By.cssSelector("button.ack, button.resolve")).isEmpty(), "a dashboard cannot act");
+                assertAccessible("worklist (dashboard)");
+                browser.screenshot("worklist-dashboard");
+            }
+        }
+        open("/patients/" + LOW_ANC_PATIENT);
+        assertTrue(browser.driver.findElement(By.tagName("main")).getText().contains("may not see"), "the timeline is refused");
+    }
+
+    @Test
+    @Order(8)
+    void theSignInPageOffersTheDemoRoles() throws Exception {
+        browser.driver.manage().deleteAllCookies();
+        open("/sign-in");
+        assertEquals(4, browser.driver.findElements(By.cssSelector(".roles button")).size());
+        assertAccessible("sign-in");
+        browser.screenshot("sign-in");
+    }
+
+    private static void signIn(String role) {
+        open("/sign-in");
+        browser.driver.findElement(By.id("sign-in-" + role)).click();
+    }
+
+    private static void open(String path) {
+        browser.driver.get(suite.consoleUrl + path);
+    }
+
+    /** The stream's first event makes the page fetch its rows once; after that they change only with the alerts. */
+    private static void awaitFirstLiveRefresh() {
+        Awaitility.await().atMost(Duration.ofSeconds(30))
+                .until(() -> browser.driver.findElement(By.id("live-status")).getText().contains("updated"));
+    }
+
+    private static WebElement firstRow() {
+        return browser.driver.findElement(By.cssSelector("#worklist-rows tr"));
+    }
+
+    private static Optional<WebElement> rowOf(String patient) {
+        return browser.driver.findElements(By.cssSelector("#worklist-rows tr[data-patient='" + patient + "']")).stream().findFirst();
+    }
+
+    private static int deadLetters() {
+        return browser.driver.findElements(By.cssSelector("#service-monitoring-service tr.dead-letter")).size();
+    }
+
+    private static void assertAccessible(String page) {
+        String violations = browser.seriousAccessibilityViolations();
+        assertTrue(violations.isEmpty(), "axe-core: serious or critical violations on " + page + ":\n" + violations);
+    }
+}
