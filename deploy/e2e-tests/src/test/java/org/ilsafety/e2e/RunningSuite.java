@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.ilsafety.stack.ChildProcess;
 import org.ilsafety.stack.FreePorts;
 import org.ilsafety.stack.SuiteLauncher;
+import org.ilsafety.stack.security.KafkaCredentials;
 import org.ilsafety.stack.security.LocalIdentityProvider;
 
 /**
@@ -62,6 +63,8 @@ final class RunningSuite implements AutoCloseable {
         launcher = builder.start();
         awaitOutput(SuiteLauncher.READY, Duration.ofMinutes(4));
         startSeconds = (System.nanoTime() - started) / 1e9;
+        // the broker's principals' credentials, as the launcher wrote them: TestKafka authenticates with them
+        KafkaCredentials.inDirectory(dataDirectory.resolve("security")).register(bootstrapServers());
     }
 
     String bootstrapServers() {

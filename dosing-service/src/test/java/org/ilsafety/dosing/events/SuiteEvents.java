@@ -15,6 +15,7 @@ import org.ilsafety.common.events.CloudEventHeaders;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.stack.testing.SuiteTestInfrastructure;
+import org.ilsafety.stack.testing.TestKafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,8 +28,7 @@ final class SuiteEvents implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
     SuiteEvents() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteTestInfrastructure.bootstrapServers());
+        Properties config = TestKafka.producerConfig(SuiteTestInfrastructure.bootstrapServers(), Topics.MONITORING_EVENTS);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producer = new KafkaProducer<>(config);
