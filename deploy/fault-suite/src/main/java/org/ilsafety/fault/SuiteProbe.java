@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.ilsafety.common.events.Topics;
+import org.ilsafety.stack.EmbeddedDatabase;
 import org.ilsafety.stack.Infrastructure;
 import org.ilsafety.stack.KafkaClients;
 import org.ilsafety.stack.ServiceDatabase;
@@ -215,7 +216,8 @@ final class SuiteProbe {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(infrastructure.jdbcUrl().orElseThrow(), "postgres", "");
+        return DriverManager.getConnection(infrastructure.jdbcUrl().orElseThrow(), EmbeddedDatabase.SUPERUSER,
+                infrastructure.embeddedDatabase().orElseThrow().password(EmbeddedDatabase.SUPERUSER));
     }
 
     static String schema(String service) {

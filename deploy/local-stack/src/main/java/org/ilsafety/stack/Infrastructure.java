@@ -10,6 +10,7 @@ import org.ilsafety.common.events.Topics;
 import org.ilsafety.stack.security.KafkaAccess;
 import org.ilsafety.stack.security.KafkaCredentials;
 import org.ilsafety.stack.security.LocalIdentityProvider;
+import org.ilsafety.stack.security.PasswordFile;
 
 /**
  * PostgreSQL and Kafka for the suite: the real servers, started side by side, with the database,
@@ -49,7 +50,9 @@ public final class Infrastructure implements AutoCloseable {
             Optional<String> externalKafka, boolean embedDatabase) {
         KafkaCredentials credentials = KafkaCredentials.inDirectory(dataDirectory.resolve("security"));
         CompletableFuture<Optional<EmbeddedDatabase>> database = CompletableFuture.supplyAsync(() -> embedDatabase
-                ? Optional.of(EmbeddedDatabase.start(postgresPort, dataDirectory.resolve("postgres"), keepData))
+                ? Optional.of(EmbeddedDatabase.start(postgresPort, dataDirectory.resolve("postgres"), keepData,
+                        PasswordFile.at(dataDirectory.resolve("security").resolve(EmbeddedDatabase.PASSWORDS_FILE),
+                                "PostgreSQL passwords of the local suite's roles")))
                 : Optional.empty());
         CompletableFuture<Optional<KafkaBroker>> kafka = CompletableFuture.supplyAsync(() -> externalKafka.isPresent()
                 ? Optional.empty()
@@ -88,6 +91,10 @@ public final class Infrastructure implements AutoCloseable {
         return database.map(EmbeddedDatabase::jdbcUrl);
     }
 
+    public Optional<EmbeddedDatabase> embeddedDatabase() {
+        return database;
+    }
+
     public Optional<KafkaBroker> embeddedKafka() {
         return embeddedKafka;
     }
@@ -124,7 +131,10 @@ public final class Infrastructure implements AutoCloseable {
             ServiceDatabase own = ServiceDatabase.forService(service);
             config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
             config.put("quarkus.datasource.username", own.user());
-            config.put("quarkus.datasource.password", own.password());
+            config.put("quarkus.datasource.password", db.password(own.user()));
+            // the migrations run as the schema's owner; the service itself only reads and writes rows
+            config.put("quarkus.flyway.username", own.owner());
+            config.put("quarkus.flyway.password", db.password(own.owner()));
         });
         config.put("kafka.bootstrap.servers", bootstrapServers());
         config.putAll(kafkaConfigFor(service));

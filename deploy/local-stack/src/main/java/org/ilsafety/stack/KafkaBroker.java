@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.ilsafety.stack.security.KafkaCredentials;
+import org.ilsafety.stack.security.PasswordFile;
 
 /**
  * A real single-node Kafka broker in KRaft mode (combined broker and controller), started from the
@@ -146,7 +147,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "log.retention.hours=168",
                 "");
         Path file = dataDirectory.resolve("server.properties");
-        KafkaCredentials.writeOwnerOnly(file, writer -> writer.write(config));
+        PasswordFile.writeOwnerOnly(file, writer -> writer.write(config));
         return file;
     }
 

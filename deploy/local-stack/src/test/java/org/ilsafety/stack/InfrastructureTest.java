@@ -145,6 +145,8 @@ class InfrastructureTest {
         try (var reader = Files.newBufferedReader(security.resolve("kafka-integration.properties"))) {
             integration.load(reader);
         }
+        assertEquals(KafkaClients.security(infrastructure.bootstrapServers(), KafkaPrincipal.INTEGRATION).get("sasl.jaas.config"),
+                integration.get("sasl.jaas.config"));
         integration.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         integration.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(integration)) {
@@ -197,23 +199,55 @@ class InfrastructureTest {
     }
 
     @Test
-    void eachServiceOwnsItsSchemaAndCannotReadAnothers() throws Exception {
+    void eachServiceHasItsSchemaOwnedByItsOwnerRoleAndCannotReadAnothers() throws Exception {
         ServiceDatabase dosing = ServiceDatabase.forService("dosing-service");
         ServiceDatabase monitoring = ServiceDatabase.forService("monitoring-service");
-        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl().orElseThrow(), dosing.user(), dosing.password());
+        EmbeddedDatabase database = infrastructure.embeddedDatabase().orElseThrow();
+        String url = infrastructure.jdbcUrl().orElseThrow();
+        try (Connection connection = DriverManager.getConnection(url, dosing.owner(), database.password(dosing.owner()));
                 Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE dosing.probe (id int)");
             try (ResultSet owner = statement.executeQuery(
                     "SELECT schema_owner FROM information_schema.schemata WHERE schema_name = 'dosing'")) {
                 assertTrue(owner.next());
-                assertEquals("dosing", owner.getString(1));
+                assertEquals("dosing_owner", owner.getString(1));
             }
         }
-        try (Connection connection = DriverManager.getConnection(infrastructure.jdbcUrl().orElseThrow(), monitoring.user(), monitoring.password());
+        try (Connection connection = DriverManager.getConnection(url, dosing.user(), database.password(dosing.user()));
                 Statement statement = connection.createStatement()) {
-            java.sql.SQLException denied = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
-                    () -> statement.executeQuery("SELECT * FROM dosing.probe"));
+            statement.execute("INSERT INTO dosing.probe VALUES (1)");
+            java.sql.SQLException ddl = assertThrows(java.sql.SQLException.class, () -> statement.execute("DROP TABLE dosing.probe"));
+            assertEquals("42501", ddl.getSQLState(), "the service role changes rows, never tables");
+        }
+        try (Connection connection = DriverManager.getConnection(url, monitoring.user(), database.password(monitoring.user()));
+                Statement statement = connection.createStatement()) {
+            java.sql.SQLException denied = assertThrows(java.sql.SQLException.class, () -> statement.executeQuery("SELECT * FROM dosing.probe"));
             assertEquals("42501", denied.getSQLState(), "permission denied expected");
+        }
+    }
+
+    @Test
+    void everyDatabaseConnectionNeedsTheGeneratedPassword() throws Exception {
+        String url = infrastructure.jdbcUrl().orElseThrow();
+        for (String user : List.of(EmbeddedDatabase.SUPERUSER, "dosing", "dosing_owner")) {
+            java.sql.SQLException none = assertThrows(java.sql.SQLException.class, () -> DriverManager.getConnection(url, user, ""), user);
+            assertEquals("08004", none.getSQLState(), () -> user + ": " + none.getMessage());
+            java.sql.SQLException wrong = assertThrows(java.sql.SQLException.class, () -> DriverManager.getConnection(url, user, "guess"), user);
+            assertEquals("28P01", wrong.getSQLState(), () -> user + ": " + wrong.getMessage());
+        }
+        String hba = Files.readString(data.resolve("postgres").resolve("pg_hba.conf"));
+        assertFalse(hba.lines().filter(line -> !line.startsWith("#")).anyMatch(line -> line.contains("trust")), hba);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                data.resolve("security").resolve(EmbeddedDatabase.PASSWORDS_FILE))));
+        try (Connection connection = DriverManager.getConnection(url, EmbeddedDatabase.SUPERUSER,
+                infrastructure.embeddedDatabase().orElseThrow().password(EmbeddedDatabase.SUPERUSER));
+                Statement statement = connection.createStatement(); ResultSet method = statement.executeQuery(
+                        "SELECT DISTINCT auth_method FROM pg_hba_file_rules")) {
+            List<String> methods = new java.util.ArrayList<>();
+            while (method.next()) {
+                methods.add(method.getString(1));
+            }
+            assertEquals(List.of("scram-sha-256"), methods);
         }
     }
 }

@@ -37,7 +37,8 @@ class AccessControlTest extends AccessTable {
                     "{\"id\":\"access-dose-1\",\"administeredAt\":\"2026-11-20T08:00:00Z\"}",
                     Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION),
             Endpoint.at("GET", "/api/v1/dosing-knowledge", null, Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION, Roles.DASHBOARD),
-            Endpoint.of("GET", "/api/v1/audit-events", "/api/v1/audit-events?patientId=" + PATIENT, null, Roles.PHARMACIST));
+            Endpoint.of("GET", "/api/v1/audit-events", "/api/v1/audit-events?patientId=" + PATIENT, null, Roles.PHARMACIST),
+            Endpoint.at("GET", "/api/v1/audit-events/verification", null, Roles.PHARMACIST));
 
     private static boolean planStarted;
 

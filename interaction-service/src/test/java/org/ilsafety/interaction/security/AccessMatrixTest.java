@@ -28,7 +28,8 @@ class AccessMatrixTest extends AccessTable {
             Endpoint.of("GET", "/api/v1/patients/{patientId}/therapy", "/api/v1/patients/p-matrix/therapy", null,
                     Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION),
             Endpoint.at("GET", "/api/v1/interaction-knowledge", null, Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION, Roles.DASHBOARD),
-            Endpoint.at("GET", "/api/v1/audit-events", null, Roles.PHARMACIST));
+            Endpoint.at("GET", "/api/v1/audit-events", null, Roles.PHARMACIST),
+            Endpoint.at("GET", "/api/v1/audit-events/verification", null, Roles.PHARMACIST));
 
     @Override
     protected List<Endpoint> endpoints() {

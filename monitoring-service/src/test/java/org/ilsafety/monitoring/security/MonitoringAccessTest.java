@@ -48,7 +48,8 @@ class MonitoringAccessTest extends AccessTable {
                     Roles.CLINICIAN, Roles.PHARMACIST),
             Endpoint.of("GET", "/api/v1/patients/{patientId}/therapy", "/api/v1/patients/acl-1/therapy", null,
                     Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION),
-            Endpoint.at("GET", "/api/v1/audit-events", null, Roles.PHARMACIST));
+            Endpoint.at("GET", "/api/v1/audit-events", null, Roles.PHARMACIST),
+            Endpoint.at("GET", "/api/v1/audit-events/verification", null, Roles.PHARMACIST));
 
     @Override
     protected List<Endpoint> endpoints() {

@@ -41,12 +41,45 @@ public final class KafkaAccess {
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_256, SCRAM_ITERATIONS), credentials.password(principal.name())));
             }
             admin.alterUserScramCredentials(users).all().get(60, TimeUnit.SECONDS);
-            admin.createAcls(bindings()).all().get(60, TimeUnit.SECONDS);
+            List<AclBinding> bindings = bindings();
+            admin.createAcls(bindings).all().get(60, TimeUnit.SECONDS);
+            awaitApplied(admin, bindings.size(), bootstrapServers, credentials);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not create the Kafka principals and ACLs on " + bootstrapServers, e);
+        }
+    }
+
+    /**
+     * The controller has accepted users and ACLs once the calls return; the broker applies them from its
+     * metadata a moment later. Waits until it has, so a client started next is not refused.
+     */
+    private static void awaitApplied(Admin admin, int aclCount, String bootstrapServers, KafkaCredentials credentials)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        KafkaPrincipal last = KafkaPrincipal.ALL.get(KafkaPrincipal.ALL.size() - 1);
+        Properties config = credentials.clientSecurity(last.name());
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (admin.describeAcls(org.apache.kafka.common.acl.AclBindingFilter.ANY).values().get(30, TimeUnit.SECONDS).size() < aclCount) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("The broker did not apply the ACLs");
+            }
+            Thread.sleep(100);
+        }
+        while (true) {
+            try (Admin client = Admin.create(config)) {
+                client.describeCluster().nodes().get(5, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
         }
     }
 

@@ -1,14 +1,6 @@
 package org.ilsafety.stack.security;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +26,6 @@ public final class KafkaCredentials {
     public static final String CONTROLLER = "controller";
     static final String PASSWORDS_FILE = "kafka-passwords.properties";
     private static final Map<String, KafkaCredentials> BY_BOOTSTRAP = new ConcurrentHashMap<>();
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path directory;
     private final Map<String, String> passwords;
@@ -46,40 +37,12 @@ public final class KafkaCredentials {
 
     /** The credentials kept in {@code directory}, generated for whoever has none yet. */
     public static KafkaCredentials inDirectory(Path directory) {
-        try {
-            Files.createDirectories(directory);
-            Path file = directory.resolve(PASSWORDS_FILE);
-            Properties stored = new Properties();
-            if (Files.exists(file)) {
-                try (Reader reader = Files.newBufferedReader(file)) {
-                    stored.load(reader);
-                }
-            }
-            Map<String, String> passwords = new LinkedHashMap<>();
-            boolean added = false;
-            for (String user : users()) {
-                String password = stored.getProperty(user);
-                if (password == null) {
-                    password = generatePassword();
-                    added = true;
-                }
-                passwords.put(user, password);
-            }
-            if (added) {
-                Properties out = new Properties();
-                out.putAll(passwords);
-                writeOwnerOnly(file, writer -> out.store(writer, "Kafka SASL/SCRAM passwords of the local broker's principals"));
-            }
-            return new KafkaCredentials(directory, passwords);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static java.util.List<String> users() {
-        java.util.List<String> users = new java.util.ArrayList<>(java.util.List.of(ADMIN, CONTROLLER));
-        KafkaPrincipal.ALL.forEach(p -> users.add(p.name()));
-        return users;
+        PasswordFile file = PasswordFile.at(directory.resolve(PASSWORDS_FILE), "Kafka SASL passwords of the local broker's principals");
+        Map<String, String> passwords = new LinkedHashMap<>();
+        passwords.put(ADMIN, file.password(ADMIN));
+        passwords.put(CONTROLLER, file.password(CONTROLLER));
+        KafkaPrincipal.ALL.forEach(p -> passwords.put(p.name(), file.password(p.name())));
+        return new KafkaCredentials(directory, passwords);
     }
 
     /** The credentials of the broker at {@code bootstrapServers}; empty for a broker the suite did not start. */
@@ -136,29 +99,7 @@ public final class KafkaCredentials {
         KafkaPrincipal.ALL.stream().filter(p -> p.name().equals(user)).findFirst().flatMap(KafkaPrincipal::groupPrefix)
                 .ifPresent(prefix -> text.append("# consumer groups must start with '").append(prefix).append("'\ngroup.id=")
                         .append(prefix).append("-console\n"));
-        writeOwnerOnly(clientFile(user), writer -> writer.write(text.toString()));
+        PasswordFile.writeOwnerOnly(clientFile(user), writer -> writer.write(text.toString()));
     }
 
-    private static String generatePassword() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    public interface Content {
-        void write(Writer writer) throws IOException;
-    }
-
-    /** Writes a secret: the file is created readable and writable by its owner only (0600). */
-    public static void writeOwnerOnly(Path file, Content content) {
-        try {
-            Files.deleteIfExists(file);
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            try (Writer writer = Files.newBufferedWriter(file)) {
-                content.write(writer);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
