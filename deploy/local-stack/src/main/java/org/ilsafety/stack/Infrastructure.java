@@ -20,6 +20,7 @@ import org.ilsafety.stack.security.PasswordFile;
  */
 public final class Infrastructure implements AutoCloseable {
     public static final int PARTITIONS = 4;
+    public static final String SUITE_SECRETS_FILE = "suite-secrets.properties";
 
     private final Path dataDirectory;
     private final int kafkaPort;
@@ -116,6 +117,15 @@ public final class Infrastructure implements AutoCloseable {
         return config;
     }
 
+    /**
+     * The services' shared pseudonym key: random, generated on the first start and kept in
+     * {@code security/suite-secrets.properties} (owner-only), so pseudonyms stay the same across restarts.
+     */
+    public String pseudonymKey() {
+        return PasswordFile.at(dataDirectory.resolve("security").resolve(SUITE_SECRETS_FILE), "Secrets shared by the local suite's services")
+                .password("pseudonym-key");
+    }
+
     /** The credentials of the embedded broker's principals. */
     public KafkaCredentials kafkaCredentials() {
         return kafkaCredentials;
@@ -138,6 +148,7 @@ public final class Infrastructure implements AutoCloseable {
         });
         config.put("kafka.bootstrap.servers", bootstrapServers());
         config.putAll(kafkaConfigFor(service));
+        config.put("suite.pseudonym.key", pseudonymKey());
         config.putAll(identityProvider.quarkusConfig());
         return config;
     }

@@ -250,4 +250,15 @@ class InfrastructureTest {
             assertEquals(List.of("scram-sha-256"), methods);
         }
     }
+
+    @Test
+    void theServicesShareAGeneratedPseudonymKeyKeptOwnerOnly() throws Exception {
+        String key = infrastructure.quarkusConfigFor("dosing-service").get("suite.pseudonym.key");
+        assertTrue(key.length() >= 32, key);
+        assertFalse(key.contains("change-me"));
+        assertEquals(key, infrastructure.quarkusConfigFor("monitoring-service").get("suite.pseudonym.key"));
+        assertEquals(key, infrastructure.pseudonymKey(), "the same key on every start");
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(
+                data.resolve("security").resolve(Infrastructure.SUITE_SECRETS_FILE))));
+    }
 }
