@@ -33,8 +33,7 @@ public final class MonitoringBus implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
     public MonitoringBus() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteTestInfrastructure.bootstrapServers());
+        Properties config = TestKafka.producerConfig(SuiteTestInfrastructure.bootstrapServers(), Topics.THERAPY_PLAN_EVENTS);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producer = new KafkaProducer<>(config);

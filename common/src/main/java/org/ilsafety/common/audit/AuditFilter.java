@@ -23,7 +23,8 @@ import io.vertx.core.Context;
 /**
  * Writes an audit row for every API and CDS Hooks request, allowed or not: the caller, the endpoint as a
  * template ({@code GET /api/v1/patients/{patientId}/alerts}, taken from the endpoint matched), the patient's pseudonym (never the id), the
- * target ids and the HTTP status.
+ * target ids and the HTTP status. Unauthenticated refusals (401) are counted per window instead
+ * ({@link RefusedRequests}).
  */
 @Singleton
 public class AuditFilter {
@@ -35,12 +36,14 @@ public class AuditFilter {
     private final CurrentCaller caller;
     private final AuditNotes notes;
     private final Pseudonymizer pseudonyms;
+    private final RefusedRequests refused;
 
-    public AuditFilter(AuditTrail trail, CurrentCaller caller, AuditNotes notes, Pseudonymizer pseudonyms) {
+    public AuditFilter(AuditTrail trail, CurrentCaller caller, AuditNotes notes, Pseudonymizer pseudonyms, RefusedRequests refused) {
         this.trail = trail;
         this.caller = caller;
         this.notes = notes;
         this.pseudonyms = pseudonyms;
+        this.refused = refused;
     }
 
     @ServerResponseFilter
@@ -56,7 +59,10 @@ public class AuditFilter {
         AuditEntry entry = new AuditEntry(Instant.now(), who.subject(), who.roleList(), AuditEntry.Channel.REQUEST,
                 request.getMethod() + " " + template(resource), patient == null || patient.isBlank() ? null : pseudonyms.of(patient),
                 target(pathParameters), "HTTP " + response.getStatus());
-        if (Context.isOnEventLoopThread()) {
+        if (response.getStatus() == 401) {
+            // No verified caller: counted per window, so a flood of bad tokens is a few rows, not one each.
+            refused.count(entry.action(), entry.outcome(), entry.patientPseudonym());
+        } else if (Context.isOnEventLoopThread()) {
             // Refused before reaching a worker thread (no or bad token): written off the event loop.
             Infrastructure.getDefaultWorkerPool().execute(() -> trail.record(entry));
         } else {

@@ -28,6 +28,19 @@ public final class Topics {
         return topic.endsWith(DEAD_LETTER_SUFFIX);
     }
 
+    /**
+     * The service that alone publishes on a topic of the suite (its {@code ce_source}); empty for
+     * {@code patient-events} (the hospital's integration bus) and the dead-letter topics.
+     */
+    public static java.util.Optional<String> producerOf(String topic) {
+        return java.util.Optional.ofNullable(switch (topic) {
+            case THERAPY_PLAN_EVENTS -> "dosing-service";
+            case MONITORING_EVENTS -> "monitoring-service";
+            case INTERACTION_FINDINGS -> "interaction-service";
+            default -> null;
+        });
+    }
+
     /** Every topic the suite uses, dead-letter topics included. */
     public static List<String> all() {
         return PRIMARY.stream().flatMap(t -> java.util.stream.Stream.of(t, deadLetter(t))).toList();

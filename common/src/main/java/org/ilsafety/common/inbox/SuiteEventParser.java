@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ilsafety.common.events.CloudEventHeaders;
+import org.ilsafety.common.events.Topics;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,7 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Validates a record another service of the suite published: CloudEvents headers (the idempotency key
- * is source + id) and a JSON payload of the expected type with a patient id matching the record key.
+ * is source + id; the source must be the service the topic belongs to) and a JSON payload of the expected type with a patient id matching the record key.
  */
 @ApplicationScoped
 public class SuiteEventParser {
@@ -27,6 +28,12 @@ public class SuiteEventParser {
                 .orElseThrow(() -> new EventRejected("MISSING_EVENT_ID", "The record has no ce_id header"));
         String source = CloudEventHeaders.read(record.headers(), CloudEventHeaders.SOURCE)
                 .orElseThrow(() -> new EventRejected("MISSING_EVENT_SOURCE", "The record has no ce_source header"));
+        java.util.Optional<String> producer = Topics.producerOf(record.topic());
+        if (producer.isPresent() && !producer.get().equals(source)) {
+            // The broker's ACLs let only the producer's principal write here; this catches what slips past them.
+            throw new EventRejected("UNEXPECTED_EVENT_SOURCE",
+                    "ce_source is not " + producer.get() + ", the only producer of " + record.topic());
+        }
         String type = CloudEventHeaders.read(record.headers(), CloudEventHeaders.TYPE).orElse(payloadType.getSimpleName());
         T payload;
         try {

@@ -125,6 +125,10 @@ public class ProblemMappers {
 
     static Problem.FieldError describe(JsonProcessingException e) {
         boolean overLimit = e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException;
+        String duplicate = duplicateField(e);
+        if (duplicate != null) {
+            return new Problem.FieldError(duplicate, "appears more than once in the same object");
+        }
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             return new Problem.FieldError("", overLimit ? "the request body " + OVER_LIMIT : "the request body is not valid JSON");
         }
@@ -137,6 +141,9 @@ public class ProblemMappers {
         if (e instanceof JsonLimits.TooManyItems tooMany) {
             return new Problem.FieldError(field, tooMany.reason());
         }
+        if (e instanceof JsonLimits.DateOutOfRange outOfRange) {
+            return new Problem.FieldError(field, outOfRange.reason());
+        }
         if (e instanceof UnrecognizedPropertyException) {
             return new Problem.FieldError(field, "is not a known field");
         }
@@ -147,6 +154,32 @@ public class ProblemMappers {
             return new Problem.FieldError(field, "must be a " + readable(mismatched.getTargetType()));
         }
         return new Problem.FieldError(field, "has an invalid value");
+    }
+
+    /**
+     * The path of a key Jackson's strict duplicate detection refused ({@code Duplicate field 'value'}), such
+     * as {@code weight.value}; null for any other problem.
+     */
+    private static String duplicateField(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        String prefix = "Duplicate field '";
+        if (message == null || !message.startsWith(prefix) || message.indexOf('\'', prefix.length()) < 0) {
+            return null;
+        }
+        String name = message.substring(prefix.length(), message.indexOf('\'', prefix.length()));
+        if (!(e.getProcessor() instanceof com.fasterxml.jackson.core.JsonParser parser) || parser.getParsingContext() == null) {
+            return name;
+        }
+        java.util.Deque<String> parts = new java.util.ArrayDeque<>();
+        parts.push(name);
+        for (var context = parser.getParsingContext().getParent(); context != null && !context.inRoot(); context = context.getParent()) {
+            if (context.inArray()) {
+                parts.push("[" + context.getCurrentIndex() + "]");
+            } else if (context.getCurrentName() != null) {
+                parts.push(context.getCurrentName());
+            }
+        }
+        return String.join(".", parts).replace(".[", "[");
     }
 
     private static String readable(Class<?> type) {

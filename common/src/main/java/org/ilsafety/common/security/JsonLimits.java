@@ -49,12 +49,20 @@ public class JsonLimits implements ObjectMapperCustomizer {
                 .maxNestingDepth(maxNestingDepth)
                 .maxNumberLength(64)
                 .build());
+        // A key twice in one object is refused (400), never "the last one wins": it could change a dose.
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         SimpleModule module = new SimpleModule("suite-list-limits");
         module.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
             public JsonDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config, CollectionType type,
                     BeanDescription description, JsonDeserializer<?> deserializer) {
                 return new BoundedCollection(deserializer, maxListItems);
+            }
+
+            @Override
+            public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
+                return BoundedDate.YEAR_OF.containsKey(description.getBeanClass()) ? new BoundedDate(deserializer) : deserializer;
             }
         });
         mapper.registerModule(module);
@@ -71,6 +79,53 @@ public class JsonLimits implements ObjectMapperCustomizer {
 
         public String reason() {
             return "holds more than the " + maxItems + " items accepted";
+        }
+    }
+
+    /** A date or instant outside the years 1 to 9999; the problem response names the field. */
+    public static final class DateOutOfRange extends MismatchedInputException {
+        DateOutOfRange(JsonParser parser, Class<?> type) {
+            super(parser, "date out of range", type);
+        }
+
+        public String reason() {
+            return "must be between the years " + BoundedDate.FIRST_YEAR + " and " + BoundedDate.LAST_YEAR;
+        }
+    }
+
+    /**
+     * Reads a java.time value as usual, then refuses years outside 1 to 9999 (ISO 8601's four digits):
+     * java.time reads +999999999-12-31, and adding a day to it later would fail with a 500.
+     */
+    private static final class BoundedDate extends DelegatingDeserializer {
+        static final int FIRST_YEAR = 1;
+        static final int LAST_YEAR = 9999;
+        static final java.util.Map<Class<?>, java.util.function.Function<Object, Integer>> YEAR_OF = java.util.Map.of(
+                java.time.LocalDate.class, value -> ((java.time.LocalDate) value).getYear(),
+                java.time.LocalDateTime.class, value -> ((java.time.LocalDateTime) value).getYear(),
+                java.time.OffsetDateTime.class, value -> ((java.time.OffsetDateTime) value).getYear(),
+                java.time.ZonedDateTime.class, value -> ((java.time.ZonedDateTime) value).getYear(),
+                java.time.Instant.class, value -> ((java.time.Instant) value).atOffset(java.time.ZoneOffset.UTC).getYear());
+
+        BoundedDate(JsonDeserializer<?> delegate) {
+            super(delegate);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new BoundedDate(delegate);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            Object value = super.deserialize(parser, context);
+            if (value != null) {
+                int year = YEAR_OF.get(value.getClass()).apply(value);
+                if (year < FIRST_YEAR || year > LAST_YEAR) {
+                    throw new DateOutOfRange(parser, value.getClass());
+                }
+            }
+            return value;
         }
     }
 

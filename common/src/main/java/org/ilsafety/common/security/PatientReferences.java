@@ -25,6 +25,18 @@ public class PatientReferences {
         return pseudonyms.of(patientId);
     }
 
+    /**
+     * An alert's subject for the caller: a dashboard gets the part after the first ':' (a source record's id,
+     * such as the Condition behind {@code INFECTION:<id>}, which may embed a record number) as a pseudonym.
+     */
+    public String subjectForCaller(String subject) {
+        int colon = subject == null ? -1 : subject.indexOf(':');
+        if (colon < 0 || caller.get().seesPatientIdentity()) {
+            return subject;
+        }
+        return subject.substring(0, colon + 1) + pseudonyms.of(subject.substring(colon + 1));
+    }
+
     /** False for dashboards: leave patient detail (names, values, free text) out of the response. */
     public boolean showsDetail() {
         return caller.get().seesPatientIdentity();

@@ -28,6 +28,12 @@ public class RateLimiter {
         return bucket.take(quotaPerMinute, now);
     }
 
+    /** Like {@link #acquire} without taking anything: 0 while the caller has a request left, else the seconds to wait. */
+    public long peek(String caller, int quotaPerMinute) {
+        Bucket bucket = buckets.get(caller);
+        return bucket == null ? 0 : bucket.peek(quotaPerMinute, clock.getAsLong());
+    }
+
     private void sweep(long now) {
         if (now - lastSweep > MINUTE_NANOS) {
             lastSweep = now;
@@ -53,6 +59,14 @@ public class RateLimiter {
             }
             double nanosUntilOne = (1 - tokens) * MINUTE_NANOS / quota;
             return Math.max(1, (long) Math.ceil(nanosUntilOne / 1e9));
+        }
+
+        synchronized long peek(int quota, long now) {
+            double available = Math.min(quota, tokens + (now - updated) * (double) quota / MINUTE_NANOS);
+            if (available >= 1) {
+                return 0;
+            }
+            return Math.max(1, (long) Math.ceil((1 - available) * MINUTE_NANOS / quota / 1e9));
         }
 
         synchronized long idleSince(long now) {

@@ -40,4 +40,16 @@ class RateLimiterTest {
         now.addAndGet(30 * SECOND);
         assertEquals(30, limiter.acquire("bus", 1));
     }
+
+    @Test
+    void peekingTakesNothing() {
+        assertEquals(0, limiter.peek("address", 2), "an unknown caller has its quota");
+        limiter.acquire("address", 2);
+        assertEquals(0, limiter.peek("address", 2));
+        assertEquals(0, limiter.peek("address", 2), "peeking twice leaves the last request");
+        limiter.acquire("address", 2);
+        assertEquals(30, limiter.peek("address", 2), "used up: two per minute come back one each 30 s");
+        now.addAndGet(30 * SECOND);
+        assertEquals(0, limiter.peek("address", 2));
+    }
 }

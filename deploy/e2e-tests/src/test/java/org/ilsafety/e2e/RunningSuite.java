@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.ilsafety.stack.ChildProcess;
 import org.ilsafety.stack.FreePorts;
 import org.ilsafety.stack.SuiteLauncher;
+import org.ilsafety.stack.security.KafkaCredentials;
 import org.ilsafety.stack.security.LocalIdentityProvider;
 
 /**
@@ -73,6 +74,8 @@ final class RunningSuite implements AutoCloseable {
         launcher = builder.start();
         awaitOutput(SuiteLauncher.READY, Duration.ofMinutes(8)); // generous: other builds may share the cores
         startSeconds = (System.nanoTime() - started) / 1e9;
+        // the broker's principals' credentials, as the launcher wrote them: TestKafka authenticates with them
+        KafkaCredentials.inDirectory(dataDirectory.resolve("security")).register(bootstrapServers());
     }
 
     String bootstrapServers() {

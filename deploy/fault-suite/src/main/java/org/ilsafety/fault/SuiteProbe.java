@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.ilsafety.common.events.Topics;
+import org.ilsafety.stack.EmbeddedDatabase;
 import org.ilsafety.stack.Infrastructure;
 import org.ilsafety.stack.KafkaClients;
 import org.ilsafety.stack.ServiceDatabase;
@@ -209,14 +210,14 @@ final class SuiteProbe {
     }
 
     private Admin admin() {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, infrastructure.bootstrapServers());
+        Properties config = KafkaClients.admin(infrastructure.bootstrapServers());
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         return Admin.create(config);
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(infrastructure.jdbcUrl().orElseThrow(), "postgres", "");
+        return DriverManager.getConnection(infrastructure.jdbcUrl().orElseThrow(), EmbeddedDatabase.SUPERUSER,
+                infrastructure.embeddedDatabase().orElseThrow().password(EmbeddedDatabase.SUPERUSER));
     }
 
     static String schema(String service) {

@@ -7,7 +7,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import org.ilsafety.common.events.Topics;
+import org.ilsafety.stack.security.KafkaAccess;
+import org.ilsafety.stack.security.KafkaCredentials;
 import org.ilsafety.stack.security.LocalIdentityProvider;
+import org.ilsafety.stack.security.PasswordFile;
 
 /**
  * PostgreSQL and Kafka for the suite: the real servers, started side by side, with the database,
@@ -17,6 +20,7 @@ import org.ilsafety.stack.security.LocalIdentityProvider;
  */
 public final class Infrastructure implements AutoCloseable {
     public static final int PARTITIONS = 4;
+    public static final String SUITE_SECRETS_FILE = "suite-secrets.properties";
 
     private final Path dataDirectory;
     private final int kafkaPort;
@@ -25,9 +29,10 @@ public final class Infrastructure implements AutoCloseable {
     private volatile Optional<KafkaBroker> embeddedKafka;
     private final String bootstrapServers;
     private final LocalIdentityProvider identityProvider;
+    private final KafkaCredentials kafkaCredentials;
 
     private Infrastructure(Path dataDirectory, int kafkaPort, int controllerPort, Optional<EmbeddedDatabase> database,
-            Optional<KafkaBroker> embeddedKafka, String bootstrapServers) {
+            Optional<KafkaBroker> embeddedKafka, String bootstrapServers, KafkaCredentials kafkaCredentials) {
         this.dataDirectory = dataDirectory;
         this.kafkaPort = kafkaPort;
         this.controllerPort = controllerPort;
@@ -35,6 +40,7 @@ public final class Infrastructure implements AutoCloseable {
         this.embeddedKafka = embeddedKafka;
         this.bootstrapServers = bootstrapServers;
         this.identityProvider = LocalIdentityProvider.inDirectory(dataDirectory.resolve("security"));
+        this.kafkaCredentials = kafkaCredentials;
     }
 
     /**
@@ -43,18 +49,27 @@ public final class Infrastructure implements AutoCloseable {
      */
     public static Infrastructure start(Path dataDirectory, boolean keepData, int postgresPort, int kafkaPort, int controllerPort,
             Optional<String> externalKafka, boolean embedDatabase) {
+        KafkaCredentials credentials = KafkaCredentials.inDirectory(dataDirectory.resolve("security"));
         CompletableFuture<Optional<EmbeddedDatabase>> database = CompletableFuture.supplyAsync(() -> embedDatabase
-                ? Optional.of(EmbeddedDatabase.start(postgresPort, dataDirectory.resolve("postgres"), keepData))
+                ? Optional.of(EmbeddedDatabase.start(postgresPort, dataDirectory.resolve("postgres"), keepData,
+                        PasswordFile.at(dataDirectory.resolve("security").resolve(EmbeddedDatabase.PASSWORDS_FILE),
+                                "PostgreSQL passwords of the local suite's roles")))
                 : Optional.empty());
         CompletableFuture<Optional<KafkaBroker>> kafka = CompletableFuture.supplyAsync(() -> externalKafka.isPresent()
                 ? Optional.empty()
-                : Optional.of(KafkaBroker.start(dataDirectory.resolve("kafka"), kafkaPort, controllerPort)));
+                : Optional.of(KafkaBroker.start(dataDirectory.resolve("kafka"), kafkaPort, controllerPort, credentials)));
         try {
             Optional<KafkaBroker> broker = kafka.join();
             Infrastructure infrastructure = new Infrastructure(dataDirectory, kafkaPort, controllerPort, database.join(), broker,
-                    externalKafka.orElseGet(() -> broker.orElseThrow().bootstrapServers()));
+                    externalKafka.orElseGet(() -> broker.orElseThrow().bootstrapServers()), credentials);
             infrastructure.database.ifPresent(db -> SuiteService.STARTED.forEach(s -> db.prepare(ServiceDatabase.forService(s.name()))));
+            if (broker.isPresent()) {
+                infrastructure.kafkaCredentials.register(infrastructure.bootstrapServers);
+            }
             KafkaTopics.create(infrastructure.bootstrapServers, Topics.all(), PARTITIONS);
+            if (broker.isPresent()) {
+                KafkaAccess.apply(infrastructure.bootstrapServers, infrastructure.kafkaCredentials);
+            }
             return infrastructure;
         } catch (RuntimeException e) {
             database.thenAccept(db -> db.ifPresent(EmbeddedDatabase::close));
@@ -77,6 +92,10 @@ public final class Infrastructure implements AutoCloseable {
         return database.map(EmbeddedDatabase::jdbcUrl);
     }
 
+    public Optional<EmbeddedDatabase> embeddedDatabase() {
+        return database;
+    }
+
     public Optional<KafkaBroker> embeddedKafka() {
         return embeddedKafka;
     }
@@ -86,16 +105,50 @@ public final class Infrastructure implements AutoCloseable {
         return identityProvider;
     }
 
-    /** The Quarkus configuration that points a service at this infrastructure. */
+    /**
+     * The Kafka client settings of {@code principal} on the embedded broker ({@code kafka.security.protocol},
+     * {@code kafka.sasl.mechanism}, {@code kafka.sasl.jaas.config}); none for a broker the suite did not start.
+     */
+    public Map<String, String> kafkaConfigFor(String principal) {
+        Map<String, String> config = new HashMap<>();
+        if (embeddedKafka.isPresent()) {
+            kafkaCredentials.clientSecurity(principal).forEach((key, value) -> config.put("kafka." + key, value.toString()));
+        }
+        return config;
+    }
+
+    /**
+     * The services' shared pseudonym key: random, generated on the first start and kept in
+     * {@code security/suite-secrets.properties} (owner-only), so pseudonyms stay the same across restarts.
+     */
+    public String pseudonymKey() {
+        return PasswordFile.at(dataDirectory.resolve("security").resolve(SUITE_SECRETS_FILE), "Secrets shared by the local suite's services")
+                .password("pseudonym-key");
+    }
+
+    /** The credentials of the embedded broker's principals. */
+    public KafkaCredentials kafkaCredentials() {
+        return kafkaCredentials;
+    }
+
+    /**
+     * The Quarkus configuration that points a service at this infrastructure; on the embedded broker the
+     * service authenticates as the {@link org.ilsafety.stack.security.KafkaPrincipal} of its name.
+     */
     public Map<String, String> quarkusConfigFor(String service) {
         Map<String, String> config = new HashMap<>();
         database.ifPresent(db -> {
             ServiceDatabase own = ServiceDatabase.forService(service);
             config.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
             config.put("quarkus.datasource.username", own.user());
-            config.put("quarkus.datasource.password", own.password());
+            config.put("quarkus.datasource.password", db.password(own.user()));
+            // the migrations run as the schema's owner; the service itself only reads and writes rows
+            config.put("quarkus.flyway.username", own.owner());
+            config.put("quarkus.flyway.password", db.password(own.owner()));
         });
         config.put("kafka.bootstrap.servers", bootstrapServers());
+        config.putAll(kafkaConfigFor(service));
+        config.put("suite.pseudonym.key", pseudonymKey());
         config.putAll(identityProvider.quarkusConfig());
         return config;
     }
@@ -105,7 +158,7 @@ public final class Infrastructure implements AutoCloseable {
         KafkaBroker broker = embeddedKafka.orElseThrow(() -> new IllegalStateException("No embedded broker to restart"));
         broker.close();
         sleep(downtime);
-        embeddedKafka = Optional.of(KafkaBroker.start(dataDirectory.resolve("kafka"), kafkaPort, controllerPort));
+        embeddedKafka = Optional.of(KafkaBroker.start(dataDirectory.resolve("kafka"), kafkaPort, controllerPort, kafkaCredentials));
     }
 
     /** Stops the embedded PostgreSQL and starts it again on the same port, keeping its data; for fault tests. */

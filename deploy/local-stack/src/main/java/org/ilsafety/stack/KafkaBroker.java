@@ -14,18 +14,25 @@ import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.ilsafety.stack.security.KafkaCredentials;
+import org.ilsafety.stack.security.PasswordFile;
 
 /**
  * A real single-node Kafka broker in KRaft mode (combined broker and controller), started from the
- * Kafka jars as a child process: its Scala and Jackson jars stay off every service classpath.
+ * Kafka jars as a child process: its Scala and Jackson jars stay off every service classpath. Clients
+ * authenticate with SASL/SCRAM ({@link KafkaCredentials}) and the StandardAuthorizer applies the ACLs
+ * {@link KafkaAccess} creates; there is no unauthenticated listener. The controller listener accepts only
+ * the broker itself (SASL/PLAIN with a generated password).
  */
 public final class KafkaBroker implements AutoCloseable {
     private final ChildProcess process;
     private final int port;
+    private final KafkaCredentials credentials;
 
-    private KafkaBroker(ChildProcess process, int port) {
+    private KafkaBroker(ChildProcess process, int port, KafkaCredentials credentials) {
         this.process = process;
         this.port = port;
+        this.credentials = credentials;
     }
 
     /** The folder holding the broker jars; see deploy/kafka-broker. */
@@ -39,20 +46,23 @@ public final class KafkaBroker implements AutoCloseable {
         return lib;
     }
 
-    public static KafkaBroker start(Path dataDirectory, int port, int controllerPort) {
+    public static KafkaBroker start(Path dataDirectory, int port, int controllerPort, KafkaCredentials credentials) {
         try {
             Files.createDirectories(dataDirectory);
-            Path config = writeConfig(dataDirectory, port, controllerPort);
+            Path config = writeConfig(dataDirectory, port, controllerPort, credentials);
             String classpath = libraryDirectory().toAbsolutePath() + "/*";
             Path log = dataDirectory.resolve("broker.log");
             if (!Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
                 run(List.of(ChildProcess.javaExecutable(), "-cp", classpath, "kafka.tools.StorageTool", "format",
-                        "-t", clusterId(), "-c", config.toString(), "--ignore-formatted"), log);
+                        "-t", clusterId(), "-c", config.toString(), "--ignore-formatted",
+                        // the super user's SCRAM credentials must exist before the broker serves anyone
+                        "--add-scram", KafkaCredentials.MECHANISM + "=[name=" + KafkaCredentials.ADMIN + ",password="
+                                + credentials.password(KafkaCredentials.ADMIN) + "]"), log);
             }
             ChildProcess broker = ChildProcess.start("kafka", List.of(ChildProcess.javaExecutable(), "-Xms256m", "-Xmx768m",
                     "-XX:+UseG1GC", "-Djava.awt.headless=true", "-cp", classpath, "kafka.Kafka", config.toString()),
                     Map.of(), log);
-            KafkaBroker kafka = new KafkaBroker(broker, port);
+            KafkaBroker kafka = new KafkaBroker(broker, port, credentials);
             kafka.awaitReady(Duration.ofSeconds(90));
             return kafka;
         } catch (IOException e) {
@@ -94,23 +104,36 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Admin admin() {
-        Properties config = new Properties();
+        Properties config = credentials.clientSecurity(KafkaCredentials.ADMIN);
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4_000);
         return Admin.create(config);
     }
 
-    private static Path writeConfig(Path dataDirectory, int port, int controllerPort) throws IOException {
+    private static Path writeConfig(Path dataDirectory, int port, int controllerPort, KafkaCredentials credentials) throws IOException {
+        String controllerPassword = credentials.password(KafkaCredentials.CONTROLLER);
         String config = String.join("\n",
                 "process.roles=broker,controller",
                 "node.id=1",
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "listeners=CLIENTS://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=CLIENTS://127.0.0.1:" + port,
                 "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "inter.broker.listener.name=CLIENTS",
+                "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENTS:SASL_PLAINTEXT",
+                "sasl.mechanism.inter.broker.protocol=" + KafkaCredentials.MECHANISM,
+                "sasl.mechanism.controller.protocol=PLAIN",
+                "listener.name.clients.sasl.enabled.mechanisms=" + KafkaCredentials.MECHANISM,
+                "listener.name.clients." + KafkaCredentials.MECHANISM.toLowerCase() + ".sasl.jaas.config="
+                        + credentials.jaas(KafkaCredentials.ADMIN),
+                "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
+                "listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required "
+                        + "username=\"" + KafkaCredentials.CONTROLLER + "\" password=\"" + controllerPassword + "\" user_"
+                        + KafkaCredentials.CONTROLLER + "=\"" + controllerPassword + "\";",
+                "authorizer.class.name=org.apache.kafka.metadata.authorizer.StandardAuthorizer",
+                "super.users=User:" + KafkaCredentials.ADMIN + ";User:" + KafkaCredentials.CONTROLLER,
+                "allow.everyone.if.no.acl.found=false",
                 "log.dirs=" + dataDirectory.resolve("logs").toAbsolutePath(),
                 "num.partitions=4",
                 "auto.create.topics.enable=false",
@@ -124,7 +147,7 @@ public final class KafkaBroker implements AutoCloseable {
                 "log.retention.hours=168",
                 "");
         Path file = dataDirectory.resolve("server.properties");
-        Files.writeString(file, config);
+        PasswordFile.writeOwnerOnly(file, writer -> writer.write(config));
         return file;
     }
 

@@ -18,8 +18,7 @@ public final class KafkaTopics {
     }
 
     public static void create(String bootstrapServers, List<String> topics, int partitions) {
-        Properties config = new Properties();
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties config = KafkaClients.admin(bootstrapServers);
         try (Admin admin = Admin.create(config)) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();

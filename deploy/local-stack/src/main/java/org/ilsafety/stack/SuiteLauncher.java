@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.ilsafety.stack.security.KafkaPrincipal;
+
 /**
  * The run command: starts the suite, prints where everything is, and stops every child process on
  * Ctrl-C or SIGTERM. See {@link LauncherArguments#USAGE} for the options.
@@ -47,6 +49,15 @@ public final class SuiteLauncher {
         }, "suite-shutdown"));
         System.out.printf("%s in %.1f s%n", READY, (System.nanoTime() - started) / 1e9);
         System.out.println("  Kafka bootstrap      " + stack.bootstrapServers());
+        if (stack.infrastructure().embeddedKafka().isPresent()) {
+            var credentials = stack.infrastructure().kafkaCredentials();
+            System.out.println("  Kafka clients        SASL/SCRAM with ACLs; settings per principal in "
+                    + credentials.clientFile(KafkaPrincipal.INTEGRATION).getParent() + "/kafka-<principal>.properties");
+            System.out.println("                       kafka-console-producer.sh --bootstrap-server " + stack.bootstrapServers()
+                    + " --producer.config " + credentials.clientFile(KafkaPrincipal.INTEGRATION) + " --topic patient-events");
+            System.out.println("                       kafka-console-consumer.sh --bootstrap-server " + stack.bootstrapServers()
+                    + " --consumer.config " + credentials.clientFile(KafkaPrincipal.OPERATIONS) + " --topic monitoring-events --from-beginning");
+        }
         stack.infrastructure().jdbcUrl().ifPresent(url -> System.out.println("  PostgreSQL           " + url));
         stack.serviceUrls().forEach((name, url) -> {
             if (name.equals(SuiteService.HL7_GATEWAY.name())) {

@@ -15,6 +15,7 @@ import org.ilsafety.common.events.CloudEventHeaders;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.stack.testing.SuiteTestInfrastructure;
+import org.ilsafety.stack.testing.TestKafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,8 +28,7 @@ final class SuiteEvents implements AutoCloseable {
     private final KafkaProducer<String, String> producer;
 
     SuiteEvents() {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, SuiteTestInfrastructure.bootstrapServers());
+        Properties config = TestKafka.producerConfig(SuiteTestInfrastructure.bootstrapServers(), Topics.MONITORING_EVENTS);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producer = new KafkaProducer<>(config);
@@ -41,12 +41,23 @@ final class SuiteEvents implements AutoCloseable {
         return send(patientId, MonitoringEvent.TYPE_DECISION, event);
     }
 
+    /** A decision whose ce_source names another producer than monitoring-service (a forgery); returns the event id. */
+    String decisionClaimingSource(String source, String patientId, String action, String analyte) {
+        MonitoringEvent event = new MonitoringEvent(patientId, MonitoringEvent.Kind.DECISION, null, null, null, null, "HIGH", action, analyte,
+                false, "forged decision", Instant.parse("2026-11-20T10:00:00Z"), "monitoring.test." + action.toLowerCase(), "test seed", "test-1");
+        return send(patientId, MonitoringEvent.TYPE_DECISION, event, source);
+    }
+
     String send(String patientId, String type, Object payload) {
+        return send(patientId, type, payload, "monitoring-service");
+    }
+
+    private String send(String patientId, String type, Object payload, String source) {
         String id = UUID.randomUUID().toString();
         try {
             ProducerRecord<String, String> record = new ProducerRecord<>(Topics.MONITORING_EVENTS, patientId, JSON.writeValueAsString(payload));
             record.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.SOURCE, "monitoring-service".getBytes(StandardCharsets.UTF_8));
+            record.headers().add(CloudEventHeaders.SOURCE, source.getBytes(StandardCharsets.UTF_8));
             record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
             producer.send(record).get(30, TimeUnit.SECONDS);
             return id;

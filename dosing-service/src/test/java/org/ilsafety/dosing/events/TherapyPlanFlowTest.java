@@ -12,6 +12,7 @@ import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ilsafety.common.events.Topics;
+import org.ilsafety.common.inbox.DeadLetterHeaders;
 import org.ilsafety.stack.testing.FhirFixtures;
 import org.ilsafety.stack.testing.SuiteTestInfrastructure;
 import org.ilsafety.stack.testing.TestKafka;
@@ -277,5 +278,32 @@ class TherapyPlanFlowTest {
                 Duration.ofSeconds(30));
         assertEquals(1, dead.size());
         assertEquals("UNKNOWN_WEIGHT_UNIT", TestKafka.header(dead.get(0), org.ilsafety.common.inbox.DeadLetterHeaders.REASON_CODE));
+    }
+
+    /**
+     * A decision on monitoring-events whose ce_source is not monitoring-service changes no plan: it is
+     * dead-lettered with its reason (the broker's ACLs keep other principals off the topic; this catches what
+     * slips past them, such as a misconfigured producer).
+     */
+    @Test
+    void aDiscontinueClaimingAnotherSourceIsDeadLetteredAndThePlanStaysActive() {
+        String patient = "forged-source";
+        kafka.send(Topics.PATIENT_EVENTS, patient, escalatedRaIvOrder(patient));
+        awaitPlan(patient, "status", "ACTIVE");
+
+        monitoring.decisionClaimingSource("interaction-service", patient, "DISCONTINUE", "ALT");
+
+        List<ConsumerRecord<String, String>> dead = kafka.await(Topics.deadLetter(Topics.MONITORING_EVENTS), r -> patient.equals(r.key()), 1,
+                Duration.ofSeconds(30));
+        assertEquals(1, dead.size(), "the forged decision is dead-lettered");
+        ConsumerRecord<String, String> letter = dead.get(0);
+        assertEquals("UNEXPECTED_EVENT_SOURCE", TestKafka.header(letter, DeadLetterHeaders.REASON_CODE));
+        assertEquals("ce_source is not monitoring-service, the only producer of monitoring-events",
+                TestKafka.header(letter, DeadLetterHeaders.REASON));
+        // a genuine decision after it is still applied, so the forged one was refused and nothing else
+        monitoring.decision(patient, "INTERRUPT", "ANC", false);
+        awaitPlan(patient, "status", "INTERRUPTED");
+        assertEquals("INTERRUPTED", plan(patient).getString("status"));
+        assertEquals(List.of("STARTED", "INTERRUPTED"), plan(patient).getList("history.change"));
     }
 }

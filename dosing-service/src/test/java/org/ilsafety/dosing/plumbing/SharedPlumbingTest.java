@@ -78,12 +78,12 @@ class SharedPlumbingTest {
         String key = "relay-" + UUID.randomUUID();
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < 5; i++) {
-                outbox.publish(Topics.MONITORING_EVENTS, key, "org.ilsafety.test", Map.of("n", i));
+                outbox.publish(Topics.THERAPY_PLAN_EVENTS, key, "org.ilsafety.test", Map.of("n", i));
             }
         });
         relay.relayBatch();
         try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
-            List<ConsumerRecord<String, String>> sent = kafka.await(Topics.MONITORING_EVENTS, r -> key.equals(r.key()), 5,
+            List<ConsumerRecord<String, String>> sent = kafka.await(Topics.THERAPY_PLAN_EVENTS, r -> key.equals(r.key()), 5,
                     Duration.ofSeconds(30));
             assertEquals(5, sent.size());
             List<String> payloads = sent.stream().map(ConsumerRecord::value).toList();

@@ -38,7 +38,8 @@ class AccessControlTest extends AccessTable {
                     Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION),
             Endpoint.at("GET", "/api/v1/dosing-knowledge", null, Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION, Roles.DASHBOARD),
             Endpoint.at("GET", "/api/v1/operations", null, Roles.DASHBOARD, Roles.PHARMACIST, Roles.INTEGRATION),
-            Endpoint.of("GET", "/api/v1/audit-events", "/api/v1/audit-events?patientId=" + PATIENT, null, Roles.PHARMACIST));
+            Endpoint.of("GET", "/api/v1/audit-events", "/api/v1/audit-events?patientId=" + PATIENT, null, Roles.PHARMACIST),
+            Endpoint.at("GET", "/api/v1/audit-events/verification", null, Roles.PHARMACIST));
 
     private static boolean planStarted;
 

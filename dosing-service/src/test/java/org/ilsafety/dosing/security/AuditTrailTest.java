@@ -45,7 +45,7 @@ import io.restassured.response.Response;
  * The audit trail of dosing-service, read back through {@code GET /api/v1/audit-events} as a pharmacist:
  * a row for a read of patient data, for each change (naming the plan change or administration it
  * decided), for refused requests (401, 403) and for consumed events; rows hold the pseudonym, never the
- * patient id; the table refuses UPDATE and DELETE.
+ * patient id; the service role may only INSERT and SELECT it, and its hash chain shows the first row tampered with.
  */
 @QuarkusTest
 class AuditTrailTest {
@@ -205,25 +205,68 @@ class AuditTrailTest {
     }
 
     @Test
-    void theAuditTableRefusesUpdateAndDelete() throws SQLException {
+    void theServiceRoleMayOnlyInsertAndSelectTheAuditTrail() throws SQLException {
         given().when().get("/api/v1/dosing-knowledge").then().statusCode(200);
         long before;
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            try (ResultSet count = statement.executeQuery("SELECT count(*) FROM audit_event")) {
-                count.next();
-                before = count.getLong(1);
-            }
+            before = count(statement);
             assertTrue(before > 0);
-            SQLException update = assertThrows(SQLException.class, () -> statement.executeUpdate("UPDATE audit_event SET outcome = 'HTTP 200'"));
-            assertTrue(update.getMessage().contains("append-only"), update.getMessage());
-            SQLException delete = assertThrows(SQLException.class, () -> statement.executeUpdate("DELETE FROM audit_event"));
-            assertTrue(delete.getMessage().contains("append-only"), delete.getMessage());
-            SQLException truncate = assertThrows(SQLException.class, () -> statement.executeUpdate("TRUNCATE audit_event"));
-            assertTrue(truncate.getMessage().contains("append-only"), truncate.getMessage());
-            try (ResultSet count = statement.executeQuery("SELECT count(*) FROM audit_event")) {
-                count.next();
-                assertTrue(count.getLong(1) >= before, "no row was removed");
+            for (String tampering : List.of("UPDATE audit_event SET outcome = 'HTTP 200'", "DELETE FROM audit_event", "TRUNCATE audit_event",
+                    "DROP TABLE audit_event", "ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update",
+                    "ALTER TABLE audit_event DISABLE TRIGGER ALL", "DROP TRIGGER audit_event_chain ON audit_event",
+                    "CREATE OR REPLACE FUNCTION audit_event_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN OLD; END; $$",
+                    "CREATE TRIGGER sneak BEFORE INSERT ON audit_event FOR EACH ROW EXECUTE FUNCTION audit_event_chain()",
+                    "CREATE TABLE audit_shadow (id int)", "ALTER TABLE audit_event OWNER TO dosing", "SET ROLE dosing_owner")) {
+                SQLException refused = assertThrows(SQLException.class, () -> statement.execute(tampering), tampering);
+                assertEquals("42501", refused.getSQLState(), () -> tampering + ": " + refused.getMessage());
             }
+            assertTrue(count(statement) >= before, "no row was removed");
+        }
+    }
+
+    @Test
+    void theTrailIsHashChainedAndVerificationFindsTheFirstBrokenLink() throws SQLException {
+        String pharmacist = TestTokens.bearer("audit-pharmacist", "pharmacist");
+        given().when().get("/api/v1/dosing-knowledge").then().statusCode(200);
+        Response intact = given().header("Authorization", pharmacist).when().get(AUDIT + "/verification");
+        intact.then().statusCode(200).body("intact", equalTo(true));
+        assertTrue(intact.jsonPath().getLong("rowsChecked") > 0);
+        assertEquals(64, intact.jsonPath().getString("lastHash").length());
+
+        // The owner role (not the service's) can still tamper, as a DBA could: the chain shows where.
+        var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
+        try (Connection owner = java.sql.DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class) + "?currentSchema=dosing",
+                config.getValue("quarkus.flyway.username", String.class), config.getValue("quarkus.flyway.password", String.class));
+                Statement statement = owner.createStatement()) {
+            long victim;
+            try (ResultSet middle = statement.executeQuery("SELECT chain_seq, id FROM audit_event ORDER BY chain_seq LIMIT 1 OFFSET 1")) {
+                assertTrue(middle.next());
+                victim = middle.getLong(1);
+            }
+            owner.setAutoCommit(false);
+            statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update");
+            statement.executeUpdate("UPDATE audit_event SET outcome = 'HTTP 200' WHERE chain_seq = " + victim);
+            statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+            owner.commit();
+
+            given().header("Authorization", pharmacist).when().get(AUDIT + "/verification").then().statusCode(200)
+                    .body("intact", equalTo(false)).body("firstBrokenLink.chainSeq", equalTo((int) victim))
+                    .body("firstBrokenLink.problem", equalTo("ROW_ALTERED")).body("rowsChecked", equalTo((int) victim - 1));
+
+            statement.execute("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_update");
+            statement.executeUpdate("DELETE FROM audit_event WHERE chain_seq <= " + victim);
+            statement.execute("ALTER TABLE audit_event ENABLE TRIGGER audit_event_no_update");
+            owner.commit();
+        }
+        given().header("Authorization", pharmacist).when().get(AUDIT + "/verification").then().statusCode(200)
+                .body("intact", equalTo(false)).body("firstBrokenLink.problem", equalTo("ROWS_MISSING"))
+                .body("rowsChecked", equalTo(0));
+    }
+
+    private static long count(Statement statement) throws SQLException {
+        try (ResultSet count = statement.executeQuery("SELECT count(*) FROM audit_event")) {
+            count.next();
+            return count.getLong(1);
         }
     }
 }

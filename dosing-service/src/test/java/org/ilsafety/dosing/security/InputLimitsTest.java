@@ -70,6 +70,8 @@ class InputLimitsTest {
             calculation | {"product":"ACTEMRA","indication":"RA","route":"IV","weight":{"value":70,"unit":"17*k"},"ageYears":55} | 400 | weight.unit
             calculation | {"product":"ACTEMRA","indication":"RA","route":"IV","weight":{"value":"NaN","unit":"kg"},"ageYears":55} | 400 | weight.value
             calculation | {"product":"ACTEMRA","indication":"RA","route":"IV","weight":{"value":70,"unit":"kg"},"ageYears":"NaN"} | 400 | ageYears
+            calculation | {"product":"ACTEMRA","indication":"RA","route":"IV","weight":{"value":70,"value":700,"unit":"kg"},"ageYears":55} | 400 | weight.value
+            calculation | {"product":"ACTEMRA","indication":"RA","route":"IV","weight":{"value":70,"unit":"kg"},"ageYears":55,"ageYears":5} | 400 | ageYears
             calculation | {"product":"KINERET","indication":"CAPS_NOMID","route":"SC","weight":{"value":30,"unit":"kg"},"ageYears":9,"mgPerKg":"NaN"} | 400 | mgPerKg
             calculation | {"product":"ACTEMRA","indication":"RA","route":"IV","weight":{"value":70,"unit":"kg"},"ageYears":55,"creatinineClearanceMlPerMin":"NaN"} | 400 | creatinineClearanceMlPerMin
             calculation | {"product":"ACTEMRA","indication":"RA","route":"IV","weight":{"value":70,"unit":"kg"},"ageYears":55,"creatinineClearanceMlPerMin":"Infinity"} | 400 | creatinineClearanceMlPerMin

@@ -12,6 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.ilsafety.common.events.CloudEventHeaders;
 import org.ilsafety.common.events.TherapyPlanEvent;
 import org.ilsafety.common.events.Topics;
+import org.ilsafety.stack.testing.TestKafka;
 
 /** FHIR R4 JSON for medicines and vaccinations, and dosing-service's plan events with their CloudEvents headers. */
 public final class PatientFixtures {
@@ -44,8 +45,7 @@ public final class PatientFixtures {
 
     /** Sends a plan event as dosing-service's outbox relay would: JSON payload, CloudEvents headers. */
     public static void sendPlanEvent(String bootstrapServers, TherapyPlanEvent event, String json) {
-        Properties config = new Properties();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties config = TestKafka.producerConfig(bootstrapServers, Topics.THERAPY_PLAN_EVENTS);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {

@@ -29,7 +29,8 @@ class AccessMatrixTest extends AccessTable {
                     Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION),
             Endpoint.at("GET", "/api/v1/interaction-knowledge", null, Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION, Roles.DASHBOARD),
             Endpoint.at("GET", "/api/v1/operations", null, Roles.DASHBOARD, Roles.PHARMACIST, Roles.INTEGRATION),
-            Endpoint.at("GET", "/api/v1/audit-events", null, Roles.PHARMACIST));
+            Endpoint.at("GET", "/api/v1/audit-events", null, Roles.PHARMACIST),
+            Endpoint.at("GET", "/api/v1/audit-events/verification", null, Roles.PHARMACIST));
 
     @Override
     protected List<Endpoint> endpoints() {

@@ -32,6 +32,8 @@ import org.ilsafety.common.events.CloudEventHeaders;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.monitoring.MonitoringBus;
+import org.ilsafety.stack.KafkaClients;
+import org.ilsafety.stack.security.KafkaCredentials;
 import org.ilsafety.stack.testing.FhirFixtures;
 import org.ilsafety.stack.testing.SuiteTestInfrastructure;
 import org.ilsafety.stack.testing.TestKafka;
@@ -225,7 +227,7 @@ class PipelineBenchmark {
     }
 
     private static KafkaProducer<String, String> producer(String bootstrap) {
-        Properties config = new Properties();
+        Properties config = KafkaClients.security(bootstrap, KafkaCredentials.ADMIN);
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.LINGER_MS_CONFIG, 1);
@@ -235,7 +237,7 @@ class PipelineBenchmark {
     }
 
     private static KafkaConsumer<String, String> consumer(String bootstrap) {
-        Properties config = new Properties();
+        Properties config = KafkaClients.security(bootstrap, KafkaCredentials.ADMIN);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + System.nanoTime());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -246,7 +248,7 @@ class PipelineBenchmark {
 
     /** Produces then consumes {@code count} records of the lab payload's size on a topic of its own. */
     private static double[] rawBroker(String bootstrap, int count, String payload) throws Exception {
-        try (AdminClient admin = AdminClient.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (AdminClient admin = AdminClient.create(KafkaClients.admin(bootstrap))) {
             admin.createTopics(List.of(new NewTopic(RAW_TOPIC, 4, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
         double produce;

@@ -50,11 +50,29 @@ class MonitoringAccessTest extends AccessTable {
                     Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION),
             Endpoint.at("GET", "/api/v1/monitoring-knowledge", null, Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION, Roles.DASHBOARD),
             Endpoint.at("GET", "/api/v1/operations", null, Roles.DASHBOARD, Roles.PHARMACIST, Roles.INTEGRATION),
-            Endpoint.at("GET", "/api/v1/audit-events", null, Roles.PHARMACIST));
+            Endpoint.at("GET", "/api/v1/audit-events", null, Roles.PHARMACIST),
+            Endpoint.at("GET", "/api/v1/audit-events/verification", null, Roles.PHARMACIST));
 
     @Override
     protected List<Endpoint> endpoints() {
         return ENDPOINTS;
+    }
+
+    @Test
+    void aDashboardSeesAnInfectionAlertsSubjectAsAPseudonymNeverTheConditionId() {
+        String patient = "acl-dash-infection";
+        String condition = "MRN-4711-cond-1";
+        try (MonitoringBus bus = new MonitoringBus()) {
+            bus.fhir(patient, FhirFixtures.medicationRequest(patient, "mr-acl-inf", 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+            bus.fhir(patient, MonitoringBus.condition(patient, condition, 1, "40733004", "active", "confirmed"));
+            String alert = bus.await(patient, MonitoringEvent.TYPE_DECISION, 1, WAIT).get(0).alertId();
+            given().get("/api/v1/alerts/{id}", alert).then().statusCode(200).body("subject", equalTo("INFECTION:" + condition));
+            String dashboard = TestTokens.bearer("ward-board", "dashboard");
+            given().header("Authorization", dashboard).get("/api/v1/alerts/{id}", alert).then().statusCode(200)
+                    .body("subject", startsWith("INFECTION:p-")).body("subject", not(containsString("4711")));
+            String page = given().header("Authorization", dashboard).get("/api/v1/alerts?size=500").then().statusCode(200).extract().asString();
+            org.junit.jupiter.api.Assertions.assertFalse(page.contains(condition), "the dashboard never sees the source's Condition id");
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.ilsafety.common.audit.AuditQuery;
+import org.ilsafety.common.audit.AuditVerification;
 import org.ilsafety.common.privacy.Pseudonymizer;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.security.Roles;
@@ -26,10 +27,19 @@ public class AuditResource {
 
     private final AuditQuery query;
     private final Pseudonymizer pseudonyms;
+    private final AuditVerification verification;
 
-    public AuditResource(AuditQuery query, Pseudonymizer pseudonyms) {
+    public AuditResource(AuditQuery query, Pseudonymizer pseudonyms, AuditVerification verification) {
         this.query = query;
         this.pseudonyms = pseudonyms;
+        this.verification = verification;
+    }
+
+    /** Checks the trail's hash chain from its first row: intact, or the first broken link. */
+    @GET
+    @Path("/verification")
+    public AuditVerification.Result verify() {
+        return verification.verify();
     }
 
     @GET

@@ -63,6 +63,8 @@ public final class AccessMatrix {
         Map<String, Supplier<String>> refused = new LinkedHashMap<>();
         refused.put("no token", () -> DefaultTestCaller.ANONYMOUS);
         refused.put("expired", () -> "Bearer " + TestTokens.expired(all));
+        refused.put("issued in the future", () -> "Bearer " + TestTokens.issuedInTheFuture(all));
+        refused.put("ten-year lifetime", () -> "Bearer " + TestTokens.tenYearLifetime(all));
         refused.put("wrong issuer", () -> "Bearer " + TestTokens.wrongIssuer(all));
         refused.put("wrong audience", () -> "Bearer " + TestTokens.wrongAudience(all));
         refused.put("wrong key", () -> "Bearer " + TestTokens.wrongKey(all));

@@ -223,13 +223,24 @@ public final class ApiFuzzer {
         };
     }
 
+    /** The ends of what java.time accepts (LocalDate.MIN and MAX) and just past ISO 8601's four-digit years. */
+    static String extremeDate(Random random) {
+        return switch (random.nextInt(4)) {
+            case 0 -> "+999999999-12-31";
+            case 1 -> "-999999999-01-01";
+            case 2 -> "+10000-01-01";
+            default -> "0000-01-01";
+        };
+    }
+
     private static String queryValue(Random random) {
-        return switch (random.nextInt(10)) {
+        return switch (random.nextInt(11)) {
             case 0 -> "";
             case 1 -> Integer.toString(random.nextInt(Integer.MAX_VALUE) * (random.nextBoolean() ? -1 : 1));
             case 2 -> "99999999999999999999";
             case 3 -> "OPEN";
             case 4 -> "2026-11-01T00:00:00Z";
+            case 10 -> extremeDate(random) + "T00:00:00Z";
             case 5 -> "not-a-date";
             case 6 -> "x".repeat(5000);
             case 7 -> "1.5";
@@ -320,10 +331,10 @@ public final class ApiFuzzer {
             default:
                 String format = schema.path("format").asText("");
                 if (format.equals("date")) {
-                    return NODES.textNode("2026-11-" + (10 + random.nextInt(18)));
+                    return NODES.textNode(random.nextInt(6) == 0 ? extremeDate(random) : "2026-11-" + (10 + random.nextInt(18)));
                 }
                 if (format.equals("date-time")) {
-                    return NODES.textNode("2026-11-" + (10 + random.nextInt(18)) + "T08:00:00Z");
+                    return NODES.textNode((random.nextInt(6) == 0 ? extremeDate(random) : "2026-11-" + (10 + random.nextInt(18))) + "T08:00:00Z");
                 }
                 return NODES.textNode(randomText(random, 1 + random.nextInt(12)));
         }

@@ -44,6 +44,20 @@ public final class TestTokens {
                 now.minus(Duration.ofHours(1)), now.minus(Duration.ofMinutes(5)));
     }
 
+    /** Issued an hour from now (beyond the clock skew), valid for 30 minutes after that. */
+    public static String issuedInTheFuture(String... roles) {
+        Instant now = Instant.now();
+        return provider().suiteIssuer().token(DEFAULT_SUBJECT, LocalIdentityProvider.AUDIENCE, Arrays.asList(roles),
+                now.plus(Duration.ofHours(1)), now.plus(Duration.ofMinutes(90)));
+    }
+
+    /** Valid, but issued for ten years. */
+    public static String tenYearLifetime(String... roles) {
+        Instant now = Instant.now();
+        return provider().suiteIssuer().token(DEFAULT_SUBJECT, LocalIdentityProvider.AUDIENCE, Arrays.asList(roles),
+                now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(3653)));
+    }
+
     public static String wrongIssuer(String... roles) {
         return new TokenIssuer(provider().keys().privateKey(), "urn:example:someone-else")
                 .token(DEFAULT_SUBJECT, LocalIdentityProvider.AUDIENCE, Arrays.asList(roles), LIFETIME);

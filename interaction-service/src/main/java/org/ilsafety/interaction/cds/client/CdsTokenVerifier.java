@@ -7,6 +7,7 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.ilsafety.common.security.TokenPolicy;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
@@ -33,13 +34,13 @@ public class CdsTokenVerifier {
 
     private final TrustedClients clients;
     private final TokenReplayGuard replays;
-    private final long maxLifetimeSeconds;
+    private final TokenPolicy policy;
     private final long skewSeconds;
 
     public CdsTokenVerifier(TrustedClients clients, TokenReplayGuard replays, CdsHooksSettings settings) {
         this.clients = clients;
         this.replays = replays;
-        this.maxLifetimeSeconds = settings.maxTokenLifetime().toSeconds();
+        this.policy = new TokenPolicy(settings.maxTokenLifetime(), settings.clockSkew());
         this.skewSeconds = settings.clockSkew().toSeconds();
     }
 
@@ -72,11 +73,9 @@ public class CdsTokenVerifier {
             throw new TokenRejected("token expired (exp has passed)");
         }
         NumericDate issued = date(claims, "iat");
-        if (issued.getValue() > nowSeconds + skewSeconds) {
-            throw new TokenRejected("iat is in the future");
-        }
-        if (expires.getValue() - issued.getValue() > maxLifetimeSeconds) {
-            throw new TokenRejected("lifetime (exp - iat) longer than the " + maxLifetimeSeconds + " s accepted");
+        java.util.Optional<String> violation = policy.violation(issued.getValue(), expires.getValue(), nowSeconds);
+        if (violation.isPresent()) {
+            throw new TokenRejected(violation.get());
         }
         String jti = text(claims, "jti");
         if (!replays.firstUse(issuer, jti, Instant.ofEpochSecond(expires.getValue() + skewSeconds))) {

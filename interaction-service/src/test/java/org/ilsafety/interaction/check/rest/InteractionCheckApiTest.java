@@ -94,6 +94,11 @@ class InteractionCheckApiTest {
             "immunization without date | {\"therapy\":{\"drug\":\"anakinra\",\"status\":\"ACTIVE\"},\"immunizations\":[{\"cvx\":\"03\"}]}          | immunizations[0].date",
             "malformed vaccination day | {\"therapy\":{\"drug\":\"anakinra\",\"status\":\"ACTIVE\"},\"immunizations\":[{\"cvx\":\"03\",\"date\":\"03/01/2026\"}]} | immunizations[0].date",
             "unknown field             | {\"therapy\":{\"drug\":\"anakinra\",\"status\":\"ACTIVE\",\"dose\":100}}                                  | therapy.dose",
+            "year +999999999 as of     | {\"therapy\":{\"drug\":\"tocilizumab\",\"status\":\"ACTIVE\"},\"asOf\":\"+999999999-12-31\"} | asOf",
+            "year -999999999 start     | {\"therapy\":{\"drug\":\"tocilizumab\",\"status\":\"ACTIVE\",\"startDate\":\"-999999999-01-01\"}} | therapy.startDate",
+            "year +999999999 last dose | {\"therapy\":{\"drug\":\"tocilizumab\",\"status\":\"STOPPED\",\"lastDoseDate\":\"+999999999-12-31\"}} | therapy.lastDoseDate",
+            "year +999999999 vaccine   | {\"therapy\":{\"drug\":\"anakinra\",\"status\":\"ACTIVE\"},\"immunizations\":[{\"cvx\":\"03\",\"date\":\"+999999999-12-31\"}]} | immunizations[0].date",
+            "duplicate key             | {\"therapy\":{\"drug\":\"tocilizumab\",\"status\":\"ACTIVE\",\"status\":\"STOPPED\"}}   | therapy.status",
     })
     void badInputIsAProblemNamingTheField(String why, String body, String field) {
         given().contentType(ContentType.JSON).body(body).post("/api/v1/interaction-checks").then()

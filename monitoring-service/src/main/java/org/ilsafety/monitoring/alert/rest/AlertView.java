@@ -12,12 +12,13 @@ public record AlertView(String id, String patientId, String type, String subject
         String resolvedBy, String resolution, String ruleId, String source, String knowledgeVersion) {
 
     /**
-     * The alert as {@code references}' caller may see it: a dashboard gets the patient's pseudonym and no
-     * free text a person wrote (it may name the patient).
+     * The alert as {@code references}' caller may see it: a dashboard gets the patient's pseudonym, a
+     * pseudonymous subject (no source record id) and no free text a person wrote (it may name the patient).
      */
     public static AlertView of(Alert a, PatientReferences references) {
         boolean detail = references.showsDetail();
-        return new AlertView(a.id.toString(), references.forCaller(a.patientId), a.type.name(), a.subject, a.analyte, a.status.name(), a.severity.name(),
+        return new AlertView(a.id.toString(), references.forCaller(a.patientId), a.type.name(),
+                references.subjectForCaller(a.subject), a.analyte, a.status.name(), a.severity.name(),
                 a.action == null ? null : a.action.name(), a.message, a.requiresIndividualReview, a.occurrences, a.raisedAt, a.updatedAt,
                 a.lastObservedAt, a.acknowledgedBy, a.acknowledgedAt, detail ? a.acknowledgementReason : null, a.resolvedAt, a.resolvedBy,
                 detail ? a.resolution : null,
