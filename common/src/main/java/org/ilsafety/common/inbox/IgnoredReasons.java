@@ -26,8 +26,6 @@ public final class IgnoredReasons {
     public static final String KEPT_FOR_REFERENCE = "KEPT_FOR_REFERENCE";
     /** A value with a comparator where only an exact value can be used (a body weight). */
     public static final String VALUE_NOT_EXACT = "VALUE_NOT_EXACT";
-    /** The same resource was already applied at this or a later version. */
-    public static final String SUPERSEDED_VERSION = "SUPERSEDED_VERSION";
 
     private IgnoredReasons() {
     }

@@ -101,6 +101,20 @@ class ReadingLayerTest {
         assertTrue(events.get(1).idempotencyKey().startsWith("Observation/bbbb-2/_history/"), "an entry without id takes its urn:uuid");
     }
 
+    @Test
+    void anEntrysOwnIdWinsOverItsFullUrl() {
+        String bundle = """
+                {"resourceType":"Bundle","type":"transaction","entry":[
+                 {"fullUrl":"urn:uuid:x-pat","resource":{"resourceType":"Patient","id":"p-7","birthDate":"1970-01-01"}},
+                 {"fullUrl":"urn:uuid:x-med","resource":{"resourceType":"Medication","id":"m-7","code":{"text":"Actemra"}}},
+                 {"fullUrl":"urn:uuid:x-mr","resource":{"resourceType":"MedicationRequest","id":"mr-7","status":"active","intent":"order",
+                   "medicationReference":{"reference":"urn:uuid:x-med"},"subject":{"reference":"urn:uuid:x-pat"}}}]}""";
+        List<InboundEvent<Resource>> events = PARSER.parseAll(record("p-7", bundle));
+        assertEquals(List.of("p-7", "p-7"), List.of(events.get(0).patientId(), events.get(2).patientId()));
+        assertTrue(events.get(2).idempotencyKey().startsWith("MedicationRequest/mr-7/"), events.get(2).idempotencyKey());
+        assertEquals("ACTEMRA", reader(EarlierResources.NONE).read((MedicationRequest) events.get(2).body()).orElseThrow().productId());
+    }
+
     // ---- Bundles
 
     @ParameterizedTest(name = "Bundle type {0}")

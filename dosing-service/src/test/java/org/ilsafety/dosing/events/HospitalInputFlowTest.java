@@ -19,7 +19,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Issue 17 through the broker: an EHR export Bundle starts the plan; every entry says what came of it. */
 @QuarkusTest
 class HospitalInputFlowTest {
-    private static final Duration WAIT = Duration.ofSeconds(45);
+    private static final Duration WAIT = Duration.ofSeconds(180);
 
     @Test
     void anEhrExportBundleWithReferencedMedicineAndSnomedReasonStartsThePlanAndListsEveryEntry() {

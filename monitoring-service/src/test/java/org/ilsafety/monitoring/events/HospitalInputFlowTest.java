@@ -25,7 +25,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class HospitalInputFlowTest {
-    private static final Duration WAIT = Duration.ofSeconds(45);
+    private static final Duration WAIT = Duration.ofSeconds(180);
 
     @Test
     void anEhrExportBundleStartsMonitoringAndAComparatorAncIsGradedOnItsBound() {
