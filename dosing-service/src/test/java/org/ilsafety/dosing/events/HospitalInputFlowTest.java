@@ -1,9 +1,11 @@
 package org.ilsafety.dosing.events;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.both;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThan;
 
 import java.time.Duration;
 
@@ -32,7 +34,7 @@ class HospitalInputFlowTest {
                     .body("productId", equalTo("ACTEMRA"))
                     .body("indication", equalTo("RA"))
                     .body("route", equalTo("IV"))
-                    .body("dosingWeightKg", closeTo(70.0, 0.1)));
+                    .body("dosingWeightKg", both(greaterThan(69.9f)).and(lessThan(70.1f)))); // 154.3 lbs; JSON numbers read as Float
             given().get("/api/v1/patients/{id}/inputs", patient).then()
                     .body("inputs.find { it.resourceType == 'MedicationRequest' }.outcome", equalTo("APPLIED"))
                     .body("inputs.find { it.resourceType == 'Observation' }.outcome", equalTo("APPLIED"))
