@@ -70,7 +70,7 @@ public class PatientEventParser {
             throw new EventRejected("NOT_FHIR_JSON", "The payload is not valid FHIR R4 JSON");
         }
         if (resource instanceof Bundle bundle) {
-            return unpack(bundle);
+            return unpack(bundle, record.key());
         }
         if (!resource.hasIdElement() || resource.getIdElement().getIdPart() == null) {
             throw new EventRejected("MISSING_RESOURCE_ID", resource.fhirType() + " has no id");
@@ -100,7 +100,8 @@ public class PatientEventParser {
         return new InboundEvent<>(key, patientId, type, resource);
     }
 
-    private List<InboundEvent<Resource>> unpack(Bundle bundle) {
+    /** {@code recordKey}: the patient an unused entry naming none (Provenance, MessageHeader) is listed under. */
+    private List<InboundEvent<Resource>> unpack(Bundle bundle, String recordKey) {
         PatientIds patients = new PatientIds();
         Map<String, Resource> byReference = new HashMap<>();
         String base = bundle.hasIdElement() && bundle.getIdElement().getIdPart() != null ? bundle.getIdElement().getIdPart()
@@ -135,7 +136,7 @@ public class PatientEventParser {
         for (int i = 0; i < entries.size(); i++) {
             Resource resource = entries.get(i).getResource();
             if (resource == null) {
-                events.add(new InboundEvent<>("Bundle/" + base + "/entry/" + i, null, "Bundle.entry", null,
+                events.add(new InboundEvent<>("Bundle/" + base + "/entry/" + i, recordKey, "Bundle.entry", null,
                         IgnoredReasons.ENTRY_WITHOUT_RESOURCE));
                 continue;
             }
@@ -143,7 +144,7 @@ public class PatientEventParser {
             if (resource instanceof DomainResource owner) {
                 BundleReferences.inline(owner, byReference);
             }
-            events.add(event(resource, patients, key, null, "Bundle entry " + i + ": "));
+            events.add(event(resource, patients, key, recordKey, "Bundle entry " + i + ": "));
         }
         return events;
     }

@@ -129,6 +129,7 @@ class ReadingLayerTest {
         List<InboundEvent<Resource>> events = PARSER.parseAll(record("a", bundle));
         assertEquals(4, events.size());
         assertEquals("RESOURCE_TYPE_NOT_USED", events.get(0).ignoredBecause());
+        assertEquals("a", events.get(0).patientId(), "an unused entry naming no patient is listed under the record key");
         assertEquals("a", events.get(1).patientId());
         assertEquals("b", events.get(2).patientId(), "a Bundle holding several patients is handled per patient");
         assertEquals("ENTRY_WITHOUT_RESOURCE", events.get(3).ignoredBecause());
