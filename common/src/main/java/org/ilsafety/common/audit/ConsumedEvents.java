@@ -31,11 +31,16 @@ public class ConsumedEvents {
 
     /** {@code caused}: the ids of the events (decisions) applying the record published. */
     public AuditEntry entry(ConsumerRecord<String, String> record, String outcome, List<UUID> caused) {
+        return entry(record, record.key(), outcome, caused);
+    }
+
+    /** One input of a record (a Bundle's entry) with its own patient. */
+    public AuditEntry entry(ConsumerRecord<String, String> record, String patientId, String outcome, List<UUID> caused) {
         String source = header(record, CloudEventHeaders.SOURCE);
         String type = header(record, CloudEventHeaders.TYPE);
         return new AuditEntry(Instant.now(), source == null ? BUS : source, Roles.INTEGRATION, AuditEntry.Channel.EVENT,
                 "CONSUME " + record.topic() + (type == null ? "" : " " + type),
-                record.key() == null || record.key().isBlank() ? null : pseudonyms.of(record.key()),
+                patientId == null || patientId.isBlank() ? null : pseudonyms.of(patientId),
                 record.topic() + "-" + record.partition() + "@" + record.offset()
                         + (caused.isEmpty() ? "" : " decisions=" + caused.stream().map(UUID::toString).collect(Collectors.joining(","))),
                 outcome);

@@ -8,6 +8,14 @@ public interface InboundHandler<T> {
     /** Parses and validates; throws {@link EventRejected} for anything that can never be applied. */
     InboundEvent<T> parse(ConsumerRecord<String, String> record);
 
-    /** Applies the event; runs in the transaction that also records its idempotency key. */
+    /**
+     * Every input of a record, in order: one for most records, one per entry for a Bundle. The idempotency
+     * key, audit row, metric and the patient's inputs list are per input.
+     */
+    default java.util.List<InboundEvent<T>> parseAll(ConsumerRecord<String, String> record) {
+        return java.util.List.of(parse(record));
+    }
+
+    /** Applies the event; may say {@link InputOutcome#ignore} when it changes nothing; runs in the transaction that also records its idempotency key. */
     void apply(InboundEvent<T> event);
 }

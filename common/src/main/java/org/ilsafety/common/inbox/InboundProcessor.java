@@ -2,6 +2,7 @@ package org.ilsafety.common.inbox;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -25,8 +26,10 @@ import org.ilsafety.common.outbox.Outbox;
 import org.ilsafety.common.util.Digests;
 import org.jboss.logging.Logger;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Applies inbound records exactly once in effect: the handler's changes, the events they publish
@@ -51,20 +54,40 @@ public class InboundProcessor {
     private final String service;
     private final AuditTrail audit;
     private final ConsumedEvents consumed;
+    private final InputRecords inputs;
 
     public InboundProcessor(EntityManager entityManager, Outbox outbox, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.application.name") String service, AuditTrail audit, ConsumedEvents consumed) {
+            @ConfigProperty(name = "quarkus.application.name") String service, AuditTrail audit, ConsumedEvents consumed,
+            InputRecords inputs) {
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.registry = registry;
         this.service = service;
         this.audit = audit;
         this.consumed = consumed;
+        this.inputs = inputs;
+    }
+
+    /** The inputs counter shows at zero from the start, for each outcome of the inbound topic. */
+    void registerInputsMetric(@Observes StartupEvent start) {
+        for (Outcome outcome : Outcome.values()) {
+            inputsCounter(Topics.PATIENT_EVENTS, outcome, NO_REASON);
+        }
+    }
+
+    private Counter inputsCounter(String topic, Outcome outcome, String reason) {
+        return Counter.builder(INPUTS_METRIC).description("Consumed inputs by what came of them")
+                .tags("service", service, "topic", topic, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT), "reason", reason)
+                .register(registry);
     }
 
     public enum Outcome {
-        APPLIED, DUPLICATE, DEAD_LETTERED
+        APPLIED, IGNORED, DUPLICATE, DEAD_LETTERED
     }
+
+    /** The counter of consumed inputs ({@code suite_inputs_total} in Prometheus): service, topic, outcome, reason code. */
+    public static final String INPUTS_METRIC = "suite.inputs";
+    private static final String NO_REASON = "none";
 
     /** One record: its own transaction. */
     public <T> Outcome process(ConsumerRecord<String, String> record, InboundHandler<T> handler) {
@@ -73,7 +96,9 @@ public class InboundProcessor {
 
     /**
      * A poll's records (a channel with {@code batch=true} hands over {@code ConsumerRecords}), in order, in
-     * one transaction when they all apply; returns each record's outcome.
+     * one transaction when they all apply; returns each record's outcome. A record that holds several
+     * inputs (a Bundle's entries) has the outcome of its inputs taken together: dead-lettered, else applied
+     * if one was, else ignored, else duplicate; each input is counted and listed on its own.
      */
     public <T> List<Outcome> processBatch(Iterable<ConsumerRecord<String, String>> batch, InboundHandler<T> handler) {
         List<ConsumerRecord<String, String>> records = new ArrayList<>();
@@ -82,13 +107,13 @@ public class InboundProcessor {
             return List.of();
         }
         List<Parsed<T>> parsed = records.stream().map(record -> parse(record, handler)).toList();
-        List<Outcome> outcomes;
+        Applied applied;
         try {
-            outcomes = retrying(parsed, handler);
+            applied = retrying(parsed, handler);
         } catch (RuntimeException failure) {
             if (parsed.size() > 1) {
                 LOG.debugf("A batch of %d failed with %s; applying its records one by one", parsed.size(), failure.getClass().getSimpleName());
-                outcomes = new ArrayList<>();
+                List<Outcome> outcomes = new ArrayList<>();
                 for (ConsumerRecord<String, String> record : records) {
                     outcomes.add(process(record, handler));
                 }
@@ -96,27 +121,31 @@ public class InboundProcessor {
             }
             Parsed<T> single = parsed.get(0);
             EventRejected reason = failure instanceof EventRejected rejected ? rejected : asRejection(failure);
-            outcomes = retrying(List.of(new Parsed<>(single.record(), null, reason, single.key())), handler);
+            applied = retrying(List.of(new Parsed<>(single.record(), List.of(), reason, single.key())), handler);
         }
-        for (int i = 0; i < outcomes.size(); i++) {
-            registry.counter("suite.inbound.events", "topic", records.get(i).topic(), "outcome", outcomes.get(i).name()).increment();
+        for (int i = 0; i < records.size(); i++) {
+            registry.counter("suite.inbound.events", "topic", records.get(i).topic(), "outcome", applied.outcomes().get(i).name()).increment();
         }
-        return outcomes;
+        for (Counted counted : applied.counted()) {
+            inputsCounter(counted.topic(), counted.outcome(), counted.reason() == null ? NO_REASON : counted.reason()).increment();
+        }
+        return applied.outcomes();
     }
 
     private <T> Parsed<T> parse(ConsumerRecord<String, String> record, InboundHandler<T> handler) {
         try {
-            InboundEvent<T> event = handler.parse(record);
-            return new Parsed<>(record, event, null, event.idempotencyKey());
+            List<InboundEvent<T>> events = handler.parseAll(record);
+            String key = events.size() == 1 ? events.get(0).idempotencyKey() : unparsedKey(record);
+            return new Parsed<>(record, events, null, key);
         } catch (EventRejected rejected) {
-            return new Parsed<>(record, null, rejected, unparsedKey(record));
+            return new Parsed<>(record, List.of(), rejected, unparsedKey(record));
         } catch (RuntimeException unexpected) {
-            return new Parsed<>(record, null, asRejection(unexpected), unparsedKey(record));
+            return new Parsed<>(record, List.of(), asRejection(unexpected), unparsedKey(record));
         }
     }
 
     /** Applies in one transaction; retries transient failures forever and conflicts a few times. */
-    private <T> List<Outcome> retrying(List<Parsed<T>> parsed, InboundHandler<T> handler) {
+    private <T> Applied retrying(List<Parsed<T>> parsed, InboundHandler<T> handler) {
         long backoff = 100;
         int conflicts = 0;
         while (true) {
@@ -136,37 +165,71 @@ public class InboundProcessor {
         }
     }
 
-    private <T> List<Outcome> applyAll(List<Parsed<T>> parsed, InboundHandler<T> handler) {
-        List<Outcome> outcomes = new ArrayList<>(parsed.size());
-        List<AuditEntry> audited = new ArrayList<>(parsed.size());
-        Set<String> firstTime = claim(parsed);
-        for (Parsed<T> item : parsed) {
+    private <T> Applied applyAll(List<Parsed<T>> parsed, InboundHandler<T> handler) {
+        List<Item<T>> items = new ArrayList<>();
+        for (Parsed<T> record : parsed) {
+            if (record.rejection() != null) {
+                items.add(new Item<>(record.record(), null, record.rejection(), record.key()));
+            } else {
+                record.events().forEach(event -> items.add(new Item<>(record.record(), event, null, event.idempotencyKey())));
+            }
+        }
+        List<AuditEntry> audited = new ArrayList<>(items.size());
+        List<InputRecords.Row> listed = new ArrayList<>(items.size());
+        List<Counted> counted = new ArrayList<>(items.size());
+        Map<ConsumerRecord<String, String>, Outcome> byRecord = new java.util.IdentityHashMap<>();
+        Set<String> firstTime = claim(items);
+        Instant now = Instant.now();
+        for (Item<T> item : items) {
             Outcome outcome;
+            String reason = null;
             List<UUID> caused = List.of();
             boolean first = firstTime.remove(item.key());
             if (item.rejection() != null) {
                 outcome = first ? deadLetter(item.record(), item.rejection()) : Outcome.DUPLICATE;
+                reason = item.rejection().reasonCode();
             } else if (!first) {
                 LOG.debugf("Duplicate %s ignored", position(item.record()));
                 outcome = Outcome.DUPLICATE;
+            } else if (item.event().ignoredBecause() != null) {
+                outcome = Outcome.IGNORED;
+                reason = item.event().ignoredBecause();
             } else {
                 CAUSED.set(new ArrayList<>());
+                InputOutcome.begin();
                 try {
                     handler.apply(item.event());
+                    reason = InputOutcome.end();
                 } finally {
                     caused = CAUSED.get();
                     CAUSED.remove();
+                    InputOutcome.end();
                 }
-                outcome = Outcome.APPLIED;
+                outcome = reason == null ? Outcome.APPLIED : Outcome.IGNORED;
             }
-            outcomes.add(outcome);
+            byRecord.merge(item.record(), outcome, InboundProcessor::together);
+            counted.add(new Counted(item.record().topic(), outcome, outcome == Outcome.DUPLICATE ? null : reason));
             if (outcome != Outcome.DUPLICATE) {
-                audited.add(consumed.entry(item.record(), outcome == Outcome.DEAD_LETTERED
-                        ? outcome.name() + " " + item.rejection().reasonCode() : outcome.name(), caused));
+                String patientId = item.event() != null ? item.event().patientId() : item.record().key();
+                audited.add(consumed.entry(item.record(), patientId, reason == null ? outcome.name() : outcome.name() + " " + reason, caused));
+                listed.add(new InputRecords.Row(patientId, new InputRecords.Input(now, item.record().topic(), position(item.record()),
+                        item.key(), item.event() != null ? item.event().type() : null, outcome.name(), reason)));
             }
         }
         audit.recordAll(audited);
-        return outcomes;
+        inputs.recordAll(listed);
+        List<Outcome> outcomes = parsed.stream().map(p -> byRecord.getOrDefault(p.record(), Outcome.IGNORED)).toList();
+        return new Applied(outcomes, counted);
+    }
+
+    /** A record's outcome from its inputs' outcomes. */
+    private static Outcome together(Outcome a, Outcome b) {
+        for (Outcome strongest : List.of(Outcome.DEAD_LETTERED, Outcome.APPLIED, Outcome.IGNORED)) {
+            if (a == strongest || b == strongest) {
+                return strongest;
+            }
+        }
+        return Outcome.DUPLICATE;
     }
 
     private Outcome deadLetter(ConsumerRecord<String, String> record, EventRejected reason) {
@@ -194,9 +257,9 @@ public class InboundProcessor {
      * have; returns the keys that were not there yet. A key already there (a redelivery), or a second
      * copy of a record within the batch, is a duplicate.
      */
-    private <T> Set<String> claim(List<Parsed<T>> parsed) {
+    private <T> Set<String> claim(List<Item<T>> items) {
         Map<String, String> outcomes = new LinkedHashMap<>();
-        for (Parsed<T> item : parsed) {
+        for (Item<T> item : items) {
             outcomes.putIfAbsent(item.key(), (item.rejection() == null ? Outcome.APPLIED : Outcome.DEAD_LETTERED).name());
         }
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
@@ -240,6 +303,17 @@ public class InboundProcessor {
         }
     }
 
-    private record Parsed<T>(ConsumerRecord<String, String> record, InboundEvent<T> event, EventRejected rejection, String key) {
+    /** A record as parsed: its inputs (one, or a Bundle's entries), or why it can never be applied. */
+    private record Parsed<T>(ConsumerRecord<String, String> record, List<InboundEvent<T>> events, EventRejected rejection, String key) {
+    }
+
+    /** One input of a record. */
+    private record Item<T>(ConsumerRecord<String, String> record, InboundEvent<T> event, EventRejected rejection, String key) {
+    }
+
+    private record Counted(String topic, Outcome outcome, String reason) {
+    }
+
+    private record Applied(List<Outcome> outcomes, List<Counted> counted) {
     }
 }

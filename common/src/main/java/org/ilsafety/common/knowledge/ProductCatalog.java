@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Coding;
 public class ProductCatalog {
     public static final String RXNORM = "http://www.nlm.nih.gov/research/umls/rxnorm";
     public static final String ATC = "http://www.whocc.no/atc";
+    public static final String NDC = "http://hl7.org/fhir/sid/ndc";
 
     private final Knowledge<Products> knowledge;
     private final Map<String, Product> byName = new HashMap<>();
@@ -60,20 +61,31 @@ public class ProductCatalog {
      * gives the molecule's reference product.
      */
     public Optional<Product> recognise(CodeableConcept medication) {
+        return recognition(medication).map(Recognition::product);
+    }
+
+    /** How a medicine was recognised: {@code matchedBy} is {@code code} (RxNorm, NDC, ATC) or {@code name}. */
+    public record Recognition(Product product, String matchedBy, String codeKind) {
+    }
+
+    /** Every coding's code first (product codes, then molecule codes), then displays and text by name. */
+    public Optional<Recognition> recognition(CodeableConcept medication) {
         if (medication == null) {
             return Optional.empty();
         }
         for (Coding coding : medication.getCoding()) {
-            Optional<Product> byCode = byCode(coding.getSystem(), coding.getCode());
+            Optional<Recognition> byCode = byCode(coding.getSystem(), coding.getCode());
             if (byCode.isPresent()) {
                 return byCode;
             }
+        }
+        for (Coding coding : medication.getCoding()) {
             Optional<Product> byDisplay = byName(coding.getDisplay());
             if (byDisplay.isPresent()) {
-                return byDisplay;
+                return Optional.of(new Recognition(byDisplay.get(), "name", null));
             }
         }
-        return byName(medication.getText());
+        return byName(medication.getText()).map(product -> new Recognition(product, "name", null));
     }
 
     public Optional<Product> byName(String text) {
@@ -95,18 +107,42 @@ public class ProductCatalog {
         return Optional.empty();
     }
 
-    private Optional<Product> byCode(String system, String code) {
-        if (code == null) {
+    private Optional<Recognition> byCode(String system, String code) {
+        if (code == null || system == null) {
             return Optional.empty();
         }
+        String trimmed = code.trim();
+        for (Product product : knowledge.content().products()) {
+            for (ProductCode known : product.codes() == null ? List.<ProductCode>of() : product.codes()) {
+                boolean rxnorm = RXNORM.equals(system) && "RXNORM".equals(known.system()) && trimmed.equals(known.code());
+                boolean ndc = NDC.equals(system) && "NDC".equals(known.system()) && ndc11(trimmed).equals(ndc11(known.code()));
+                if (rxnorm || ndc) {
+                    return Optional.of(new Recognition(product, "code", known.kind()));
+                }
+            }
+        }
         for (Molecule molecule : knowledge.content().molecules()) {
-            boolean rxnorm = RXNORM.equals(system) && code.equals(molecule.rxnorm().code());
-            boolean atc = ATC.equals(system) && code.equalsIgnoreCase(molecule.atc());
+            boolean rxnorm = RXNORM.equals(system) && trimmed.equals(molecule.rxnorm().code());
+            boolean atc = ATC.equals(system) && trimmed.equalsIgnoreCase(molecule.atc());
             if (rxnorm || atc) {
-                return referenceProduct(molecule.id());
+                return referenceProduct(molecule.id()).map(product -> new Recognition(product, "code", rxnorm ? "IN" : "ATC"));
             }
         }
         return Optional.empty();
+    }
+
+    /** An NDC as 11 digits (5-4-2): hyphenated 4-4-2, 5-3-2 and 5-4-1 forms are padded; unhyphenated codes are taken as given. */
+    static String ndc11(String ndc) {
+        String[] parts = ndc.split("-");
+        if (parts.length == 3) {
+            return pad(parts[0], 5) + pad(parts[1], 4) + pad(parts[2], 2);
+        }
+        return ndc.replaceAll("[^0-9]", "");
+    }
+
+    private static String pad(String digits, int length) {
+        String clean = digits.replaceAll("[^0-9]", "");
+        return "0".repeat(Math.max(0, length - clean.length())) + clean;
     }
 
     static String normalize(String text) {
@@ -124,6 +160,10 @@ public class ProductCatalog {
     }
 
     public record Product(String id, String molecule, List<String> names, boolean reference, List<String> routes,
-            List<String> indications, String source, boolean verified) {
+            List<String> indications, List<ProductCode> codes, String source, boolean verified) {
+    }
+
+    /** A product's code: system RXNORM (kind SCD, SBD, BPCK, GPCK) or NDC; each with its source. */
+    public record ProductCode(String system, String kind, String code, String display, String source, boolean verified) {
     }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * An order for an interleukin-blocking product, read from a FHIR MedicationRequest. Route and
- * indication are null when the order does not say; {@code active} is false for stopped, cancelled,
+ * indication are null when the order does not say ({@code indicationBasis} says how the indication was found:
+ * CODED, REFERENCE, INFERRED or UNKNOWN; {@code matchedBy}: code or name); {@code active} is false for stopped, cancelled,
  * completed or entered-in-error orders.
  */
 public record TherapyOrder(
@@ -16,5 +17,19 @@ public record TherapyOrder(
         String indication,
         boolean active,
         String fhirStatus,
-        Instant authoredOn) {
+        Instant authoredOn,
+        String indicationBasis,
+        String matchedBy) {
+
+    /** An order read elsewhere than from FHIR (a promoted second product): its indication is unknown. */
+    public TherapyOrder(String patientId, String requestId, String productId, String moleculeId, String route, String indication,
+            boolean active, String fhirStatus, Instant authoredOn) {
+        this(patientId, requestId, productId, moleculeId, route, indication, active, fhirStatus, authoredOn,
+                indication == null ? "UNKNOWN" : "CODED", "name");
+    }
+
+    /** With an unknown indication, labs are graded with the molecule's strictest adult rule set and flagged for individual review. */
+    public boolean requiresIndividualReview() {
+        return indication == null;
+    }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,13 +12,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.ilsafety.common.fhir.EarlierResources;
+import org.ilsafety.common.fhir.MedicineReader;
+import org.ilsafety.common.fhir.References;
 import org.ilsafety.common.fhir.PatientEventParser;
 import org.ilsafety.common.knowledge.Knowledge;
 import org.ilsafety.common.knowledge.KnowledgeLoader;
 import org.ilsafety.common.knowledge.ProductCatalog;
 
-/** Reads a {@link TherapyOrder} from a MedicationRequest, when it orders a product the suite knows. */
+/**
+ * Reads a {@link TherapyOrder} from a MedicationRequest, when it orders a product the suite knows: the
+ * medicine through {@link MedicineReader}, the indication from reasonCode, reasonReference or the patient's
+ * active Conditions (flagged INFERRED), else UNKNOWN.
+ */
 @ApplicationScoped
 public class TherapyOrderReader {
     public static final String SNOMED = "http://snomed.info/sct";
@@ -29,26 +40,74 @@ public class TherapyOrderReader {
 
     private final ProductCatalog products;
     private final Knowledge<Indications> indications;
+    private final EarlierResources earlier;
 
-    public TherapyOrderReader(ProductCatalog products, @ConfigProperty(name = "suite.knowledge.dir") Optional<String> directory) {
+    public TherapyOrderReader(ProductCatalog products, @ConfigProperty(name = "suite.knowledge.dir") Optional<String> directory,
+            EarlierResources earlier) {
         this.products = products;
         this.indications = KnowledgeLoader.load(directory, "indications.yaml", Indications.class);
+        this.earlier = earlier;
     }
 
+    /** The order, when the request's medicine (code, contained or earlier Medication, name) is a product the suite knows. */
     public Optional<TherapyOrder> read(MedicationRequest request) {
-        if (!request.hasMedicationCodeableConcept()) {
-            return Optional.empty();
+        String patientId = PatientEventParser.patientOf(request).orElse(null);
+        return MedicineReader.recognise(request, earlier, products).map(recognition -> {
+            IndicationFinding indication = indication(request, patientId);
+            return new TherapyOrder(patientId, request.getIdElement().getIdPart(), recognition.product().id(),
+                    recognition.product().molecule(), route(request.getDosageInstruction()), indication.indication(),
+                    request.getStatus() == null || !INACTIVE.contains(request.getStatus().toCode()),
+                    request.getStatus() == null ? null : request.getStatus().toCode(),
+                    request.hasAuthoredOn() ? request.getAuthoredOn().toInstant() : null, indication.basis(), recognition.matchedBy());
+        });
+    }
+
+    /** An indication and how it was found: CODED (reasonCode), REFERENCE (reasonReference), INFERRED (active Conditions), UNKNOWN. */
+    public record IndicationFinding(String indication, String basis) {
+    }
+
+    /**
+     * reasonCode (suite system, ICD-10-CM, SNOMED CT); else reasonReference to a Condition (contained, or
+     * sent earlier); else the patient's active Conditions when they map to exactly one labeled indication of
+     * the ordered molecule (INFERRED); else UNKNOWN.
+     */
+    public IndicationFinding indication(MedicationRequest request, String patientId) {
+        String coded = indication(request.getReasonCode());
+        if (coded != null) {
+            return new IndicationFinding(coded, "CODED");
         }
-        return products.recognise(request.getMedicationCodeableConcept()).map(product -> new TherapyOrder(
-                PatientEventParser.patientOf(request).orElse(null),
-                request.getIdElement().getIdPart(),
-                product.id(),
-                product.molecule(),
-                route(request.getDosageInstruction()),
-                indication(request.getReasonCode()),
-                request.getStatus() == null || !INACTIVE.contains(request.getStatus().toCode()),
-                request.getStatus() == null ? null : request.getStatus().toCode(),
-                request.hasAuthoredOn() ? request.getAuthoredOn().toInstant() : null));
+        for (Reference reason : request.getReasonReference()) {
+            Optional<Resource> condition = References.resolve(request, reason, "Condition", earlier);
+            if (condition.isPresent() && condition.get() instanceof Condition c) {
+                String referenced = indication(List.of(c.getCode()));
+                if (referenced != null) {
+                    return new IndicationFinding(referenced, "REFERENCE");
+                }
+            }
+        }
+        if (patientId != null) {
+            Set<String> active = new TreeSet<>();
+            for (Condition condition : earlier.conditions(patientId)) {
+                if (isActive(condition)) {
+                    String mapped = indication(List.of(condition.getCode()));
+                    if (mapped != null) {
+                        active.add(mapped);
+                    }
+                }
+            }
+            if (active.size() == 1) {
+                return new IndicationFinding(active.iterator().next(), "INFERRED");
+            }
+        }
+        return new IndicationFinding(null, "UNKNOWN");
+    }
+
+    static boolean isActive(Condition condition) {
+        String clinical = condition.hasClinicalStatus() && condition.getClinicalStatus().hasCoding()
+                ? condition.getClinicalStatus().getCodingFirstRep().getCode() : "active";
+        String verification = condition.hasVerificationStatus() && condition.getVerificationStatus().hasCoding()
+                ? condition.getVerificationStatus().getCodingFirstRep().getCode() : "confirmed";
+        return Set.of("active", "recurrence", "relapse").contains(clinical) && !Set.of("entered-in-error", "refuted").contains(verification);
     }
 
     static String route(List<Dosage> dosages) {
@@ -96,7 +155,9 @@ public class TherapyOrderReader {
                     && indication.id().equalsIgnoreCase(coding.getCode());
             boolean icd10 = ICD10.equals(coding.getSystem())
                     && indication.icd10().stream().anyMatch(prefix -> coding.getCode().toUpperCase(Locale.ROOT).startsWith(prefix));
-            if (suiteCode || icd10) {
+            boolean snomed = SNOMED.equals(coding.getSystem()) && indication.snomed() != null
+                    && indication.snomed().stream().anyMatch(concept -> concept.code().equals(coding.getCode().trim()));
+            if (suiteCode || icd10 || snomed) {
                 return Optional.of(indication.id());
             }
         }
@@ -107,9 +168,15 @@ public class TherapyOrderReader {
         return indications;
     }
 
-    public record Indications(String knowledgeVersion, String suiteCodeSystem, List<Indication> indications) {
+    public record Indications(String knowledgeVersion, String suiteCodeSystem, String snomedValueSetSource, boolean snomedVerified,
+            List<Indication> indications) {
     }
 
-    public record Indication(String id, String display, String population, List<String> icd10, String source, boolean verified) {
+    public record Indication(String id, String display, String population, List<String> icd10, List<Concept> snomed, String source,
+            boolean verified) {
+    }
+
+    /** A SNOMED CT concept of an indication's value set. */
+    public record Concept(String code, String display) {
     }
 }

@@ -61,7 +61,6 @@ class PatientEventParserTest {
             "NOT_FHIR_JSON             | p-1 | {not json",
             "NOT_FHIR_JSON             | p-1 | {\"resourceType\":\"NoSuchType\",\"id\":\"x\"}",
             "NOT_FHIR_JSON             | p-1 | {\"resourceType\":\"Observation\",\"id\":\"o\",\"status\":\"not-a-status\",\"subject\":{\"reference\":\"Patient/p-1\"}}",
-            "UNSUPPORTED_RESOURCE_TYPE | p-1 | {\"resourceType\":\"Practitioner\",\"id\":\"dr-1\"}",
             "MISSING_RESOURCE_ID       | p-1 | {\"resourceType\":\"Observation\",\"status\":\"final\",\"subject\":{\"reference\":\"Patient/p-1\"}}",
             "MISSING_PATIENT_REFERENCE | p-1 | {\"resourceType\":\"Observation\",\"id\":\"o\",\"status\":\"final\"}",
             "MISSING_PATIENT_REFERENCE | p-1 | {\"resourceType\":\"Observation\",\"id\":\"o\",\"status\":\"final\",\"subject\":{\"reference\":\"Group/g-1\"}}",
@@ -71,6 +70,12 @@ class PatientEventParserTest {
         EventRejected rejected = assertThrows(EventRejected.class, () -> PARSER.parse(record(key, payload)));
         assertEquals(code, rejected.reasonCode());
         assertFalse(rejected.getMessage().contains("p-1"), "the reason names no patient");
+    }
+
+    @Test
+    void validFhirOfATypeNotUsedIsIgnoredWithItsReasonNotDeadLettered() {
+        InboundEvent<Resource> event = PARSER.parse(record("p-1", "{\"resourceType\":\"Practitioner\",\"id\":\"dr-1\"}"));
+        assertEquals("RESOURCE_TYPE_NOT_USED", event.ignoredBecause());
     }
 
     @Test

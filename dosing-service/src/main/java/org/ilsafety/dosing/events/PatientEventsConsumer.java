@@ -1,8 +1,8 @@
 package org.ilsafety.dosing.events;
 
 import java.time.Instant;
-import java.util.Locale;
-import java.util.Set;
+import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -17,7 +17,13 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.events.Topics;
+import org.ilsafety.common.fhir.LabUnits;
+import org.ilsafety.common.fhir.MedicineReader;
+import org.ilsafety.common.fhir.ObservationFacts;
 import org.ilsafety.common.fhir.PatientEventParser;
+import org.ilsafety.common.fhir.ReceivedResources;
+import org.ilsafety.common.inbox.IgnoredReasons;
+import org.ilsafety.common.inbox.InputOutcome;
 import org.ilsafety.common.inbox.EventRejected;
 import org.ilsafety.common.inbox.InboundEvent;
 import org.ilsafety.common.inbox.InboundHandler;
@@ -41,7 +47,6 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private static final String LOINC = "http://loinc.org";
     private static final String SNOMED_IV = "47625008";
     private static final String SNOMED_SC = "34206005";
-    private static final Set<String> RESULT_STATUSES = Set.of("final", "amended", "corrected");
 
     private final InboundProcessor processor;
     private final PatientEventParser parser;
@@ -52,10 +57,14 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private final WeightConverter weights;
     private final DosingKnowledge knowledge;
     private final EarlyDecisions earlyDecisions;
+    private final ReceivedResources received;
+    private final LabUnits units;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
             OrderDetailsReader details, TherapyPlanService plans, ProductCatalog products, WeightConverter weights,
-            DosingKnowledge knowledge, EarlyDecisions earlyDecisions) {
+            DosingKnowledge knowledge, EarlyDecisions earlyDecisions, ReceivedResources received, LabUnits units) {
+        this.received = received;
+        this.units = units;
         this.processor = processor;
         this.parser = parser;
         this.orders = orders;
@@ -80,27 +89,49 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     }
 
     @Override
+    public List<InboundEvent<Resource>> parseAll(ConsumerRecord<String, String> record) {
+        return parser.parseAll(record);
+    }
+
+    @Override
     public void apply(InboundEvent<Resource> event) {
-        if (event.body() instanceof MedicationRequest request) {
-            orders.read(request).ifPresent(order -> {
+        if (received.keep(event.body(), event.patientId())) {
+            InputOutcome.ignore(IgnoredReasons.KEPT_FOR_REFERENCE);
+        } else if (event.body() instanceof MedicationRequest request) {
+            orders.read(request).ifPresentOrElse(order -> {
                 plans.applyOrder(order, details.read(request));
                 earlyDecisions.applyHeld(order.patientId());
-            });
+            }, () -> InputOutcome.ignore(IgnoredReasons.MEDICINE_UNRECOGNIZED));
         } else if (event.body() instanceof MedicationAdministration administration) {
             administration(event.patientId(), administration);
-        } else if (event.body() instanceof Observation observation && isBodyWeight(observation)) {
-            weight(event.patientId(), observation);
-        } else if (event.body() instanceof Patient patient && patient.hasBirthDate()) {
-            plans.recordBirthDate(event.patientId(), patient.getBirthDateElement().getValueAsCalendar().toZonedDateTime().toLocalDate());
+        } else if (event.body() instanceof Observation observation) {
+            if (isBodyWeight(observation)) {
+                weight(event.patientId(), observation);
+            } else {
+                InputOutcome.ignore(IgnoredReasons.CODE_NOT_MONITORED);
+            }
+        } else if (event.body() instanceof Patient patient) {
+            if (patient.hasBirthDate()) {
+                plans.recordBirthDate(event.patientId(), patient.getBirthDateElement().getValueAsCalendar().toZonedDateTime().toLocalDate());
+            } else {
+                InputOutcome.ignore(IgnoredReasons.NOTHING_USED);
+            }
+        } else {
+            InputOutcome.ignore(IgnoredReasons.RESOURCE_TYPE_NOT_USED);
         }
     }
 
     private void administration(String patientId, MedicationAdministration administration) {
-        if (!administration.hasMedicationCodeableConcept() || administration.getStatus() == null
-                || !"completed".equals(administration.getStatus().toCode())) {
+        if (administration.getStatus() == null || !"completed".equals(administration.getStatus().toCode())) {
+            InputOutcome.ignore(IgnoredReasons.NOT_COMPLETED);
             return;
         }
-        products.recognise(administration.getMedicationCodeableConcept()).ifPresent(product -> {
+        Optional<ProductCatalog.Product> recognised = MedicineReader.recognise(administration, received, products)
+                .map(ProductCatalog.Recognition::product);
+        if (recognised.isEmpty()) {
+            InputOutcome.ignore(IgnoredReasons.MEDICINE_UNRECOGNIZED);
+        }
+        recognised.ifPresent(product -> {
             Instant at = administration.hasEffectiveDateTimeType() ? administration.getEffectiveDateTimeType().getValue().toInstant()
                     : administration.hasEffectivePeriod() && administration.getEffectivePeriod().hasStart()
                             ? administration.getEffectivePeriod().getStart().toInstant() : null;
@@ -142,18 +173,26 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
                 .anyMatch(c -> LOINC.equals(c.getSystem()) && knowledge.planRules().bodyWeightLoinc().contains(c.getCode()));
     }
 
+    /** The one Observation rule ({@link ObservationFacts}): only final, amended and corrected weights dose. */
     private void weight(String patientId, Observation observation) {
-        if (observation.getStatus() == null || !RESULT_STATUSES.contains(observation.getStatus().toCode().toLowerCase(Locale.ROOT))) {
+        ObservationFacts.Status status = ObservationFacts.status(observation);
+        if (status != ObservationFacts.Status.COUNTS) {
+            InputOutcome.ignore(status == ObservationFacts.Status.PRELIMINARY ? IgnoredReasons.PRELIMINARY_RESULT : IgnoredReasons.STATUS_NOT_ACTED_ON);
             return;
         }
         if (!observation.hasValueQuantity() || !observation.getValueQuantity().hasValue()) {
             throw new EventRejected("MISSING_WEIGHT_VALUE", "The body-weight observation has no value");
         }
-        Quantity quantity = observation.getValueQuantity();
-        String unit = quantity.hasCode() ? quantity.getCode() : quantity.getUnit();
-        double kg = weights.kilogramsOrReject(quantity.getValue().doubleValue(), unit, "The body weight");
-        Instant at = observation.hasEffectiveDateTimeType() ? observation.getEffectiveDateTimeType().getValue().toInstant()
-                : observation.hasIssued() ? observation.getIssued().toInstant() : Instant.now();
+        ObservationFacts.Measured measured = ObservationFacts.measured(observation.getValueQuantity()).orElseThrow();
+        if (measured.comparator() != null) {
+            InputOutcome.ignore(IgnoredReasons.VALUE_NOT_EXACT); // a weight "> 150 kg" cannot dose
+            return;
+        }
+        String unit = weights.toKg(1, measured.unit()).isPresent() ? measured.unit()
+                : units.factor(measured.unit(), "kg").isPresent() ? "kg" : measured.unit();
+        double value = unit.equals(measured.unit()) ? measured.value() : measured.value() * units.factor(measured.unit(), "kg").getAsDouble();
+        double kg = weights.kilogramsOrReject(value, unit, "The body weight");
+        Instant at = ObservationFacts.effective(observation).orElseGet(Instant::now);
         plans.recordWeight(patientId, "Observation/" + observation.getIdElement().getIdPart(), at, kg);
     }
 }

@@ -36,6 +36,8 @@ class AccessControlTest extends AccessTable {
             Endpoint.of("POST", "/api/v1/patients/{patientId}/therapy-plan/administrations", PLAN + "/administrations",
                     "{\"id\":\"access-dose-1\",\"administeredAt\":\"2026-11-20T08:00:00Z\"}",
                     Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION),
+            Endpoint.of("GET", "/api/v1/patients/{patientId}/inputs", "/api/v1/patients/" + PATIENT + "/inputs", null,
+                    Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION),
             Endpoint.at("GET", "/api/v1/dosing-knowledge", null, Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION, Roles.DASHBOARD),
             Endpoint.at("GET", "/api/v1/operations", null, Roles.DASHBOARD, Roles.PHARMACIST, Roles.INTEGRATION),
             Endpoint.of("GET", "/api/v1/audit-events", "/api/v1/audit-events?patientId=" + PATIENT, null, Roles.PHARMACIST),

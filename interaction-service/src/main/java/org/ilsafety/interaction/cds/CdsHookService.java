@@ -12,7 +12,10 @@ import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Resource;
+import org.ilsafety.common.fhir.EarlierResources;
 import org.ilsafety.common.fhir.Fhir;
+import org.ilsafety.common.fhir.MedicineReader;
+import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.common.therapy.TherapyOrder;
@@ -47,9 +50,11 @@ public class CdsHookService {
     private final ActiveTherapies therapies;
     private final CardWriter cards;
     private final Today today;
+    private final EarlierResources earlier;
 
     public CdsHookService(Fhir fhir, InteractionChecker checker, TherapyOrderReader orders, ActiveTherapies therapies, CardWriter cards,
-            Today today) {
+            Today today, EarlierResources earlier) {
+        this.earlier = earlier;
         this.fhir = fhir;
         this.checker = checker;
         this.orders = orders;
@@ -78,7 +83,7 @@ public class CdsHookService {
                 therapyDraft = ref;
                 continue;
             }
-            FhirMedicines.Medicine medicine = FhirMedicines.of(draft);
+            FhirMedicines.Medicine medicine = FhirMedicines.of(draft, earlier);
             String cvx = cvxOf(draft);
             if (cvx != null || order.isEmpty() && checker.agents().resolve(medicine.name(), medicine.rxnorm(), medicine.atc()).isEmpty()
                     && checker.vaccines().resolve(null, medicine.name()).isPresent()) {
@@ -90,15 +95,15 @@ public class CdsHookService {
         Therapy fromStatements = null;
         for (Resource resource : inputs.prefetched()) {
             if (resource instanceof MedicationStatement statement && FhirMedicines.isCurrent(statement)) {
-                FhirMedicines.Medicine medicine = FhirMedicines.of(statement);
+                FhirMedicines.Medicine medicine = FhirMedicines.of(statement, earlier);
                 medications.add(new MedicationInput(FhirMedicines.ref(statement), medicine.name(), medicine.rxnorm(), medicine.atc()));
-                if (fromStatements == null && statement.hasMedicationCodeableConcept()) {
-                    fromStatements = checker.knowledge().products().recognise(statement.getMedicationCodeableConcept())
+                if (fromStatements == null) {
+                    fromStatements = MedicineReader.recognise(statement, earlier, checker.knowledge().products()).map(ProductCatalog.Recognition::product)
                             .map(p -> new Therapy(p.molecule(), p.id(), TherapyStatus.ACTIVE, null, null)).orElse(null);
                 }
             } else if (resource instanceof MedicationRequest prefetchedRequest && FhirMedicines.isCurrent(prefetchedRequest)
                     && !inputs.focus().contains(HookInputs.ref(prefetchedRequest))) {
-                FhirMedicines.Medicine medicine = FhirMedicines.of(prefetchedRequest);
+                FhirMedicines.Medicine medicine = FhirMedicines.of(prefetchedRequest, earlier);
                 medications.add(new MedicationInput(FhirMedicines.ref(prefetchedRequest), medicine.name(), medicine.rxnorm(), medicine.atc()));
             } else if (resource instanceof Immunization immunization && FhirMedicines.isCurrent(immunization)) {
                 LocalDate date = FhirMedicines.date(immunization, today.zone());

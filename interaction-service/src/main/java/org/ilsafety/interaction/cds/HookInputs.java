@@ -65,8 +65,11 @@ record HookInputs(String serviceId, String hookInstance, String patientId, List<
         List<Resource> prefetched = new ArrayList<>();
         for (String key : CdsServiceCatalog.REQUIRED_PREFETCH) {
             JsonNode value = request.prefetch() == null ? null : request.prefetch().get(key);
-            if (value == null || value.isNull()) {
-                missing.add(key);
+            if (value != null && value.isNull()) {
+                continue; // CDS Hooks 2.0: a null prefetch value means the EHR has no data for it
+            }
+            if (value == null || (value.isObject() && "OperationOutcome".equals(text(value, "resourceType")))) {
+                missing.add(key); // absent, or the EHR could not fetch it
                 continue;
             }
             Bundle bundle = bundle(value, "prefetch." + key, fhir);

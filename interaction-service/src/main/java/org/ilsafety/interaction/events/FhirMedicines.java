@@ -8,11 +8,11 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Immunization;
-import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.ilsafety.common.fhir.EarlierResources;
+import org.ilsafety.common.fhir.MedicineReader;
 import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.interaction.knowledge.CodeFormats;
 
@@ -36,14 +36,12 @@ public final class FhirMedicines {
         }
     }
 
-    public static Medicine of(MedicationStatement statement) {
-        return statement.hasMedicationCodeableConcept() ? of(statement.getMedicationCodeableConcept())
-                : of(statement, statement.hasMedicationReference() ? statement.getMedicationReference() : null);
-    }
-
-    public static Medicine of(MedicationRequest request) {
-        return request.hasMedicationCodeableConcept() ? of(request.getMedicationCodeableConcept())
-                : of(request, request.hasMedicationReference() ? request.getMedicationReference() : null);
+    /**
+     * The medicine of a MedicationRequest, MedicationStatement, MedicationAdministration or MedicationDispense, read
+     * by the common reader (codeable concept, contained or earlier Medication, reference display).
+     */
+    public static Medicine of(DomainResource owner, EarlierResources earlier) {
+        return of(MedicineReader.read(owner, earlier).concept());
     }
 
     public static Medicine of(CodeableConcept concept) {
@@ -61,23 +59,6 @@ public final class FhirMedicines {
             }
         }
         return new Medicine(concept.hasText() ? concept.getText() : display, rxnorm, atc);
-    }
-
-    /** A medicationReference: a contained Medication's code, else the reference's display. */
-    private static Medicine of(DomainResource owner, Reference reference) {
-        if (reference == null) {
-            return new Medicine(null, null, null);
-        }
-        String target = reference.getReference();
-        if (target != null && target.startsWith("#")) {
-            for (Resource contained : owner.getContained()) {
-                if (contained instanceof Medication medication && target.substring(1).equals(contained.getIdElement().getIdPart())
-                        && medication.hasCode()) {
-                    return of(medication.getCode());
-                }
-            }
-        }
-        return new Medicine(reference.getDisplay(), null, null);
     }
 
     public static boolean isCurrent(MedicationStatement statement) {

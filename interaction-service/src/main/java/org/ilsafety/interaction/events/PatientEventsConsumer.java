@@ -2,19 +2,28 @@ package org.ilsafety.interaction.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Immunization;
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.events.Topics;
+import org.ilsafety.common.fhir.MedicineReader;
 import org.ilsafety.common.fhir.PatientEventParser;
+import org.ilsafety.common.fhir.ReceivedResources;
+import org.ilsafety.common.inbox.IgnoredReasons;
+import org.ilsafety.common.inbox.InputOutcome;
 import org.ilsafety.common.inbox.EventRejected;
 import org.ilsafety.common.inbox.InboundEvent;
 import org.ilsafety.common.inbox.InboundHandler;
@@ -50,9 +59,12 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private final PatientChecks checks;
     private final Today today;
     private final ProductCatalog products;
+    private final ReceivedResources received;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
-            ActiveTherapies therapies, PatientRecords records, PatientChecks checks, Today today, ProductCatalog products) {
+            ActiveTherapies therapies, PatientRecords records, PatientChecks checks, Today today, ProductCatalog products,
+            ReceivedResources received) {
+        this.received = received;
         this.processor = processor;
         this.parser = parser;
         this.orders = orders;
@@ -72,7 +84,15 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
 
     @Override
     public InboundEvent<Resource> parse(ConsumerRecord<String, String> record) {
-        InboundEvent<Resource> event = parser.parse(record);
+        return checked(parser.parse(record));
+    }
+
+    @Override
+    public List<InboundEvent<Resource>> parseAll(ConsumerRecord<String, String> record) {
+        return parser.parseAll(record).stream().map(this::checked).toList();
+    }
+
+    private InboundEvent<Resource> checked(InboundEvent<Resource> event) {
         if (event.body() instanceof Immunization immunization && FhirMedicines.isCurrent(immunization)
                 && FhirMedicines.date(immunization, today.zone()) == null) {
             throw new EventRejected("IMMUNIZATION_WITHOUT_DATE", "The Immunization has no occurrenceDateTime");
@@ -84,12 +104,18 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     public void apply(InboundEvent<Resource> event) {
         String patientId = event.patientId();
         boolean changed = false;
-        if (event.body() instanceof MedicationRequest request) {
+        if (received.keep(event.body(), patientId)) {
+            InputOutcome.ignore(IgnoredReasons.KEPT_FOR_REFERENCE);
+        } else if (event.body() instanceof MedicationRequest request) {
             changed = applyRequest(patientId, request);
         } else if (event.body() instanceof MedicationStatement statement) {
             changed = applyStatement(patientId, statement);
+        } else if (event.body() instanceof MedicationAdministration || event.body() instanceof MedicationDispense) {
+            changed = applyGiven(patientId, (DomainResource) event.body());
         } else if (event.body() instanceof Immunization immunization) {
             changed = applyImmunization(patientId, immunization);
+        } else {
+            InputOutcome.ignore(IgnoredReasons.RESOURCE_TYPE_NOT_USED);
         }
         if (changed) {
             checks.recheck(patientId);
@@ -105,7 +131,7 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
             boolean otherProductCurrent = TherapyView.isCurrent(current) && !current.productId.equals(order.get().productId());
             if (otherProductCurrent) {
                 // A second product while one is current: not the therapy, a medicine to check against it.
-                FhirMedicines.Medicine medicine = FhirMedicines.of(request);
+                FhirMedicines.Medicine medicine = FhirMedicines.of(request, received);
                 records.recordMedication(patientId, ref, medicine.name(), medicine.rxnorm(), medicine.atc(), status, order.get().active());
                 return true;
             }
@@ -116,7 +142,7 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
             }
             return true;
         }
-        FhirMedicines.Medicine medicine = FhirMedicines.of(request);
+        FhirMedicines.Medicine medicine = FhirMedicines.of(request, received);
         records.recordMedication(patientId, ref, medicine.name(), medicine.rxnorm(), medicine.atc(), status, FhirMedicines.isCurrent(request));
         return true;
     }
@@ -142,10 +168,27 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     }
 
     private boolean applyStatement(String patientId, MedicationStatement statement) {
-        FhirMedicines.Medicine medicine = FhirMedicines.of(statement);
+        FhirMedicines.Medicine medicine = FhirMedicines.of(statement, received);
         String status = statement.getStatus() == null ? null : statement.getStatus().toCode();
         records.recordMedication(patientId, FhirMedicines.ref(statement), medicine.name(), medicine.rxnorm(), medicine.atc(), status,
                 FhirMedicines.isCurrent(statement));
+        return true;
+    }
+
+    /**
+     * A medicine given or dispensed: another medicine of the patient, current while in progress or completed. The
+     * suite's own products are the therapy, which orders and dosing-service's plan events keep: not a medicine here.
+     */
+    private boolean applyGiven(String patientId, DomainResource given) {
+        if (MedicineReader.recognise(given, received, products).isPresent()) {
+            InputOutcome.ignore(IgnoredReasons.NOTHING_USED);
+            return false;
+        }
+        FhirMedicines.Medicine medicine = FhirMedicines.of(given, received);
+        String status = given instanceof MedicationAdministration a ? (a.getStatus() == null ? null : a.getStatus().toCode())
+                : ((MedicationDispense) given).getStatus() == null ? null : ((MedicationDispense) given).getStatus().toCode();
+        boolean current = status == null || Set.of("completed", "in-progress", "preparation").contains(status);
+        records.recordMedication(patientId, FhirMedicines.ref(given), medicine.name(), medicine.rxnorm(), medicine.atc(), status, current);
         return true;
     }
 

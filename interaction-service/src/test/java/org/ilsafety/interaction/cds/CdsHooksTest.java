@@ -162,6 +162,22 @@ class CdsHooksTest {
                 .body("issue[0].expression[0]", equalTo("prefetch.immunizations"));
     }
 
+    @Test
+    void aNullPrefetchValueMeansNoDataAndIsAnswered() {
+        String p = "cds-" + UUID.randomUUID();
+        call(SIGN, request("order-sign", p, null, bundle(draft("d1", p, "Humira", null)), "null", "null"))
+                .statusCode(200).body("cards", empty());
+    }
+
+    @Test
+    void anOperationOutcomeAsPrefetchValueIsMissingData() {
+        String p = "cds-" + UUID.randomUUID();
+        String failed = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"timeout\"}]}";
+        call(SIGN, request("order-sign", p, null, bundle(draft("d1", p, "Humira", null)), failed, bundle()))
+                .statusCode(412)
+                .body("issue[0].expression[0]", equalTo("prefetch.medications"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
             "no hookInstance      | {\"hook\":\"order-sign\",\"context\":{\"userId\":\"u\",\"patientId\":\"p\",\"draftOrders\":{\"resourceType\":\"Bundle\",\"type\":\"collection\"}},\"prefetch\":{}} | hookInstance",

@@ -1,5 +1,7 @@
 package org.ilsafety.monitoring.events;
 
+import java.util.List;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
@@ -13,6 +15,9 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.fhir.PatientEventParser;
+import org.ilsafety.common.fhir.ReceivedResources;
+import org.ilsafety.common.inbox.IgnoredReasons;
+import org.ilsafety.common.inbox.InputOutcome;
 import org.ilsafety.common.inbox.InboundEvent;
 import org.ilsafety.common.inbox.InboundHandler;
 import org.ilsafety.common.inbox.InboundProcessor;
@@ -43,10 +48,12 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
     private final InfectionMonitor infections;
     private final PatientStates states;
     private final EntityManager entityManager;
+    private final ReceivedResources received;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
             ObservationReader observations, TherapyLifecycle lifecycle, LabMonitor labs, StartScreening screening, InfectionMonitor infections,
-            PatientStates states, EntityManager entityManager) {
+            PatientStates states, EntityManager entityManager, ReceivedResources received) {
+        this.received = received;
         this.processor = processor;
         this.parser = parser;
         this.orders = orders;
@@ -84,13 +91,25 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
 
     @Override
     public InboundEvent<Reading> parse(ConsumerRecord<String, String> record) {
-        InboundEvent<Resource> event = parser.parse(record);
+        return reading(parser.parse(record));
+    }
+
+    /** Every input of the record (a Bundle's entries in order), each with what monitoring read from it. */
+    @Override
+    public List<InboundEvent<Reading>> parseAll(ConsumerRecord<String, String> record) {
+        return parser.parseAll(record).stream().map(this::reading).toList();
+    }
+
+    private InboundEvent<Reading> reading(InboundEvent<Resource> event) {
+        if (event.ignoredBecause() != null) {
+            return event.withBody(new Reading(event.body(), null));
+        }
         ObservationReader.Reading reading = event.body() instanceof Observation observation ? observations.read(observation) : null;
         PatientStates.Batch batch = PatientStates.current();
         if (batch != null && reading instanceof ObservationReader.LabReading lab) {
             batch.lab(lab.patientId(), lab.observationId());
         }
-        return new InboundEvent<>(event.idempotencyKey(), event.patientId(), event.type(), new Reading(event.body(), reading));
+        return event.withBody(new Reading(event.body(), reading));
     }
 
     @Override
@@ -109,12 +128,19 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
         entityManager.flush();
         entityManager.setFlushMode(FlushModeType.AUTO);
         states.forget(event.patientId());
+        boolean kept = received.keep(resource, event.patientId());
         if (resource instanceof MedicationRequest request) {
-            orders.read(request).ifPresent(lifecycle::ordered);
+            orders.read(request).ifPresentOrElse(lifecycle::ordered, () -> InputOutcome.ignore(IgnoredReasons.MEDICINE_UNRECOGNIZED));
         } else if (resource instanceof Condition condition) {
             infections.record(condition);
         } else if (event.body().observation() instanceof ObservationReader.ScreenReading screen) {
             screening.record(screen);
+        } else if (event.body().observation() instanceof ObservationReader.Ignored ignored) {
+            InputOutcome.ignore(ignored.reason());
+        } else if (kept) {
+            InputOutcome.ignore(IgnoredReasons.KEPT_FOR_REFERENCE);
+        } else {
+            InputOutcome.ignore(IgnoredReasons.RESOURCE_TYPE_NOT_USED);
         }
         states.forget(event.patientId());
     }

@@ -1,5 +1,17 @@
 package org.ilsafety.monitoring.grading;
 
-/** One lab result to grade: LOINC code, value, UCUM unit, and the upper limit of normal when the lab gave one. */
-public record LabValue(String code, double value, String unit, Double referenceHigh, String referenceHighUnit) {
+/**
+ * One lab result to grade: LOINC code, value, UCUM unit, and the upper limit of normal when the lab gave one.
+ * {@code comparator} (&lt;, &lt;=, &gt;=, &gt;) says the value is a bound, not an exact number.
+ */
+public record LabValue(String code, double value, String unit, Double referenceHigh, String referenceHighUnit, String comparator) {
+
+    public LabValue(String code, double value, String unit, Double referenceHigh, String referenceHighUnit) {
+        this(code, value, unit, referenceHigh, referenceHighUnit, null);
+    }
+
+    /** The same result with another value (a point of the interval a bound stands for). */
+    LabValue at(double other) {
+        return new LabValue(code, other, unit, referenceHigh, referenceHighUnit, null);
+    }
 }

@@ -47,7 +47,12 @@ public record LabRules(String knowledgeVersion, List<Analyte> analytes, List<Rul
         }
     }
 
-    public record RuleSet(String id, String drug, String context, List<String> indications, String source,
+    /** {@code strictestAdult}: the set that grades this drug and context when the indication is unknown. */
+    public record RuleSet(String id, String drug, String context, List<String> indications, Boolean strictestAdult, String source,
             List<Recovery> resumeWhen, Map<String, String> restart, Map<String, String> reduce, List<Rule> rules) {
+
+        public boolean forUnknownIndication() {
+            return Boolean.TRUE.equals(strictestAdult);
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.ilsafety.common.inbox.IgnoredReasons;
+import org.ilsafety.common.inbox.InputOutcome;
 import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.monitoring.alert.Alert;
 import org.ilsafety.monitoring.alert.AlertRequest;
@@ -50,7 +52,8 @@ public class LabMonitor {
     }
 
     public LabResult record(ObservationReader.LabReading reading) {
-        LabValue lab = new LabValue(reading.loinc(), reading.value(), reading.unit(), reading.referenceHigh(), reading.referenceHighUnit());
+        LabValue lab = new LabValue(reading.loinc(), reading.value(), reading.unit(), reading.referenceHigh(), reading.referenceHighUnit(),
+                reading.comparator());
         PatientState state = states.of(reading.patientId(), reading.observationId());
         Optional<LabResult> stored = state.storedResult(reading.observationId());
         Instant storedAt = stored.map(r -> r.observedAt).orElse(null);
@@ -66,11 +69,20 @@ public class LabMonitor {
         result.receivedAt = Instant.now();
         result.scaledValue = grader.scaledValue(reading.analyte(), lab).orElse(null);
         Optional<ActiveTherapy> therapy = state.therapy();
+        if (reading.preliminary()) {
+            result.status = "PRELIMINARY";
+            result.message = "Preliminary result: stored and shown, not graded or acted on until the final result arrives.";
+            results.save(result);
+            state.stored(result);
+            InputOutcome.ignore(IgnoredReasons.PRELIMINARY_RESULT);
+            return result;
+        }
         if (therapy.isEmpty()) {
             result.status = "NO_THERAPY";
             result.message = "Stored, not graded: no tocilizumab or anakinra therapy is recorded for this patient.";
             results.save(result);
             state.stored(result);
+            InputOutcome.ignore(IgnoredReasons.NO_THERAPY);
             return result;
         }
         Therapy context = TherapyContext.of(therapy.get());
@@ -117,7 +129,8 @@ public class LabMonitor {
         LabRules.Rule rule = grade.rule();
         HistoryRule.Outcome outcome = HistoryRule.apply(rule, earlier);
         Action action = outcome.action();
-        boolean review = rule.reviewIndividually() && action != Action.MONITOR && action != Action.CONTINUE;
+        boolean review = (rule.reviewIndividually() && action != Action.MONITOR && action != Action.CONTINUE)
+                || (grade.finding().requiresIndividualReview() && action != Action.CONTINUE);
         String version = grade.finding().knowledgeVersion();
         String source = grade.finding().source();
 
@@ -187,7 +200,9 @@ public class LabMonitor {
     }
 
     private static String message(LabRules.Rule rule, HistoryRule.Outcome outcome, ActiveTherapy therapy, Grade grade) {
-        String band = grade.finding().analyte() + " " + grade.finding().band() + ": ";
+        String band = grade.finding().analyte() + " " + grade.finding().band() + ": "
+                + (therapy.indication == null ? "indication unknown, graded with the strictest labeled adult rule set "
+                        + grade.ruleSet().id() + " (review individually). " : "");
         if (!outcome.confirmed()) {
             return band + "unconfirmed; repeat the test to confirm. " + rule.message();
         }

@@ -10,17 +10,21 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
+import org.ilsafety.common.fhir.ObservationFacts;
 import org.ilsafety.common.fhir.PatientEventParser;
+import org.ilsafety.common.inbox.IgnoredReasons;
 import org.ilsafety.common.inbox.EventRejected;
 import org.ilsafety.monitoring.knowledge.LabRules;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 import org.ilsafety.monitoring.knowledge.Screening;
 
 /**
- * Reads what monitoring needs from an Observation: a lab or weight value (LOINC, valueQuantity, UCUM unit,
- * referenceRange[0].high) or a screen outcome. Rejects (dead letter) what can never be applied: a graded
- * lab without a value (MISSING_VALUE), with a non-numeric value (NON_NUMERIC_VALUE), or with a negative
- * value (IMPOSSIBLE_VALUE). An unknown unit is not rejected: it is stored and graded UNGRADABLE.
+ * Reads what monitoring needs from an Observation, through the common rule ({@link ObservationFacts}): a lab
+ * value (LOINC, valueQuantity with its comparator, unit, referenceRange[0].high) or a screen outcome. Void
+ * statuses are ignored; preliminary results are stored and shown, never acted on. Rejects (dead letter) what
+ * can never be applied: a graded lab without a value (MISSING_VALUE), with a non-numeric value
+ * (NON_NUMERIC_VALUE), or with a negative value (IMPOSSIBLE_VALUE). An unknown unit, a bound that does not
+ * decide the band, or a non-finite value is not rejected: it is stored and graded UNGRADABLE, with an alert.
  */
 @ApplicationScoped
 public class ObservationReader {
@@ -36,20 +40,27 @@ public class ObservationReader {
     }
 
     public record LabReading(String patientId, String observationId, String loinc, LabRules.Analyte analyte, double value,
-            String unit, Double referenceHigh, String referenceHighUnit, Instant observedAt) implements Reading {
+            String unit, Double referenceHigh, String referenceHighUnit, Instant observedAt, String comparator, boolean preliminary)
+            implements Reading {
+
+        public LabReading(String patientId, String observationId, String loinc, LabRules.Analyte analyte, double value, String unit,
+                Double referenceHigh, String referenceHighUnit, Instant observedAt) {
+            this(patientId, observationId, loinc, analyte, value, unit, referenceHigh, referenceHighUnit, observedAt, null, false);
+        }
     }
 
     public record ScreenReading(String patientId, String observationId, Screening.Screen screen, String outcome, Instant observedAt)
             implements Reading {
     }
 
-    public record Ignored(String why) implements Reading {
+    /** {@code reason}: a code of {@link org.ilsafety.common.inbox.IgnoredReasons}. */
+    public record Ignored(String reason) implements Reading {
     }
 
     public Reading read(Observation observation) {
-        if (observation.hasStatus() && ("entered-in-error".equals(observation.getStatus().toCode())
-                || "cancelled".equals(observation.getStatus().toCode()))) {
-            return new Ignored("status " + observation.getStatus().toCode());
+        ObservationFacts.Status status = ObservationFacts.status(observation);
+        if (status == ObservationFacts.Status.VOID) {
+            return new Ignored(IgnoredReasons.STATUS_NOT_ACTED_ON);
         }
         String patientId = PatientEventParser.patientOf(observation).orElseThrow();
         String id = observation.getIdElement().getIdPart();
@@ -60,48 +71,41 @@ public class ObservationReader {
             }
             Optional<LabRules.Analyte> analyte = knowledge.analyteByLoinc(coding.getCode());
             if (analyte.isPresent()) {
-                return lab(observation, patientId, id, coding.getCode(), analyte.get(), observedAt);
+                return lab(observation, patientId, id, coding.getCode(), analyte.get(), observedAt, status == ObservationFacts.Status.PRELIMINARY);
             }
             Optional<Screening.Screen> screen = screen(coding.getCode());
             if (screen.isPresent()) {
+                if (status == ObservationFacts.Status.PRELIMINARY) {
+                    return new Ignored(IgnoredReasons.PRELIMINARY_RESULT);
+                }
                 return new ScreenReading(patientId, id, screen.get(), outcome(observation), observedAt);
             }
         }
-        return new Ignored("no LOINC code this service monitors");
+        return new Ignored(IgnoredReasons.CODE_NOT_MONITORED);
     }
 
-    private LabReading lab(Observation observation, String patientId, String id, String loinc, LabRules.Analyte analyte, Instant observedAt) {
+    private LabReading lab(Observation observation, String patientId, String id, String loinc, LabRules.Analyte analyte, Instant observedAt,
+            boolean preliminary) {
         if (!observation.hasValue()) {
             throw new EventRejected("MISSING_VALUE", "The " + analyte.id() + " Observation has no value");
         }
         if (!observation.hasValueQuantity() || !observation.getValueQuantity().hasValue()) {
             throw new EventRejected("NON_NUMERIC_VALUE", "The " + analyte.id() + " Observation has no numeric valueQuantity");
         }
-        Quantity quantity = observation.getValueQuantity();
-        if (quantity.hasComparator()) {
-            throw new EventRejected("NON_NUMERIC_VALUE", "The " + analyte.id() + " Observation value has a comparator, not an exact number");
+        ObservationFacts.Measured measured = ObservationFacts.measured(observation.getValueQuantity()).orElseThrow();
+        if (measured.value() < 0 || Double.isNaN(measured.value())) {
+            throw new EventRejected("IMPOSSIBLE_VALUE", "The " + analyte.id() + " Observation value is negative");
         }
-        double value = quantity.getValue().doubleValue();
-        if (value < 0 || Double.isNaN(value) || Double.isInfinite(value)) {
-            throw new EventRejected("IMPOSSIBLE_VALUE", "The " + analyte.id() + " Observation value is negative or not finite");
-        }
-        String unit = unitOf(quantity);
         Double high = null;
         String highUnit = null;
         if (observation.hasReferenceRange() && observation.getReferenceRangeFirstRep().hasHigh()
                 && observation.getReferenceRangeFirstRep().getHigh().hasValue()) {
             Quantity h = observation.getReferenceRangeFirstRep().getHigh();
             high = h.getValue().doubleValue();
-            highUnit = unitOf(h);
+            highUnit = ObservationFacts.unitOf(h);
         }
-        return new LabReading(patientId, id, loinc, analyte, value, unit, high, highUnit, observedAt);
-    }
-
-    private static String unitOf(Quantity quantity) {
-        if (quantity.hasCode()) {
-            return quantity.getCode();
-        }
-        return quantity.hasUnit() ? quantity.getUnit() : null;
+        return new LabReading(patientId, id, loinc, analyte, measured.value(), measured.unit(), high, highUnit, observedAt,
+                measured.comparator(), preliminary);
     }
 
     private Optional<Screening.Screen> screen(String loinc) {
@@ -144,15 +148,6 @@ public class ObservationReader {
     }
 
     private static Instant observedAt(Observation observation) {
-        if (observation.hasEffectiveDateTimeType()) {
-            return observation.getEffectiveDateTimeType().getValue().toInstant();
-        }
-        if (observation.hasEffectivePeriod() && observation.getEffectivePeriod().hasStart()) {
-            return observation.getEffectivePeriod().getStart().toInstant();
-        }
-        if (observation.hasEffectiveInstantType()) {
-            return observation.getEffectiveInstantType().getValue().toInstant();
-        }
-        return observation.hasIssued() ? observation.getIssued().toInstant() : Instant.now();
+        return ObservationFacts.effective(observation).orElseGet(Instant::now);
     }
 }

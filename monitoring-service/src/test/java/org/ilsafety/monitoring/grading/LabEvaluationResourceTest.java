@@ -3,10 +3,13 @@ package org.ilsafety.monitoring.grading;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -75,5 +78,20 @@ class LabEvaluationResourceTest {
         given().contentType(ContentType.JSON).body("""
                 {"drug":"tocilizumab","indication":"RA","route":"IV","context":"MAINTENANCE","results":[]}""")
                 .post("/api/v1/lab-evaluations").then().statusCode(400).body(containsString("results"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "value 1e400          | {\"code\":\"751-8\",\"value\":1e400,\"unit\":\"/uL\"}                          | value",
+            "value Infinity       | {\"code\":\"751-8\",\"value\":\"Infinity\",\"unit\":\"/uL\"}                   | value",
+            "referenceHigh 1e400  | {\"code\":\"1742-6\",\"value\":5000,\"unit\":\"U/L\",\"referenceHigh\":1e400}   | referenceHigh",
+            "value NaN            | {\"code\":\"751-8\",\"value\":\"NaN\",\"unit\":\"/uL\"}                        | value",
+            "referenceHigh -1e400 | {\"code\":\"1742-6\",\"value\":5000,\"unit\":\"U/L\",\"referenceHigh\":-1e400}  | referenceHigh",
+    })
+    void aNonFiniteValueOrLimitIsRefusedNamingTheFieldNeverGraded(String what, String result, String field) {
+        given().contentType(ContentType.JSON).body("""
+                {"drug":"tocilizumab","indication":"RA","route":"IV","context":"MAINTENANCE","results":[%s]}""".formatted(result))
+                .post("/api/v1/lab-evaluations").then().statusCode(400).contentType(containsString("problem+json"))
+                .body(containsString(field)).body(not(containsString("GRADED")));
     }
 }

@@ -128,7 +128,7 @@ class LabGraderTest {
     }
 
     @ParameterizedTest(name = "{0} in {1} is ungradable")
-    @CsvSource({ "751-8, g/L", "751-8, %", "777-3, /L", "1742-6, ukat/L" })
+    @CsvSource({ "751-8, g/L", "751-8, %", "777-3, furlong", "1742-6, mg/dL" })
     void unknownUnitIsUngradableNotGuessed(String code, String unit) {
         Finding finding = grade("tocilizumab", "RA", Context.MAINTENANCE, code, 800, unit, 40.0);
         assertEquals(FindingStatus.UNGRADABLE, finding.status());
@@ -177,5 +177,74 @@ class LabGraderTest {
                 List.of(new LabValue("751-8", 400, "/uL", null, null)));
         assertEquals(Action.INTERRUPT, evaluation.action());
         assertTrue(evaluation.requiresIndividualReview());
+    }
+
+    private static Finding bound(String indication, String code, String comparator, double value, String unit, Double uln) {
+        return GRADER.grade(new Therapy("tocilizumab", indication, "IV", Context.MAINTENANCE), new LabValue(code, value, unit, uln, null, comparator))
+                .finding();
+    }
+
+    @ParameterizedTest(name = "{0}{1} {2} (ULN {3}) -> {4} {5}")
+    @CsvSource({
+            // comparator, value, unit, ULN, status, rule (empty when ungradable)
+            "<,  0.1,  10*9/L, , GRADED,     TCZ-ANC-UNDER-500",
+            "<=, 0.5,  10*9/L, , UNGRADABLE, ''",
+            "<,  0.5,  10*9/L, , GRADED,     TCZ-ANC-UNDER-500",
+            "<,  1.5,  10*9/L, , UNGRADABLE, ''",
+            ">,  1.0,  10*9/L, , GRADED,     TCZ-ANC-OK",
+            ">=, 0.8,  10*9/L, , UNGRADABLE, ''",
+    })
+    void anAncWithAComparatorIsGradedOnItsBoundOnlyWhenTheBoundDecides(String comparator, double value, String unit, Double uln,
+            FindingStatus status, String rule) {
+        Finding finding = bound("RA", "751-8", comparator, value, unit, uln);
+        assertEquals(status, finding.status(), finding.message());
+        assertEquals(rule.isEmpty() ? "UNGRADABLE-ANC" : rule, finding.ruleId());
+        assertTrue(status == FindingStatus.UNGRADABLE ? finding.message().contains("does not decide the band") : finding.message().startsWith("Reported as"));
+    }
+
+    @Test
+    void anAltAboveAThousandWithAnUlnOfFortyIsAboveFiveTimesTheUln() {
+        Finding finding = bound("RA", "1742-6", ">", 1000, "U/L", 40.0);
+        assertEquals("TCZ-LFT-OVER-5", finding.ruleId());
+        assertEquals(Action.DISCONTINUE, finding.action());
+    }
+
+    @ParameterizedTest(name = "value {0}, ULN {1}")
+    @CsvSource({ "Infinity, 40", "5000, Infinity", "NaN, 40" })
+    void aNonFiniteValueOrLimitIsNeverGraded(double value, double uln) {
+        Finding finding = grade("tocilizumab", "RA", Context.MAINTENANCE, "1742-6", value, "U/L", uln);
+        assertEquals(FindingStatus.UNGRADABLE, finding.status());
+        assertTrue(finding.message().contains("not a finite number"), finding.message());
+        assertEquals(Action.MONITOR, finding.action(), "a person looks at it; never a silent CONTINUE");
+    }
+
+    @ParameterizedTest(name = "{0} {1} -> {2}")
+    @CsvSource({ "0.4, /nL, TCZ-ANC-UNDER-500", "1.2, K/uL, TCZ-ANC-OK", "0.8, 10^9/L, TCZ-ANC-500-1000", "450, cells/uL, TCZ-ANC-UNDER-500",
+            "0.9, 10*3/mm3, TCZ-ANC-500-1000" })
+    void anyUcumUnitOrKnownSpellingIsConverted(double value, String unit, String rule) {
+        assertEquals(rule, grade("tocilizumab", "RA", Context.MAINTENANCE, "751-8", value, unit, null).ruleId());
+    }
+
+    @Test
+    void unitsOutsideTheListConvertByUcumNotByGuess() {
+        assertEquals("TCZ-PLT-OK", grade("tocilizumab", "RA", Context.MAINTENANCE, "777-3", 1.5e11, "/L", null).ruleId(), "1.5e11/L = 150,000/mm3");
+        Finding alt = GRADER.grade(new Therapy("tocilizumab", "RA", "IV", Context.MAINTENANCE), new LabValue("1742-6", 2, "ukat/L", 40.0, "U/L"))
+                .finding();
+        assertEquals(3.0, alt.multipleOfUln(), 1e-9, "2 ukat/L = 120 U/L: 3 x a ULN of 40 U/L");
+    }
+
+    @Test
+    void anUnknownIndicationIsGradedWithTheStrictestAdultRuleSetAndFlagged() {
+        Finding maintenance = grade("tocilizumab", null, Context.MAINTENANCE, "751-8", 900, "/mm3", null);
+        assertEquals("TCZ-ANC-500-1000", maintenance.ruleId(), "the adult chronic set interrupts at 1000, the COVID-19 one would not");
+        assertTrue(maintenance.requiresIndividualReview());
+        assertTrue(maintenance.message().startsWith("Indication unknown"), maintenance.message());
+        Finding initiation = grade("tocilizumab", null, Context.INITIATION, "751-8", 1500, "/mm3", null);
+        assertEquals("TCZ-INIT-ANC-LOW", initiation.ruleId());
+        Finding anakinra = grade("anakinra", null, Context.MAINTENANCE, "751-8", 300, "/mm3", null);
+        assertEquals(FindingStatus.NOT_EVALUATED, anakinra.status());
+        assertTrue(anakinra.requiresIndividualReview());
+        assertFalse(anakinra.message().contains("null"), anakinra.message());
+        assertFalse(maintenance.message().contains("null"), maintenance.message());
     }
 }

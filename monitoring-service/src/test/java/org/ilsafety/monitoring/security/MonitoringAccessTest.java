@@ -48,6 +48,8 @@ class MonitoringAccessTest extends AccessTable {
                     Roles.CLINICIAN, Roles.PHARMACIST),
             Endpoint.of("GET", "/api/v1/patients/{patientId}/therapy", "/api/v1/patients/acl-1/therapy", null,
                     Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION),
+            Endpoint.of("GET", "/api/v1/patients/{patientId}/inputs", "/api/v1/patients/acl-1/inputs", null,
+                    Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION),
             Endpoint.at("GET", "/api/v1/monitoring-knowledge", null, Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION, Roles.DASHBOARD),
             Endpoint.at("GET", "/api/v1/operations", null, Roles.DASHBOARD, Roles.PHARMACIST, Roles.INTEGRATION),
             Endpoint.at("GET", "/api/v1/audit-events", null, Roles.PHARMACIST),

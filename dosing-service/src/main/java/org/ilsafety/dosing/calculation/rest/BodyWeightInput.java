@@ -21,6 +21,9 @@ public class BodyWeightInput {
         if (weight.value() == null) {
             throw ProblemException.badRequest("weight.value", "the weight value is required");
         }
+        if (!Double.isFinite(weight.value())) {
+            throw ProblemException.badRequest("weight.value", "must be a finite number");
+        }
         if (weight.unit() == null || weight.unit().isBlank()) {
             throw ProblemException.badRequest("weight.unit", "the weight unit is required (" + converter.knownUnits() + ")");
         }

@@ -20,7 +20,7 @@ public record LabEvaluationRequest(
         @NotNull Context context,
         @NotEmpty @Size(max = 200) List<@Valid @NotNull Result> results) {
 
-    /** One result: LOINC code, value, UCUM unit and the upper limit of normal when the lab gave one. */
+    /** One result: LOINC code, value, UCUM unit and the upper limit of normal when the lab gave one (both finite: checked by the resource). */
     public record Result(
             @NotBlank @Size(max = 32) String code,
             @NotNull @PositiveOrZero Double value,

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.ilsafety.common.security.Roles;
+import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.monitoring.grading.LabEvaluator;
 import org.ilsafety.monitoring.grading.LabValue;
 import org.ilsafety.monitoring.grading.Therapy;
@@ -31,6 +32,15 @@ public class LabEvaluationResource {
 
     @POST
     public LabEvaluationResponse evaluate(@Valid @NotNull LabEvaluationRequest request) {
+        for (int i = 0; i < request.results().size(); i++) {
+            LabEvaluationRequest.Result result = request.results().get(i);
+            if (!Double.isFinite(result.value())) {
+                throw ProblemException.badRequest("results[" + i + "].value", "must be a finite number");
+            }
+            if (result.referenceHigh() != null && !Double.isFinite(result.referenceHigh())) {
+                throw ProblemException.badRequest("results[" + i + "].referenceHigh", "must be a finite number");
+            }
+        }
         var evaluation = evaluator.evaluate(new Therapy(request.drug(), request.indication(), request.route(), request.context()),
                 request.results().stream().map(r -> new LabValue(r.code(), r.value(), r.unit(), r.referenceHigh(), null)).toList());
         return new LabEvaluationResponse(evaluation.action(), evaluation.requiresIndividualReview(), evaluation.graded(),

@@ -1,0 +1,53 @@
+package org.ilsafety.interaction.events;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.awaitility.Awaitility;
+import org.ilsafety.common.events.Topics;
+import org.ilsafety.stack.testing.SuiteTestInfrastructure;
+import org.ilsafety.stack.testing.SyntheaCorpus;
+import org.ilsafety.stack.testing.TestKafka;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/**
+ * The Synthea corpus through the broker into interaction-service: each patient's therapy is recorded from the
+ * RxNorm clinical or branded drug code, anakinra with etanercept gives the biologic combination finding, the
+ * others none of that kind; no valid input is dead-lettered.
+ */
+@QuarkusTest
+class SyntheaCorpusFlowTest {
+    private static final Duration WAIT = Duration.ofSeconds(180);
+
+    @Test
+    void everyGeneratedPatientGetsTheFindingsTheModuleMadeHappen() {
+        List<SyntheaCorpus.Patient> patients = SyntheaCorpus.patients();
+        assertTrue(patients.stream().anyMatch(SyntheaCorpus.Patient::etanercept), "a biologic combination in the corpus");
+        try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
+            patients.forEach(p -> kafka.send(Topics.PATIENT_EVENTS, p.patientId(), p.json()));
+            for (SyntheaCorpus.Patient p : patients) {
+                Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/inputs?limit=500", p.patientId()).then()
+                        .body("inputs", hasSize(p.entries())));
+                given().get("/api/v1/patients/{id}/inputs?limit=500", p.patientId()).then()
+                        .body("inputs.outcome", not(hasItem("DEAD_LETTERED")));
+                given().get("/api/v1/patients/{id}/therapy", p.patientId()).then().body("productId", equalTo(p.product()));
+                if (p.etanercept()) {
+                    Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/interaction-findings", p.patientId())
+                            .then().body("findings.category", hasItem("BIOLOGIC_DMARD")));
+                } else {
+                    given().get("/api/v1/patients/{id}/interaction-findings", p.patientId()).then()
+                            .body("findings.category", not(hasItem("BIOLOGIC_DMARD")));
+                }
+            }
+        }
+    }
+}
