@@ -15,11 +15,15 @@ import org.ilsafety.common.audit.AuditQuery;
 import org.ilsafety.common.privacy.Pseudonymizer;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** This service's audit trail, for pharmacists: by patient (id or pseudonym), caller and time range. */
 @Path("/api/v1/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PHARMACIST)
+@Tag(name = "Audit trail", description = "Who called what, when, about which patient, with which outcome")
 public class AuditResource {
     private static final int MAX_PAGE_SIZE = 200;
     private static final int MAX_PAGE = 100_000;
@@ -32,6 +36,8 @@ public class AuditResource {
         this.pseudonyms = pseudonyms;
     }
 
+    @Operation(operationId = "listAuditEvents", summary = "Search the audit trail")
+    @APIResponse(responseCode = "200", description = "One page of audit events, newest first")
     @GET
     public AuditQuery.Page find(@QueryParam("patientId") String patientId, @QueryParam("pseudonym") String pseudonym,
             @QueryParam("subject") String subject, @QueryParam("from") String from, @QueryParam("to") String to,

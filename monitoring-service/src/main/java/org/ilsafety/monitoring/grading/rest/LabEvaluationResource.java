@@ -14,12 +14,16 @@ import org.ilsafety.monitoring.grading.LabEvaluator;
 import org.ilsafety.monitoring.grading.LabValue;
 import org.ilsafety.monitoring.grading.Therapy;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Stateless grading of lab results against the label. */
 @Path("/api/v1/lab-evaluations")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
+@Tag(name = "Lab evaluation", description = "Lab values graded against the label's thresholds")
 public class LabEvaluationResource {
     private final LabEvaluator evaluator;
     private final MonitoringKnowledge knowledge;
@@ -29,6 +33,8 @@ public class LabEvaluationResource {
         this.knowledge = knowledge;
     }
 
+    @Operation(operationId = "evaluateLabs", summary = "Grade lab values against the label")
+    @APIResponse(responseCode = "200", description = "Each value graded, with the action and its rule")
     @POST
     public LabEvaluationResponse evaluate(@Valid @NotNull LabEvaluationRequest request) {
         var evaluation = evaluator.evaluate(new Therapy(request.drug(), request.indication(), request.route(), request.context()),

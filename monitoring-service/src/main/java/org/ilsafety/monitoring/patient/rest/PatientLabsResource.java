@@ -14,11 +14,15 @@ import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.monitoring.decision.DecisionService;
 import org.ilsafety.monitoring.patient.LabResults;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** GET /api/v1/patients/{id}/lab-results: the patient view of stored results and their grades. */
 @Path("/api/v1/patients/{patientId}/lab-results")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
+@Tag(name = "Lab results", description = "A patient's graded lab results")
 public class PatientLabsResource {
     private final LabResults results;
     private final ActiveTherapies therapies;
@@ -30,6 +34,8 @@ public class PatientLabsResource {
         this.decisions = decisions;
     }
 
+    @Operation(operationId = "getLabResults", summary = "Read a patient's graded lab results")
+    @APIResponse(responseCode = "200", description = "The newest results, graded")
     @GET
     public PatientLabsView get(@PathParam("patientId") String patientId, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {
