@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import org.hl7.fhir.r4.model.DetectedIssue;
+import org.hl7.fhir.r4.model.Narrative;
 import org.ilsafety.common.fhir.Fhir;
 import org.ilsafety.common.therapy.ActiveTherapy;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -46,7 +48,7 @@ class DetectedIssueWriterTest {
         therapy.moleculeId = "tocilizumab";
         therapy.productId = "ACTEMRA";
 
-        DetectedIssue issue = (DetectedIssue) FHIR.parse(WRITER.toJson(finding, therapy, Instant.parse("2026-11-22T10:00:00Z")));
+        DetectedIssue issue = (DetectedIssue) FHIR.parse(WRITER.toJson(finding, therapy));
 
         assertThat(issue.getSeverity()).isEqualTo(fhirSeverity);
         assertThat(issue.getStatus()).isEqualTo(fhirStatus);
@@ -57,5 +59,32 @@ class DetectedIssueWriterTest {
                 .isEqualTo(severity);
         assertThat(issue.hasExtension(DetectedIssueWriter.EXTENSION_BASE + "close-reason")).isEqualTo(status.equals("CLOSED"));
         assertThat(issue.getImplicatedFirstRep().getReference()).isEqualTo("MedicationStatement/ms-1");
+        // when it was identified, also once closed (the close time is not when it was found)
+        assertThat(issue.getIdentifiedDateTimeType().getValue().toInstant()).isEqualTo(finding.openedAt);
+        assertThat(issue.getText().getStatus()).isEqualTo(Narrative.NarrativeStatus.GENERATED);
+        assertThat(issue.getText().getDivAsString()).contains("with tocilizumab", "Management: management", "rule.x")
+                .satisfies(div -> assertThat(div.contains("Closed: no longer applies")).isEqualTo(status.equals("CLOSED")));
+    }
+
+    @Test
+    void theNarrativeEscapesMarkupFromTheKnowledgeBase() {
+        InteractionFinding finding = new InteractionFinding();
+        finding.patientId = "p-2";
+        finding.findingKey = "rule.y|Immunization/im-1|vaccine";
+        finding.status = "OPEN";
+        finding.category = "LIVE_VACCINE";
+        finding.severity = "CONTRAINDICATED";
+        finding.ruleId = "rule.y";
+        finding.source = "label <5.4>";
+        finding.knowledgeVersion = "1";
+        finding.inputRef = "Immunization/im-1";
+        finding.inputName = "MMR & varicella";
+        finding.mechanism = "live <attenuated> virus";
+        finding.openedAt = Instant.parse("2026-11-20T10:00:00Z");
+
+        DetectedIssue issue = (DetectedIssue) FHIR.parse(WRITER.toJson(finding, null));
+
+        assertThat(issue.getText().getDivAsString()).contains("MMR &amp; varicella", "live &lt;attenuated&gt; virus", "label &lt;5.4&gt;")
+                .doesNotContain("<attenuated>");
     }
 }

@@ -102,14 +102,15 @@ public class TherapyPlanResource {
         if (request.startedAt() != null) {
             within(request.startedAt(), "startedAt", Instant.now().plus(LATEST_START_AHEAD), "one year from now");
         }
-        DoseCalculation dose = calculator.calculate(DoseCalculationResource.toQuery(request.calculation(), weights.kilograms(request.weight())));
+        double weightKg = weights.kilograms(request.weight());
+        DoseCalculation dose = calculator.calculate(DoseCalculationResource.toQuery(request.calculation(), weightKg));
         String prescriber;
         try {
             prescriber = request.prescriberRegimen() == null ? null : objectMapper.writeValueAsString(request.prescriberRegimen());
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("prescriberRegimen", "cannot be stored");
         }
-        plans.start(patientId, new StartPlan(dose, request.ageYears(), request.mgPerKg(), prescriber, request.startedAt()));
+        plans.start(patientId, new StartPlan(dose, weightKg, request.ageYears(), request.mgPerKg(), prescriber, request.startedAt()));
         return Response.status(201).entity(views.view(patientId).orElseThrow()).build();
     }
 
