@@ -11,13 +11,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.audit.AuditQuery;
 import org.ilsafety.common.privacy.Pseudonymizer;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.security.Roles;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** This service's audit trail, for pharmacists: by patient (id or pseudonym), caller and time range. */
 @Path("/api/v1/audit-events")

@@ -8,11 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.ilsafety.common.security.Roles;
-import org.ilsafety.dosing.knowledge.DosingKnowledge;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ilsafety.common.security.Roles;
+import org.ilsafety.dosing.knowledge.DosingKnowledge;
 
 /** Which dosing knowledge this service runs on (also the trivial endpoint the benchmark compares against). */
 @Path("/api/v1/dosing-knowledge")

@@ -12,6 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.ilsafety.common.audit.AuditNotes;
 import org.ilsafety.common.fhir.Fhir;
@@ -24,13 +31,6 @@ import org.ilsafety.interaction.cds.CdsServiceCatalog;
 import org.ilsafety.interaction.cds.PrefetchMissing;
 import org.ilsafety.interaction.cds.client.rest.CdsClientAuthenticated;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** CDS Hooks 2.0: discovery, the order-select and order-sign services, and feedback. */
 @Path("/cds-services")

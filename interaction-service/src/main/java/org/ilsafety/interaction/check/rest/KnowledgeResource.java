@@ -8,11 +8,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import org.ilsafety.common.security.Roles;
-import org.ilsafety.interaction.knowledge.InteractionKnowledge;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ilsafety.common.security.Roles;
+import org.ilsafety.interaction.knowledge.InteractionKnowledge;
 
 /** Which knowledge the service checks with: the combined version and each file's own. */
 @Path("/api/v1/interaction-knowledge")

@@ -18,6 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.security.CurrentCaller;
 import org.ilsafety.common.security.PatientReferences;
@@ -28,9 +31,6 @@ import org.ilsafety.monitoring.alert.AlertService;
 import org.ilsafety.monitoring.alert.AlertStatus;
 import org.ilsafety.monitoring.alert.AlertType;
 import org.ilsafety.monitoring.alert.Severity;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Alerts for dashboards and the patient view, and their acknowledgement and resolution by a person. */
 @Path("/api/v1")

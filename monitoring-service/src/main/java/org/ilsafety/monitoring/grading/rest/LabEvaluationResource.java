@@ -9,14 +9,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.monitoring.grading.LabEvaluator;
 import org.ilsafety.monitoring.grading.LabValue;
 import org.ilsafety.monitoring.grading.Therapy;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Stateless grading of lab results against the label. */
 @Path("/api/v1/lab-evaluations")
