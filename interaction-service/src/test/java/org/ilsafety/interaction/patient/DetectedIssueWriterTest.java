@@ -27,22 +27,7 @@ class DetectedIssueWriterTest {
     })
     void severityStatusAndCodeFollowTheFinding(String category, String severity, String status, DetectedIssue.DetectedIssueSeverity fhirSeverity,
             DetectedIssue.DetectedIssueStatus fhirStatus, String actCode) {
-        InteractionFinding finding = new InteractionFinding();
-        finding.patientId = "p-1";
-        finding.findingKey = "rule.x|MedicationStatement/ms-1|agent";
-        finding.status = status;
-        finding.category = category;
-        finding.severity = severity;
-        finding.ruleId = "rule.x";
-        finding.source = "USPI section 7";
-        finding.verified = true;
-        finding.knowledgeVersion = "2026.11.0+abcdef12";
-        finding.inputRef = "MedicationStatement/ms-1";
-        finding.inputName = "Humira";
-        finding.resolvedDisplay = "adalimumab";
-        finding.mechanism = "mechanism";
-        finding.management = "management";
-        finding.openedAt = Instant.parse("2026-11-20T10:00:00Z");
+        InteractionFinding finding = finding(category, severity, status);
         finding.closeReason = status.equals("CLOSED") ? "no longer applies" : null;
         ActiveTherapy therapy = new ActiveTherapy();
         therapy.moleculeId = "tocilizumab";
@@ -68,23 +53,35 @@ class DetectedIssueWriterTest {
 
     @Test
     void theNarrativeEscapesMarkupFromTheKnowledgeBase() {
-        InteractionFinding finding = new InteractionFinding();
-        finding.patientId = "p-2";
-        finding.findingKey = "rule.y|Immunization/im-1|vaccine";
-        finding.status = "OPEN";
-        finding.category = "LIVE_VACCINE";
-        finding.severity = "CONTRAINDICATED";
-        finding.ruleId = "rule.y";
+        InteractionFinding finding = finding("LIVE_VACCINE", "CONTRAINDICATED", "OPEN");
         finding.source = "label <5.4>";
-        finding.knowledgeVersion = "1";
-        finding.inputRef = "Immunization/im-1";
         finding.inputName = "MMR & varicella";
+        finding.resolvedDisplay = null;
         finding.mechanism = "live <attenuated> virus";
-        finding.openedAt = Instant.parse("2026-11-20T10:00:00Z");
 
         DetectedIssue issue = (DetectedIssue) FHIR.parse(WRITER.toJson(finding, null));
 
         assertThat(issue.getText().getDivAsString()).contains("MMR &amp; varicella", "live &lt;attenuated&gt; virus", "label &lt;5.4&gt;")
                 .doesNotContain("<attenuated>");
+    }
+
+    static InteractionFinding finding(String category, String severity, String status) {
+        InteractionFinding finding = new InteractionFinding();
+        finding.patientId = "p-1";
+        finding.findingKey = "rule.x|MedicationStatement/ms-1|agent";
+        finding.status = status;
+        finding.category = category;
+        finding.severity = severity;
+        finding.ruleId = "rule.x";
+        finding.source = "USPI section 7";
+        finding.verified = true;
+        finding.knowledgeVersion = "2026.11.0+abcdef12";
+        finding.inputRef = "MedicationStatement/ms-1";
+        finding.inputName = "Humira";
+        finding.resolvedDisplay = "adalimumab";
+        finding.mechanism = "mechanism";
+        finding.management = "management";
+        finding.openedAt = Instant.parse("2026-11-20T10:00:00Z");
+        return finding;
     }
 }
