@@ -120,6 +120,8 @@ public class SuiteApiDocument implements OASFilter {
         ensure(responses, "429", "The caller's request quota is spent; Retry-After says when to try again");
         ensure(responses, "500", "An unexpected failure; the problem's detail quotes an error id for the logs");
         describeSecurityAnswers(responses);
+        header(responses, "401", "WWW-Authenticate", "Bearer", SchemaType.STRING);
+        header(responses, "429", "Retry-After", "Seconds until the quota allows another request", SchemaType.INTEGER);
         for (Map.Entry<String, APIResponse> answer : responses.getAPIResponses().entrySet()) {
             boolean error = answer.getKey().startsWith("4") || answer.getKey().startsWith("5");
             if (error && !ApiConventions.WITHOUT_BODY.contains(answer.getKey()) && isEmpty(answer.getValue().getContent())) {
@@ -138,6 +140,13 @@ public class SuiteApiDocument implements OASFilter {
         APIResponse forbidden = responses.getAPIResponse("403");
         if (forbidden != null && "Not Allowed".equals(forbidden.getDescription())) {
             forbidden.setDescription("A verified caller without a role this operation grants");
+        }
+    }
+
+    private static void header(APIResponses responses, String status, String name, String description, SchemaType type) {
+        APIResponse response = responses.getAPIResponse(status);
+        if (response != null && (response.getHeaders() == null || !response.getHeaders().containsKey(name))) {
+            response.addHeader(name, OASFactory.createHeader().description(description).schema(OASFactory.createSchema().addType(type)));
         }
     }
 
