@@ -32,7 +32,8 @@ import org.eclipse.microprofile.openapi.models.servers.Server;
  * <li>the {@value ApiConventions#PROBLEM_SCHEMA} schema, and {@code application/problem+json} with it on every error
  * answer that declares no content of its own;</li>
  * <li>the answers the shared plumbing gives: 400 (a parameter or body field is invalid), 401 (no verified token),
- * 403 (a bearer token without the role), 404 (a path parameter naming nothing), 413/414/431 (HTTP server limits),
+ * 403 (a bearer token without the role), 404 and 405 (a path parameter naming nothing, or making the path another
+ * operation's), 413/414/431 (HTTP server limits),
  * 415 (a body that is not JSON), 429 (quota, with Retry-After) and 500 (with an error id);</li>
  * <li>the CDS Hooks EHR JWT scheme ({@value ApiConventions#EHR_SCHEME}) when an operation requires it, a description of the
  * bearer scheme and of each server.</li>
@@ -105,6 +106,8 @@ public class SuiteApiDocument implements OASFilter {
         }
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
             ensure(responses, "404", "Not found: a path parameter names nothing this service has");
+            // a value holding an encoded '/' or '..' makes the path another operation's, which may not take this method
+            ensure(responses, "405", "The path, with this parameter value, names an operation that does not take this method");
         }
         if (!parameters.isEmpty()) {
             ensure(responses, "414", "The request line exceeds the HTTP server's limit (answered without a body)");
