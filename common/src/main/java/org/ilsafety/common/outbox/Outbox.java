@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.ilsafety.common.events.CloudEventHeaders;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -18,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 @ApplicationScoped
 public class Outbox {
+    /** The media type of FHIR resources in JSON (FHIR R4, http.html#mime-type). */
+    public static final String FHIR_JSON = "application/fhir+json";
     private final EntityManager entityManager;
     private final ObjectMapper objectMapper;
     private final Event<OutboxWritten> written;
@@ -34,7 +38,13 @@ public class Outbox {
         return publishRaw(topic, key, eventType, toJson(payload), Map.of());
     }
 
-    /** Stores an already serialized payload with extra headers (used for dead letters). */
+    /** Stores a serialized FHIR resource: its {@code content-type} is {@value #FHIR_JSON}, the FHIR JSON media type. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publishFhir(String topic, String key, String eventType, String resourceJson) {
+        return publishRaw(topic, key, eventType, resourceJson, Map.of(CloudEventHeaders.CONTENT_TYPE, FHIR_JSON));
+    }
+
+    /** Stores an already serialized payload with extra headers (used for dead letters); a content-type among them replaces the default. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID publishRaw(String topic, String key, String eventType, String payload, Map<String, String> headers) {
         OutboxRecord record = new OutboxRecord();

@@ -163,11 +163,12 @@ public class OutboxRelay {
         header(out, CloudEventHeaders.SOURCE, source);
         header(out, CloudEventHeaders.TYPE, record.eventType);
         header(out, CloudEventHeaders.TIME, record.createdAt.toString());
-        header(out, CloudEventHeaders.CONTENT_TYPE, "application/json");
-        if (record.headers != null) {
-            for (Map.Entry<String, String> extra : objectMapper.readValue(record.headers, HEADER_MAP).entrySet()) {
-                header(out, extra.getKey(), extra.getValue());
-            }
+        Map<String, String> extras = record.headers == null ? Map.of() : objectMapper.readValue(record.headers, HEADER_MAP);
+        if (!extras.containsKey(CloudEventHeaders.CONTENT_TYPE)) {
+            header(out, CloudEventHeaders.CONTENT_TYPE, "application/json");
+        }
+        for (Map.Entry<String, String> extra : extras.entrySet()) {
+            header(out, extra.getKey(), extra.getValue());
         }
         return out;
     }

@@ -19,6 +19,7 @@ import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 import org.ilsafety.dosing.knowledge.Regimen;
 import org.ilsafety.dosing.knowledge.Regimens;
+import org.ilsafety.dosing.weight.Kilograms;
 
 /**
  * Stateless dose calculation from the labeled regimens of the knowledge base. Refuses, naming the field
@@ -107,7 +108,7 @@ public class DoseCalculator {
         }
         List<Regimen> forWeight = calculable.stream().filter(r -> r.coversWeight(weightKg)).toList();
         if (forWeight.isEmpty()) {
-            throw ProblemException.unprocessable("weight", "no labeled weight band of " + indication + " by " + route + " covers " + weightKg + " kg");
+            throw ProblemException.unprocessable("weight", "no labeled weight band of " + indication + " by " + route + " covers " + Kilograms.displayed(weightKg) + " kg");
         }
         return forWeight.stream().filter(r -> r.appliesTo(step)).findFirst()
                 .orElseThrow(() -> ProblemException.unprocessable("step", "the label has no " + step + " step for " + indication
@@ -273,7 +274,7 @@ public class DoseCalculator {
                 warnings.add("Give " + volumeToInject + " mL from the graduated syringe (" + form.description() + "); discard the rest");
             }
         }
-        return new DoseCalculation(product.id(), product.molecule(), indication, route, step, dose, mgPerKg, weightKg, capped, maxDoseMg,
+        return new DoseCalculation(product.id(), product.molecule(), indication, route, step, dose, mgPerKg, Kilograms.displayed(weightKg), capped, maxDoseMg,
                 interval, doseNumber, maxAdditional, remaining, minHours, courseDoses, volumeToDraw, bag, minutes, vials, waste, form.id(),
                 syringeVolume, syringes, volumeToInject, offLabel, authorization, List.copyOf(warnings), ruleId, source, verified,
                 knowledge.version());

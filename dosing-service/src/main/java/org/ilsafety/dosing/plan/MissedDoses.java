@@ -5,14 +5,22 @@ import java.time.Instant;
 
 import org.ilsafety.dosing.calculation.DoseCalculator;
 
-/** Whether an active plan's dose is overdue (past its due time by more than the grace), and how many are missed. */
+/**
+ * Whether an active plan's dose is overdue (past its due time by more than the grace), and how many are missed. A plan
+ * still waiting for a body weight has no dose to give yet: it is waiting (its doseIssue says for what), not overdue.
+ */
 public final class MissedDoses {
     private MissedDoses() {
     }
 
     public static boolean overdue(TherapyPlan plan, Instant now, double graceHours) {
-        return plan.status == PlanStatus.ACTIVE && !plan.startBlocked && plan.nextDueAt != null
+        return plan.status == PlanStatus.ACTIVE && !plan.startBlocked && !awaitingWeight(plan) && plan.nextDueAt != null
                 && now.isAfter(plan.nextDueAt.plus(Duration.ofMinutes(Math.round(graceHours * 60))));
+    }
+
+    /** No body weight is known yet, so no dose can be calculated. */
+    public static boolean awaitingWeight(TherapyPlan plan) {
+        return plan.dosingWeightKg == null;
     }
 
     public static int missed(TherapyPlan plan, Instant now, double graceHours) {

@@ -15,7 +15,7 @@ import org.ilsafety.dosing.knowledge.PlanRules;
 
 import io.quarkus.scheduler.Scheduled;
 
-/** Flags, once per missed due time, each active plan whose dose is overdue, and publishes it. */
+/** Flags, once per missed due time, each active plan whose dose is overdue, and publishes it (not one still waiting for a weight). */
 @ApplicationScoped
 public class OverdueDoses {
     private final EntityManager entityManager;
@@ -39,7 +39,8 @@ public class OverdueDoses {
         PlanRules.MissedDose rule = knowledge.planRules().missedDose();
         Instant dueBefore = now.minus(Duration.ofMinutes(Math.round(rule.graceHours() * 60)));
         List<TherapyPlan> overdue = entityManager.createQuery("""
-                from TherapyPlan p where p.status = :active and p.startBlocked = false and p.nextDueAt < :dueBefore
+                from TherapyPlan p where p.status = :active and p.startBlocked = false and p.dosingWeightKg is not null
+                and p.nextDueAt < :dueBefore
                 and (p.overdueFlaggedDue is null or p.overdueFlaggedDue <> p.nextDueAt)""", TherapyPlan.class)
                 .setParameter("active", PlanStatus.ACTIVE).setParameter("dueBefore", dueBefore)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(500).getResultList();

@@ -4,6 +4,9 @@ import java.time.Instant;
 
 import org.ilsafety.dosing.calculation.DoseCalculation;
 
-/** A plan started by REST: the validated calculation of its first dose, and when it starts. */
-public record StartPlan(DoseCalculation dose, Double ageYears, Double requestedMgPerKg, String prescriberRegimenJson, Instant startedAt) {
+/**
+ * A plan started by REST: the validated calculation of its first dose, the exact dosing weight (the calculation
+ * shows it rounded), and when it starts.
+ */
+public record StartPlan(DoseCalculation dose, double weightKg, Double ageYears, Double requestedMgPerKg, String prescriberRegimenJson, Instant startedAt) {
 }

@@ -211,7 +211,7 @@ public class TherapyPlanService {
         plan.offLabel = dose.offLabel();
         plan.prescriberRegimen = start.prescriberRegimenJson();
         plan.requestedMgPerKg = start.requestedMgPerKg();
-        plan.dosingWeightKg = dose.weightKg();
+        plan.dosingWeightKg = start.weightKg();
         plan.ageYears = start.ageYears();
         startAfresh(plan, start.startedAt());
         plan.updatedAt = Instant.now();

@@ -4,15 +4,20 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.inbox.DeadLetterHeaders;
+import org.ilsafety.dosing.plan.OverdueDoses;
 import org.ilsafety.stack.testing.FhirFixtures;
 import org.ilsafety.stack.testing.SuiteTestInfrastructure;
 import org.ilsafety.stack.testing.TestKafka;
@@ -26,6 +31,9 @@ import io.restassured.path.json.JsonPath;
 /** Through the broker: orders, weights, administrations and monitoring decisions move the plan; each change is published. */
 @QuarkusTest
 class TherapyPlanFlowTest {
+    @Inject
+    OverdueDoses overdueDoses;
+
     static TestKafka kafka;
     static SuiteEvents monitoring;
 
@@ -69,7 +77,7 @@ class TherapyPlanFlowTest {
         kafka.send(Topics.PATIENT_EVENTS, patient, escalatedRaIvOrder(patient));
         awaitPlan(patient, "step", "ESCALATED");
         JsonPath started = plan(patient);
-        assertEquals(74.84, started.getDouble("dosingWeightKg"), 0.01);
+        assertEquals(74.8, started.getDouble("dosingWeightKg"), 1e-9); // 165 lb = 74.84274105 kg, shown to 0.1 kg
         assertEquals(598.7f, started.getFloat("currentDose.doseMg"), 0.01f);
         assertEquals(8.0f, started.getFloat("currentDose.mgPerKg"));
         assertEquals("P4W", started.getString("currentDose.interval"));
@@ -124,6 +132,24 @@ class TherapyPlanFlowTest {
         monitoring.decision(patient, "RESUME", "ANC", false);
         awaitPlan(patient, "status", "ACTIVE");
         assertEquals("REDUCED", plan(patient).getString("step"));
+    }
+
+    @Test
+    void aPlanWaitingForAWeightIsWaitingNotOverdue() {
+        String patient = "flow-waiting";
+        kafka.send(Topics.PATIENT_EVENTS, patient, escalatedRaIvOrder(patient)); // ordered 2026-11-01: its first dose is long due
+        awaitPlan(patient, "step", "ESCALATED");
+        JsonPath waiting = plan(patient);
+        assertTrue(waiting.getString("doseIssue").startsWith("awaiting a body weight"));
+        assertEquals(false, waiting.getBoolean("overdue"));
+        assertEquals(0, waiting.getInt("missedDoses"));
+        overdueDoses.flag(Instant.now());
+        assertFalse(plan(patient).getList("history.ruleId").contains("plan.missed-dose.overdue"), "no missed dose is flagged while waiting");
+
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.labObservation(patient, "wt-waiting", 1, "29463-7", 80, "kg", null,
+                "2026-11-02T08:00:00Z"));
+        awaitPlan(patient, "dosingWeightKg", 80.0f);
+        assertEquals(true, plan(patient).getBoolean("overdue"), "with a weight the dose can be given, and it is overdue");
     }
 
     @Test

@@ -115,6 +115,20 @@ class TherapyPlanResourceTest {
     }
 
     @Test
+    void theWeightIsShownToATenthOfAKilogramAndStoredExactly() {
+        String patient = "rest-pounds";
+        start(patient, """
+                {"product":"ACTEMRA","indication":"RA","route":"IV","weight":{"value":220,"unit":"lb"},"ageYears":55}
+                """).statusCode(201)
+                .body("dosingWeightKg", equalTo(99.8f))
+                .body("currentDose.weightKg", equalTo(99.8f));
+        assertEquals(220 * 0.45359237, plans.find(patient).orElseThrow().dosingWeightKg, 1e-9, "the stored dosing weight is exact");
+        given().contentType(ContentType.JSON).body("""
+                {"product":"ACTEMRA","indication":"RA","route":"IV","weight":{"value":220,"unit":"lb"},"ageYears":55}""")
+                .when().post("/api/v1/dose-calculations").then().statusCode(200).body("weightKg", equalTo(99.8f));
+    }
+
+    @Test
     void aDoseNotGivenByItsDueTimeIsOverdue() {
         String patient = "rest-overdue";
         start(patient, """

@@ -84,6 +84,7 @@ class ApiFuzzTest {
             assertEquals(REQUESTS_PER_OPERATION, report.sent());
             assertTrue(report.serverErrors().isEmpty(), report.operation() + ": " + report.serverErrors().size() + " server errors, e.g. "
                     + report.serverErrors().subList(0, Math.min(3, report.serverErrors().size())));
+            assertTrue(report.undocumented().isEmpty(), report.operation() + ": statuses the OpenAPI document does not list " + report.undocumented());
             // Requests not answered within 30 s: a hang (an unbounded computation) times out on every request that
             // reaches it; a machine busy with other builds may let one or two slip, which is no finding.
             int timedOut = report.unanswered().entrySet().stream().filter(e -> e.getKey().contains("Timeout"))

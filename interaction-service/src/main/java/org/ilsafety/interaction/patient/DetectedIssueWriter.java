@@ -1,6 +1,5 @@
 package org.ilsafety.interaction.patient;
 
-import java.time.Instant;
 import java.util.Date;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,6 +9,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.DetectedIssue;
+import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.StringType;
 import org.ilsafety.common.fhir.Fhir;
@@ -29,6 +29,8 @@ import org.ilsafety.common.util.Digests;
  * <li>{@code mitigation[0].action.text}: the management advice.</li>
  * <li>extensions {@code rule-id}, {@code knowledge-version}, {@code rule-source}, {@code rule-verified}
  * under {@value #EXTENSION_BASE}; a closed finding has status {@code cancelled} and {@code close-reason}.</li>
+ * <li>{@code identifiedDateTime}: when the finding was opened, also once it is closed.</li>
+ * <li>{@code text}: a generated XHTML narrative of the summary, mechanism, management, rule and closure.</li>
  * </ul>
  */
 @ApplicationScoped
@@ -45,7 +47,7 @@ public class DetectedIssueWriter {
         this.fhir = fhir;
     }
 
-    public String toJson(InteractionFinding finding, ActiveTherapy therapy, Instant at) {
+    public String toJson(InteractionFinding finding, ActiveTherapy therapy) {
         DetectedIssue issue = new DetectedIssue();
         issue.setId(Digests.sha256Hex(finding.patientId, finding.findingKey).substring(0, 32));
         issue.addIdentifier().setSystem(FINDING_SYSTEM).setValue(finding.findingKey);
@@ -63,7 +65,7 @@ public class DetectedIssueWriter {
             default -> DetectedIssue.DetectedIssueSeverity.LOW;
         });
         issue.setPatient(new Reference("Patient/" + finding.patientId));
-        issue.setIdentified(new DateTimeType(Date.from(open ? finding.openedAt : at)));
+        issue.setIdentified(new DateTimeType(Date.from(finding.openedAt)));
         issue.addImplicated(new Reference(finding.inputRef).setDisplay(finding.inputName != null ? finding.inputName : finding.resolvedDisplay));
         if (therapy != null) {
             issue.addImplicated(new Reference().setDisplay(therapy.moleculeId + " therapy (" + therapy.productId + ")"));
@@ -78,7 +80,33 @@ public class DetectedIssueWriter {
         if (!open && finding.closeReason != null) {
             issue.addExtension(EXTENSION_BASE + "close-reason", new StringType(finding.closeReason));
         }
+        issue.setText(narrative(finding, therapy, open));
         return fhir.toJson(issue);
+    }
+
+    /** The generated narrative: what was found, how severe, why, what to do, and whether it is closed. */
+    static Narrative narrative(InteractionFinding finding, ActiveTherapy therapy, boolean open) {
+        StringBuilder div = new StringBuilder("<div xmlns=\"http://www.w3.org/1999/xhtml\">");
+        div.append("<p><b>").append(xml(summary(finding, therapy))).append("</b></p>");
+        if (finding.mechanism != null) {
+            div.append("<p>").append(xml(finding.mechanism)).append("</p>");
+        }
+        if (finding.management != null) {
+            div.append("<p>Management: ").append(xml(finding.management)).append("</p>");
+        }
+        div.append("<p>Rule ").append(xml(finding.ruleId)).append(" (").append(xml(finding.source)).append("), knowledge version ")
+                .append(xml(finding.knowledgeVersion)).append(finding.verified ? "" : "; the rule is not yet verified").append("</p>");
+        if (!open) {
+            div.append("<p>Closed").append(finding.closeReason != null ? ": " + xml(finding.closeReason) : "").append("</p>");
+        }
+        div.append("</div>");
+        Narrative narrative = new Narrative().setStatus(Narrative.NarrativeStatus.GENERATED);
+        narrative.setDivAsString(div.toString());
+        return narrative;
+    }
+
+    private static String xml(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     static String summary(InteractionFinding finding, ActiveTherapy therapy) {

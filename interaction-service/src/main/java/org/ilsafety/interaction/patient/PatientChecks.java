@@ -96,7 +96,7 @@ public class PatientChecks {
             if (isNew) {
                 entityManager.persist(row);
             }
-            outbox.publish(Topics.INTERACTION_FINDINGS, patientId, TYPE_OPENED, writer.toJson(row, therapy.orElse(null), now));
+            outbox.publishFhir(Topics.INTERACTION_FINDINGS, patientId, TYPE_OPENED, writer.toJson(row, therapy.orElse(null)));
             opened++;
         }
         for (InteractionFinding row : stored.values()) {
@@ -104,7 +104,7 @@ public class PatientChecks {
                 row.status = InteractionFinding.CLOSED;
                 row.closedAt = now;
                 row.closeReason = closeReason(row, therapy.orElse(null), asOf);
-                outbox.publish(Topics.INTERACTION_FINDINGS, patientId, TYPE_CLOSED, writer.toJson(row, therapy.orElse(null), now));
+                outbox.publishFhir(Topics.INTERACTION_FINDINGS, patientId, TYPE_CLOSED, writer.toJson(row, therapy.orElse(null)));
                 closed++;
             }
         }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 
 import org.hl7.fhir.r4.model.DetectedIssue;
+import org.hl7.fhir.r4.model.Narrative;
 import org.ilsafety.common.fhir.Fhir;
 import org.ilsafety.common.therapy.ActiveTherapy;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,6 +27,45 @@ class DetectedIssueWriterTest {
     })
     void severityStatusAndCodeFollowTheFinding(String category, String severity, String status, DetectedIssue.DetectedIssueSeverity fhirSeverity,
             DetectedIssue.DetectedIssueStatus fhirStatus, String actCode) {
+        InteractionFinding finding = finding(category, severity, status);
+        finding.closeReason = status.equals("CLOSED") ? "no longer applies" : null;
+        ActiveTherapy therapy = new ActiveTherapy();
+        therapy.moleculeId = "tocilizumab";
+        therapy.productId = "ACTEMRA";
+
+        DetectedIssue issue = (DetectedIssue) FHIR.parse(WRITER.toJson(finding, therapy));
+
+        assertThat(issue.getSeverity()).isEqualTo(fhirSeverity);
+        assertThat(issue.getStatus()).isEqualTo(fhirStatus);
+        assertThat(issue.getCode().getCoding()).extracting(c -> c.getCode()).containsExactly(actCode, category);
+        assertThat(issue.getIdentifierFirstRep().getValue()).isEqualTo(finding.findingKey);
+        assertThat(issue.getIdentifier().get(1).getValue()).isEqualTo("rule.x");
+        assertThat(issue.getExtensionByUrl(DetectedIssueWriter.EXTENSION_BASE + "interaction-severity").getValue().primitiveValue())
+                .isEqualTo(severity);
+        assertThat(issue.hasExtension(DetectedIssueWriter.EXTENSION_BASE + "close-reason")).isEqualTo(status.equals("CLOSED"));
+        assertThat(issue.getImplicatedFirstRep().getReference()).isEqualTo("MedicationStatement/ms-1");
+        // when it was identified, also once closed (the close time is not when it was found)
+        assertThat(issue.getIdentifiedDateTimeType().getValue().toInstant()).isEqualTo(finding.openedAt);
+        assertThat(issue.getText().getStatus()).isEqualTo(Narrative.NarrativeStatus.GENERATED);
+        assertThat(issue.getText().getDivAsString()).contains("with tocilizumab", "Management: management", "rule.x")
+                .satisfies(div -> assertThat(div.contains("Closed: no longer applies")).isEqualTo(status.equals("CLOSED")));
+    }
+
+    @Test
+    void theNarrativeEscapesMarkupFromTheKnowledgeBase() {
+        InteractionFinding finding = finding("LIVE_VACCINE", "CONTRAINDICATED", "OPEN");
+        finding.source = "label <5.4>";
+        finding.inputName = "MMR & varicella";
+        finding.resolvedDisplay = null;
+        finding.mechanism = "live <attenuated> virus";
+
+        DetectedIssue issue = (DetectedIssue) FHIR.parse(WRITER.toJson(finding, null));
+
+        assertThat(issue.getText().getDivAsString()).contains("MMR &amp; varicella", "live &lt;attenuated&gt; virus", "label &lt;5.4&gt;")
+                .doesNotContain("<attenuated>");
+    }
+
+    static InteractionFinding finding(String category, String severity, String status) {
         InteractionFinding finding = new InteractionFinding();
         finding.patientId = "p-1";
         finding.findingKey = "rule.x|MedicationStatement/ms-1|agent";
@@ -41,21 +82,6 @@ class DetectedIssueWriterTest {
         finding.mechanism = "mechanism";
         finding.management = "management";
         finding.openedAt = Instant.parse("2026-11-20T10:00:00Z");
-        finding.closeReason = status.equals("CLOSED") ? "no longer applies" : null;
-        ActiveTherapy therapy = new ActiveTherapy();
-        therapy.moleculeId = "tocilizumab";
-        therapy.productId = "ACTEMRA";
-
-        DetectedIssue issue = (DetectedIssue) FHIR.parse(WRITER.toJson(finding, therapy, Instant.parse("2026-11-22T10:00:00Z")));
-
-        assertThat(issue.getSeverity()).isEqualTo(fhirSeverity);
-        assertThat(issue.getStatus()).isEqualTo(fhirStatus);
-        assertThat(issue.getCode().getCoding()).extracting(c -> c.getCode()).containsExactly(actCode, category);
-        assertThat(issue.getIdentifierFirstRep().getValue()).isEqualTo(finding.findingKey);
-        assertThat(issue.getIdentifier().get(1).getValue()).isEqualTo("rule.x");
-        assertThat(issue.getExtensionByUrl(DetectedIssueWriter.EXTENSION_BASE + "interaction-severity").getValue().primitiveValue())
-                .isEqualTo(severity);
-        assertThat(issue.hasExtension(DetectedIssueWriter.EXTENSION_BASE + "close-reason")).isEqualTo(status.equals("CLOSED"));
-        assertThat(issue.getImplicatedFirstRep().getReference()).isEqualTo("MedicationStatement/ms-1");
+        return finding;
     }
 }

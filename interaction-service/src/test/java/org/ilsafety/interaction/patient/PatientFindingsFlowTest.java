@@ -75,6 +75,9 @@ class PatientFindingsFlowTest {
 
             List<ConsumerRecord<String, String>> opened = findings(kafka, p, PatientChecks.TYPE_OPENED, null, 2);
             assertThat(opened).hasSize(2);
+            // FHIR's JSON media type, as deploy/asyncapi.yaml declares for interaction-findings
+            assertThat(opened).allSatisfy(r -> assertThat(TestKafka.header(r, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/fhir+json"));
+            assertThat(opened).allSatisfy(r -> assertThat(r.headers().headers(CloudEventHeaders.CONTENT_TYPE)).hasSize(1));
             DetectedIssue humira = (DetectedIssue) fhir.parse(opened.stream().filter(r -> r.value().contains("ms-humira")).findFirst().orElseThrow().value());
             assertThat(humira.getStatus()).isEqualTo(DetectedIssue.DetectedIssueStatus.FINAL);
             assertThat(humira.getSeverity()).isEqualTo(DetectedIssue.DetectedIssueSeverity.HIGH);

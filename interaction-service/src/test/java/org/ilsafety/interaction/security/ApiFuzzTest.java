@@ -109,6 +109,8 @@ class ApiFuzzTest {
         long sent = reports.stream().mapToLong(ApiFuzzer.Report::sent).sum();
         System.out.printf("FUZZ %d operations, %d requests in %.1f s%n", reports.size(), sent, (System.nanoTime() - started) / 1e9);
         assertThat(reports).allSatisfy(report -> assertThat(report.serverErrors()).as(report.operation().toString()).isEmpty());
+        assertThat(reports).allSatisfy(report -> assertThat(report.undocumented()).as(report.operation() + ": statuses the OpenAPI document does not list")
+                .isEmpty());
         // The requests reached the code behind authentication: mostly neither 401 nor 403, and the bodies
         // (seeded from valid ones) were accepted now and then.
         assertThat(reports).allSatisfy(report -> assertThat(report.statuses().getOrDefault(401, 0) + report.statuses().getOrDefault(403, 0))

@@ -65,6 +65,11 @@ class AlertLifecycleTest {
             bus.fhir(patient, FhirFixtures.labObservation(patient, "ack-plt-2", 1, "777-3", 40, "10*9/L", null, "2026-11-12T08:00:00Z"));
             Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/alerts/{id}", id).then()
                     .body("status", equalTo("OPEN")).body("severity", equalTo("CRITICAL")));
+            // the reason is optional, and so is the body, whatever media type an empty request names (curl names none)
+            given().header("Authorization", TestTokens.bearer("nurse.lee", "clinician")).post("/api/v1/alerts/{id}/acknowledgement", id)
+                    .then().statusCode(200).body("status", equalTo("ACKNOWLEDGED")).body("acknowledgedBy", equalTo("nurse.lee"));
+            given().header("Authorization", TestTokens.bearer("nurse.lee", "clinician")).contentType(ContentType.JSON)
+                    .post("/api/v1/alerts/{id}/acknowledgement", id).then().statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
             given().header("Authorization", TestTokens.bearer("dr.kim", "pharmacist")).contentType(ContentType.JSON)
                     .body("{\"reason\":\"Therapy stopped\"}")
                     .post("/api/v1/alerts/{id}/resolution", id).then().statusCode(200)

@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.audit.AuditQuery;
 import org.ilsafety.common.audit.AuditVerification;
 import org.ilsafety.common.privacy.Pseudonymizer;
@@ -21,6 +24,7 @@ import org.ilsafety.common.security.Roles;
 @Path("/api/v1/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.PHARMACIST)
+@Tag(name = "Audit trail", description = "Who called what, when, about which patient, with which outcome")
 public class AuditResource {
     private static final int MAX_PAGE_SIZE = 200;
     private static final int MAX_PAGE = 100_000;
@@ -42,6 +46,8 @@ public class AuditResource {
         return verification.verify();
     }
 
+    @Operation(operationId = "listAuditEvents", summary = "Search the audit trail")
+    @APIResponse(responseCode = "200", description = "One page of audit events, newest first")
     @GET
     public AuditQuery.Page find(@QueryParam("patientId") String patientId, @QueryParam("pseudonym") String pseudonym,
             @QueryParam("subject") String subject, @QueryParam("from") String from, @QueryParam("to") String to,

@@ -2,6 +2,7 @@ package org.ilsafety.stack.testing;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.oneOf;
@@ -14,8 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 
@@ -54,6 +59,9 @@ public final class AccessMatrix {
         }
     }
 
+    /** The OpenAPI document of the service under test, per port (a test profile starts the service anew). */
+    private static final Map<Integer, OpenApiContract> CONTRACTS = new ConcurrentHashMap<>();
+
     private AccessMatrix() {
     }
 
@@ -83,6 +91,7 @@ public final class AccessMatrix {
     public static void assertRefused(Endpoint endpoint, String authorization) {
         endpoint.call(authorization).statusCode(401).header("WWW-Authenticate", startsWith("Bearer"))
                 .contentType("application/problem+json").body("status", equalTo(401));
+        assertDocumented(endpoint, 401);
     }
 
     /** 403 problem for a role the endpoint does not grant; past security without a 5xx for one it grants. */
@@ -94,6 +103,19 @@ public final class AccessMatrix {
         } else {
             response.statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
         }
+        assertDocumented(endpoint, response.extract().statusCode());
+    }
+
+    /** The service's OpenAPI document, as its conventions check reads it. */
+    public static OpenApiContract contract() {
+        return new OpenApiContract(given().get("/q/openapi?format=json").then().statusCode(200).extract().as(JsonNode.class));
+    }
+
+    /** The operation's OpenAPI description lists the status it answered. */
+    private static void assertDocumented(Endpoint endpoint, int status) {
+        OpenApiContract contract = CONTRACTS.computeIfAbsent(RestAssured.port, port -> contract());
+        assertEquals(Set.of(), contract.undocumented(endpoint.toString(), Set.of(status)),
+                endpoint + " answered a status its OpenAPI description does not list");
     }
 
     /** The {@code /api} operations the service's OpenAPI document lists, as {@code METHOD /template}. */

@@ -3,6 +3,7 @@ package org.ilsafety.stack.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -14,8 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A service's roles table as tests: every endpoint refuses every caller without a verified token (401), gives
- * each role exactly what the table says (403 otherwise), and the table lists every operation of the service's
- * OpenAPI document. A service's test extends it with {@code @QuarkusTest} and its table.
+ * each role exactly what the table says (403 otherwise), each answer is a status the OpenAPI document lists for the
+ * operation, the table lists every operation of the document, and every operation follows the API conventions. A service's test extends it with {@code @QuarkusTest} and its table.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AccessTable {
@@ -52,5 +53,18 @@ public abstract class AccessTable {
     @Test
     void theTableListsEveryOperationOfTheService() {
         assertEquals(AccessMatrix.tabled(endpoints()), servedOperations(), "every endpoint has a row in the roles table");
+    }
+
+    /**
+     * Every operation of the document (CDS Hooks included) has an operationId, summary, tag, security and the
+     * problem+json schema on each error answer (see the root README's API conventions); test-only endpoints aside.
+     */
+    @Test
+    void everyOperationFollowsTheApiConventions() {
+        Set<String> testOnly = AccessMatrix.documentedApiOperations();
+        testOnly.removeAll(servedOperations());
+        Map<String, List<String>> violations = AccessMatrix.contract().violations();
+        violations.keySet().removeAll(testOnly);
+        assertEquals(Map.of(), violations, "operations that do not follow the API conventions");
     }
 }

@@ -13,6 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,15 +49,17 @@ public final class ApiFuzzer {
     }
 
     /**
-     * What one operation answered: status counts, each 5xx with the request that caused it, and requests
-     * the server closed without an answer (HTTP-level rejections of malformed requests, by failure type).
+     * What one operation answered: status counts, each 5xx with the request that caused it, requests the server
+     * closed without an answer (HTTP-level rejections of malformed requests, by failure type), and the statuses
+     * answered that the OpenAPI document does not list for the operation.
      */
     public record Report(Operation operation, int sent, Map<Integer, Integer> statuses, List<String> serverErrors,
-            Map<String, Integer> unanswered) {
+            Map<String, Integer> unanswered, Set<Integer> undocumented) {
         @Override
         public String toString() {
             return operation + ": " + sent + " requests, statuses " + statuses + (unanswered.isEmpty() ? "" : ", unanswered " + unanswered)
-                    + (serverErrors.isEmpty() ? "" : ", " + serverErrors.size() + " x 5xx, e.g. " + serverErrors.get(0));
+                    + (serverErrors.isEmpty() ? "" : ", " + serverErrors.size() + " x 5xx, e.g. " + serverErrors.get(0))
+                    + (undocumented.isEmpty() ? "" : ", undocumented statuses " + undocumented);
         }
     }
 
@@ -190,7 +193,8 @@ public final class ApiFuzzer {
         statuses.forEach((status, n) -> counted.put(status, n.get()));
         Map<String, Integer> failures = new TreeMap<>();
         unanswered.forEach((type, n) -> failures.put(type, n.get()));
-        return new Report(operation, count, counted, List.copyOf(serverErrors), failures);
+        return new Report(operation, count, counted, List.copyOf(serverErrors), failures,
+                new OpenApiContract(openApi).undocumented(operation.toString(), counted.keySet()));
     }
 
     private String uri(Operation operation, Random random) {

@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.dosing.calculation.DoseCalculation;
@@ -19,6 +22,7 @@ import org.ilsafety.dosing.calculation.DoseQuery;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
+@Tag(name = "Dose calculation", description = "The labeled dose for a product, indication, route, weight and age")
 public class DoseCalculationResource {
     private final DoseCalculator calculator;
     private final BodyWeightInput weights;
@@ -28,6 +32,9 @@ public class DoseCalculationResource {
         this.weights = weights;
     }
 
+    @Operation(operationId = "calculateDose", summary = "Calculate the labeled dose")
+    @APIResponse(responseCode = "200", description = "The dose, with volumes, vials or syringes, its rule and knowledge version")
+    @APIResponse(responseCode = "422", description = "Well formed, but the label has no such combination (the problem names the field)")
     @POST
     public DoseCalculation calculate(@Valid DoseCalculationRequest request) {
         if (request == null) {

@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 
@@ -15,6 +18,7 @@ import org.ilsafety.dosing.knowledge.DosingKnowledge;
 @Path("/api/v1/dosing-knowledge")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION, Roles.DASHBOARD })
+@Tag(name = "Knowledge", description = "The versions of the knowledge base this service applies")
 public class DosingKnowledgeResource {
     private final DosingKnowledge knowledge;
 
@@ -28,6 +32,8 @@ public class DosingKnowledgeResource {
     public record KnowledgeInfo(String knowledgeVersion, List<KnowledgeFile> files) {
     }
 
+    @Operation(operationId = "getDosingKnowledge", summary = "Read the dosing knowledge version and files")
+    @APIResponse(responseCode = "200", description = "The knowledge version and each file with its declared version and hash")
     @GET
     public KnowledgeInfo get() {
         return new KnowledgeInfo(knowledge.version(),

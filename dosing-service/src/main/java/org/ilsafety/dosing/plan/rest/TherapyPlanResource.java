@@ -16,6 +16,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.audit.AuditNotes;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.security.Roles;
@@ -44,6 +49,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
+@Tag(name = "Therapy plan", description = "A patient's therapy plan: its dose, schedule, administrations and reviews")
 public class TherapyPlanResource {
     /** The earliest date a plan may start or a dose may have been given. */
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
@@ -73,6 +79,9 @@ public class TherapyPlanResource {
         this.audit = audit;
     }
 
+    @Operation(operationId = "getTherapyPlan", summary = "Read a patient's therapy plan")
+    @APIResponse(responseCode = "200", description = "The plan, with its current dose, overdue state and history")
+    @APIResponse(responseCode = "404", description = "No therapy plan for this patient")
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION })
     public TherapyPlanView get(@PathParam("patientId") String patientId) {
@@ -80,6 +89,10 @@ public class TherapyPlanResource {
                 .orElseThrow(() -> ProblemException.notFound("No therapy plan for this patient"));
     }
 
+    @Operation(operationId = "startTherapyPlan", summary = "Start a therapy plan from a prescriber's order")
+    @APIResponse(responseCode = "201", description = "The plan, started", content = @Content(mediaType = "application/json", schema = @Schema(implementation = TherapyPlanView.class)))
+    @APIResponse(responseCode = "409", description = "The patient already has a therapy plan that is not discontinued")
+    @APIResponse(responseCode = "422", description = "Well formed, but the label has no such combination (the problem names the field)")
     @POST
     public Response start(@PathParam("patientId") String patientId, @Valid StartPlanRequest request) {
         PatientIdParameter.checked(patientId);
@@ -89,17 +102,22 @@ public class TherapyPlanResource {
         if (request.startedAt() != null) {
             within(request.startedAt(), "startedAt", Instant.now().plus(LATEST_START_AHEAD), "one year from now");
         }
-        DoseCalculation dose = calculator.calculate(DoseCalculationResource.toQuery(request.calculation(), weights.kilograms(request.weight())));
+        double weightKg = weights.kilograms(request.weight());
+        DoseCalculation dose = calculator.calculate(DoseCalculationResource.toQuery(request.calculation(), weightKg));
         String prescriber;
         try {
             prescriber = request.prescriberRegimen() == null ? null : objectMapper.writeValueAsString(request.prescriberRegimen());
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("prescriberRegimen", "cannot be stored");
         }
-        plans.start(patientId, new StartPlan(dose, request.ageYears(), request.mgPerKg(), prescriber, request.startedAt()));
+        plans.start(patientId, new StartPlan(dose, weightKg, request.ageYears(), request.mgPerKg(), prescriber, request.startedAt()));
         return Response.status(201).entity(views.view(patientId).orElseThrow()).build();
     }
 
+    @Operation(operationId = "reviewTherapyPlan", summary = "Close the review a plan awaits (resume or discontinue)")
+    @APIResponse(responseCode = "200", description = "The plan after the review")
+    @APIResponse(responseCode = "404", description = "No therapy plan for this patient")
+    @APIResponse(responseCode = "422", description = "The plan awaits no review")
     @POST
     @Path("/review")
     public TherapyPlanView review(@PathParam("patientId") String patientId, ReviewRequest request) {
@@ -111,6 +129,9 @@ public class TherapyPlanResource {
         return views.view(patientId).orElseThrow();
     }
 
+    @Operation(operationId = "recordAdministration", summary = "Record a dose given")
+    @APIResponse(responseCode = "200", description = "The plan with the dose recorded")
+    @APIResponse(responseCode = "404", description = "No therapy plan for this patient")
     @POST
     @Path("/administrations")
     @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION })

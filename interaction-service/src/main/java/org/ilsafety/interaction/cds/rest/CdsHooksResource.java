@@ -12,9 +12,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.ilsafety.common.audit.AuditNotes;
 import org.ilsafety.common.fhir.Fhir;
+import org.ilsafety.common.openapi.ApiConventions;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.interaction.cds.CdsFeedbackService;
 import org.ilsafety.interaction.cds.CdsHookService;
@@ -32,6 +40,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 // any method runs. The EHR's token is not one of the suite's identity provider, so the role check of the
 // suite's tokens cannot apply; the filter establishes the EHR as an integration caller instead.
 @PermitAll
+@Tag(name = "CDS Hooks", description = "CDS Hooks 2.0 services for the EHR: discovery, order-select, order-sign and feedback")
+@SecurityRequirement(name = ApiConventions.EHR_SCHEME)
 public class CdsHooksResource {
     private static final Pattern UUID_SHAPE = Pattern.compile("(urn:uuid:)?[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}");
 
@@ -49,11 +59,17 @@ public class CdsHooksResource {
         this.audit = audit;
     }
 
+    @Operation(operationId = "discoverCdsServices", summary = "List the CDS services (CDS Hooks discovery)")
+    @APIResponse(responseCode = "200", description = "The services with their hooks and prefetch templates")
     @GET
     public CdsModel.Discovery discovery() {
         return catalog.discovery();
     }
 
+    @Operation(operationId = "callCdsService", summary = "Call a CDS service for a hook")
+    @APIResponse(responseCode = "200", description = "The cards (possibly none)")
+    @APIResponse(responseCode = "404", description = "No CDS service with this id")
+    @APIResponse(responseCode = "412", description = "A prefetch the service needs is missing: a FHIR OperationOutcome names each key", content = @Content(mediaType = ApiConventions.FHIR_MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "FHIR R4 OperationOutcome")))
     @POST
     @Path("/{serviceId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -70,6 +86,9 @@ public class CdsHooksResource {
         return response;
     }
 
+    @Operation(operationId = "sendCdsFeedback", summary = "Send feedback on the cards")
+    @APIResponse(responseCode = "200", description = "The feedback is stored (an empty JSON object)")
+    @APIResponse(responseCode = "404", description = "No CDS service with this id")
     @POST
     @Path("/{serviceId}/feedback")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -7,6 +7,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.interaction.check.CheckResult;
 import org.ilsafety.interaction.check.InteractionChecker;
@@ -17,6 +20,7 @@ import org.ilsafety.interaction.check.Today;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
+@Tag(name = "Interaction checks", description = "Medicines and vaccines checked against a therapy")
 public class InteractionCheckResource {
     private final InteractionChecker checker;
     private final CheckRequestValidator validator;
@@ -28,6 +32,8 @@ public class InteractionCheckResource {
         this.today = today;
     }
 
+    @Operation(operationId = "checkInteractions", summary = "Check medicines and vaccines against a therapy")
+    @APIResponse(responseCode = "200", description = "The findings, each with its rule, source and knowledge version, and what was not recognized")
     @POST
     public CheckResult check(InteractionCheckBody body) {
         return checker.check(validator.validate(body, today.date()));

@@ -8,6 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.interaction.knowledge.InteractionKnowledge;
 
@@ -15,6 +18,7 @@ import org.ilsafety.interaction.knowledge.InteractionKnowledge;
 @Path("/api/v1/interaction-knowledge")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION, Roles.DASHBOARD })
+@Tag(name = "Knowledge", description = "The versions of the knowledge base this service applies")
 public class KnowledgeResource {
     private final KnowledgeVersions versions;
 
@@ -23,6 +27,8 @@ public class KnowledgeResource {
                 knowledge.files().stream().map(k -> new KnowledgeVersions.File(k.name(), k.version(), k.location())).toList());
     }
 
+    @Operation(operationId = "getInteractionKnowledge", summary = "Read the interaction knowledge version and files")
+    @APIResponse(responseCode = "200", description = "The knowledge version and each file")
     @GET
     public KnowledgeVersions get() {
         return versions;

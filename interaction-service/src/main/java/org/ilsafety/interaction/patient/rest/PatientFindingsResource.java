@@ -13,6 +13,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.therapy.ActiveTherapies;
@@ -25,6 +28,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @Path("/api/v1/patients/{patientId}/interaction-findings")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
+@Tag(name = "Interaction findings", description = "A patient's findings from the re-check of every medicine and vaccine")
 public class PatientFindingsResource {
     private final PatientChecks checks;
     private final ActiveTherapies therapies;
@@ -34,6 +38,8 @@ public class PatientFindingsResource {
         this.therapies = therapies;
     }
 
+    @Operation(operationId = "getInteractionFindings", summary = "Read a patient's interaction findings")
+    @APIResponse(responseCode = "200", description = "The findings (open by default), with the therapy as known")
     @GET
     public PatientFindings get(@PathParam("patientId") String patientId, @QueryParam("status") @DefaultValue("open") String status) {
         if (!status.equals("open") && !status.equals("all")) {

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -19,6 +18,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.security.CurrentCaller;
 import org.ilsafety.common.security.PatientReferences;
@@ -34,6 +36,7 @@ import org.ilsafety.monitoring.alert.Severity;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
+@Tag(name = "Alerts", description = "Alerts raised from lab results, schedules and infections, and their acknowledgement and resolution")
 public class AlertResource {
     private static final int MAX_PAGE_SIZE = 500;
     private static final int MAX_PAGE = 100_000;
@@ -49,6 +52,8 @@ public class AlertResource {
         this.caller = caller;
     }
 
+    @Operation(operationId = "listAlerts", summary = "Search alerts")
+    @APIResponse(responseCode = "200", description = "One page of alerts")
     @GET
     @Path("/alerts")
     @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.DASHBOARD })
@@ -72,6 +77,8 @@ public class AlertResource {
         return new AlertPage(result.items().stream().map(this::view).toList(), page, size, result.total());
     }
 
+    @Operation(operationId = "listPatientAlerts", summary = "List a patient's alerts")
+    @APIResponse(responseCode = "200", description = "The patient's alerts")
     @GET
     @Path("/patients/{patientId}/alerts")
     public List<AlertView> forPatient(@PathParam("patientId") String patientId, @QueryParam("status") String status) {
@@ -79,6 +86,9 @@ public class AlertResource {
         return query.find(filter, 0, MAX_PAGE_SIZE).items().stream().map(this::view).toList();
     }
 
+    @Operation(operationId = "getAlert", summary = "Read an alert")
+    @APIResponse(responseCode = "200", description = "The alert")
+    @APIResponse(responseCode = "404", description = "No alert with this id")
     @GET
     @Path("/alerts/{id}")
     @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.DASHBOARD })
@@ -86,18 +96,26 @@ public class AlertResource {
         return alerts.find(uuid(id)).map(this::view).orElseThrow(() -> ProblemException.notFound("No alert with this id"));
     }
 
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert (the reason is optional)")
+    @APIResponse(responseCode = "200", description = "The alert, acknowledged")
+    @APIResponse(responseCode = "404", description = "No alert with this id")
+    @APIResponse(responseCode = "422", description = "A resolved alert cannot be acknowledged")
     @POST
     @Path("/alerts/{id}/acknowledgement")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AlertView acknowledge(@PathParam("id") String id, @Valid @NotNull AlertActionRequest request) {
-        return view(alerts.acknowledge(uuid(id), caller.get().subject(), request.reason()));
+    public AlertView acknowledge(@PathParam("id") String id, @Valid AlertActionRequest request) {
+        return view(alerts.acknowledge(uuid(id), caller.get().subject(), AlertActionRequest.reasonOf(request)));
     }
 
+    @Operation(operationId = "resolveAlert", summary = "Resolve an alert (the reason is optional)")
+    @APIResponse(responseCode = "200", description = "The alert, resolved")
+    @APIResponse(responseCode = "404", description = "No alert with this id")
+    @APIResponse(responseCode = "422", description = "The alert is already resolved")
     @POST
     @Path("/alerts/{id}/resolution")
     @Consumes(MediaType.APPLICATION_JSON)
-    public AlertView resolve(@PathParam("id") String id, @Valid @NotNull AlertActionRequest request) {
-        return view(alerts.resolveByPerson(uuid(id), caller.get().subject(), request.reason()));
+    public AlertView resolve(@PathParam("id") String id, @Valid AlertActionRequest request) {
+        return view(alerts.resolveByPerson(uuid(id), caller.get().subject(), AlertActionRequest.reasonOf(request)));
     }
 
     private AlertView view(Alert alert) {

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.monitoring.grading.LabEvaluator;
@@ -21,6 +24,7 @@ import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
+@Tag(name = "Lab evaluation", description = "Lab values graded against the label's thresholds")
 public class LabEvaluationResource {
     private final LabEvaluator evaluator;
     private final MonitoringKnowledge knowledge;
@@ -30,6 +34,8 @@ public class LabEvaluationResource {
         this.knowledge = knowledge;
     }
 
+    @Operation(operationId = "evaluateLabs", summary = "Grade lab values against the label")
+    @APIResponse(responseCode = "200", description = "Each value graded, with the action and its rule")
     @POST
     public LabEvaluationResponse evaluate(@Valid @NotNull LabEvaluationRequest request) {
         for (int i = 0; i < request.results().size(); i++) {

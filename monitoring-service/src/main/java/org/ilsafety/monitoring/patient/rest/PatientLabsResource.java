@@ -9,6 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.therapy.ActiveTherapies;
@@ -19,6 +22,7 @@ import org.ilsafety.monitoring.patient.LabResults;
 @Path("/api/v1/patients/{patientId}/lab-results")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
+@Tag(name = "Lab results", description = "A patient's graded lab results")
 public class PatientLabsResource {
     private final LabResults results;
     private final ActiveTherapies therapies;
@@ -30,6 +34,8 @@ public class PatientLabsResource {
         this.decisions = decisions;
     }
 
+    @Operation(operationId = "getLabResults", summary = "Read a patient's graded lab results")
+    @APIResponse(responseCode = "200", description = "The newest results, graded")
     @GET
     public PatientLabsView get(@PathParam("patientId") String patientId, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (limit < 1 || limit > 1000) {

@@ -11,6 +11,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.therapy.ActiveTherapies;
@@ -25,6 +28,7 @@ import org.ilsafety.monitoring.schedule.ScheduleService;
 @Path("/api/v1/patients/{patientId}/monitoring-schedule")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
+@Tag(name = "Monitoring schedule", description = "Which tests are due or overdue for a patient")
 public class ScheduleResource {
     private final ScheduleService schedules;
     private final ActiveTherapies therapies;
@@ -36,6 +40,9 @@ public class ScheduleResource {
         this.knowledge = knowledge;
     }
 
+    @Operation(operationId = "getMonitoringSchedule", summary = "Read a patient's monitoring schedule")
+    @APIResponse(responseCode = "200", description = "Each test with when it is due and whether it is overdue")
+    @APIResponse(responseCode = "404", description = "No interleukin-blocking therapy recorded for this patient: nothing is scheduled")
     @GET
     public ScheduleView get(@PathParam("patientId") String patientId) {
         ActiveTherapy therapy = therapies.find(patientId)
