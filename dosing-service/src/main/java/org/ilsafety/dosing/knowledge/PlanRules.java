@@ -7,6 +7,8 @@ public record PlanRules(
         String knowledgeVersion,
         List<DecisionRule> decisions,
         NeverAutoDiscontinue neverAutoDiscontinue,
+        RuleNote reduceAtFloor,
+        List<InfectionRule> infectionDiscontinues,
         RuleNote noReductionStep,
         List<SwitchRule> ivToScSwitch,
         WeightBandChange weightBandChange,
@@ -25,6 +27,10 @@ public record PlanRules(
     }
 
     public record RuleNote(String ruleId, String note, String source, boolean verified) {
+    }
+
+    /** An interruption for this analyte on this molecule discontinues instead (Kineret and a serious infection). */
+    public record InfectionRule(String molecule, String analyte, String ruleId, String note, String source, boolean verified) {
     }
 
     public record SwitchRule(String indication, String ruleId, String source, boolean verified) {

@@ -85,7 +85,7 @@ class TherapyPlanFlowTest {
         assertEquals("plan.decision.interrupt", event.getString("ruleId"));
         assertEquals("ACTEMRA", event.getString("product"));
         assertEquals("tocilizumab", event.getString("drug"));
-        assertTrue(event.getString("knowledgeVersion").startsWith("2026.11.0+"));
+        assertTrue(event.getString("knowledgeVersion").startsWith("2026.11.1+"));
 
         monitoring.decision(patient, "RESUME", "ANC", false);
         awaitPlan(patient, "status", "ACTIVE");

@@ -43,7 +43,7 @@ class DoseCalculationResourceTest {
                 .body("vials[0].count", equalTo(2))
                 .body("ruleId", equalTo("tocilizumab.ra.iv.escalated"))
                 .body("source", containsString("USPI"))
-                .body("knowledgeVersion", startsWith("2026.11.0+"));
+                .body("knowledgeVersion", startsWith("2026.11.1+"));
     }
 
     @Test
@@ -138,7 +138,7 @@ class DoseCalculationResourceTest {
     @Test
     void theTrivialKnowledgeEndpointNamesTheVersion() {
         given().when().get("/api/v1/dosing-knowledge").then().statusCode(200)
-                .body("knowledgeVersion", startsWith("2026.11.0+"))
+                .body("knowledgeVersion", startsWith("2026.11.1+"))
                 .body("files.name", org.hamcrest.Matchers.hasItems("dosing/regimens.yaml", "dosing/plan-rules.yaml"));
     }
 }
