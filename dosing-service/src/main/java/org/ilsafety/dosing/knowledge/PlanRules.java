@@ -12,6 +12,7 @@ public record PlanRules(
         RuleNote noReductionStep,
         List<SwitchRule> ivToScSwitch,
         WeightBandChange weightBandChange,
+        List<KeepInterval> weightBandKeepsInterval,
         List<String> bodyWeightLoinc,
         MissedDose missedDose,
         AdministrationRule administration) {
@@ -40,9 +41,13 @@ public record PlanRules(
             boolean verified) {
     }
 
+    /** A weight-band change that keeps the plan's interval and flags it for review. */
+    public record KeepInterval(String indication, String route, String ruleId, String note, String source, boolean verified) {
+    }
+
     public record MissedDose(String ruleId, double graceHours, String source, boolean verified) {
     }
 
-    public record AdministrationRule(String ruleId, String repeatRuleId, String source, boolean verified) {
+    public record AdministrationRule(String ruleId, String repeatRuleId, String noUnitRuleId, String source, boolean verified) {
     }
 }

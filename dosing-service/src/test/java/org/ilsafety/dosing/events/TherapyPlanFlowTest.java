@@ -51,6 +51,14 @@ class TherapyPlanFlowTest {
                 """.formatted(patient, patient, FhirFixtures.INDICATION_SYSTEM);
     }
 
+    /** An 8 mg/kg RA IV start is flagged for review (issue 19 item 16): the pharmacist confirms it, the plan continues. */
+    static void confirmStartReview(String patient) {
+        awaitPlan(patient, "reviewRequired", true);
+        given().contentType(io.restassured.http.ContentType.JSON).body("{\"outcome\":\"RESUME\"}")
+                .when().post("/api/v1/patients/" + patient + "/therapy-plan/review").then().statusCode(200)
+                .body("reviewRequired", equalTo(false));
+    }
+
     static JsonPath plan(String patient) {
         return given().when().get("/api/v1/patients/" + patient + "/therapy-plan").then().statusCode(200).extract().jsonPath();
     }
@@ -67,6 +75,7 @@ class TherapyPlanFlowTest {
                 "2026-10-30T08:00:00Z"));
         kafka.send(Topics.PATIENT_EVENTS, patient, escalatedRaIvOrder(patient));
         awaitPlan(patient, "step", "ESCALATED");
+        confirmStartReview(patient);
         JsonPath started = plan(patient);
         assertEquals(74.84, started.getDouble("dosingWeightKg"), 0.01);
         assertEquals(598.7f, started.getFloat("currentDose.doseMg"), 0.01f);
@@ -94,8 +103,8 @@ class TherapyPlanFlowTest {
         assertEquals(299.4f, resumed.getFloat("currentDose.doseMg"), 0.01f);
         assertEquals(4.0f, resumed.getFloat("currentDose.mgPerKg"));
         List<String> changes = resumed.getList("history.change");
-        assertEquals(List.of("STARTED", "INTERRUPTED", "RESUMED"), changes);
-        assertEquals("plan.decision.resume", resumed.getString("history[2].ruleId"));
+        assertEquals(List.of("STARTED", "UPDATED", "INTERRUPTED", "RESUMED"), changes);
+        assertEquals("plan.decision.resume", resumed.getString("history[3].ruleId"));
         List<ConsumerRecord<String, String>> resumedEvents = kafka.await(Topics.THERAPY_PLAN_EVENTS,
                 r -> patient.equals(r.key()) && r.value().contains("\"change\":\"RESUMED\""), 1, Duration.ofSeconds(30));
         assertEquals("REDUCED", new JsonPath(resumedEvents.get(0).value()).getString("step"));
@@ -117,7 +126,8 @@ class TherapyPlanFlowTest {
         monitoring.decision(patient, "INTERRUPT", "ANC", false);
         await().atMost(Duration.ofSeconds(30)).until(() -> heldDecisions(patient) == 1);
 
-        kafka.send(Topics.PATIENT_EVENTS, patient, escalatedRaIvOrder(patient));
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-early", 1, "Actemra", "IV", "RA", "active",
+                "2026-11-01"));
         awaitPlan(patient, "status", "INTERRUPTED");
         assertEquals(0, heldDecisions(patient), "applied once, then forgotten");
         monitoring.decision(patient, "RESUME", "ANC", false);
@@ -131,6 +141,7 @@ class TherapyPlanFlowTest {
         kafka.send(Topics.PATIENT_EVENTS, patient, escalatedRaIvOrder(patient));
         awaitPlan(patient, "step", "ESCALATED");
         assertTrue(plan(patient).getString("doseIssue").startsWith("awaiting a body weight"));
+        confirmStartReview(patient);
         monitoring.decision(patient, "INTERRUPT", "ANC", false);
         awaitPlan(patient, "status", "INTERRUPTED");
         monitoring.decision(patient, "RESUME", "ANC", false);
