@@ -1,19 +1,10 @@
 package org.ilsafety.dosing.events;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.Duration;
-
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.TestKafka;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,31 +13,7 @@ import io.restassured.path.json.JsonPath;
 
 /** Issue 19 (clinical safety review): the plan findings, through the broker, one row per case. */
 @QuarkusTest
-class ClinicalReviewPlanFlowTest {
-    static TestKafka kafka;
-    static SuiteEvents monitoring;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers());
-        monitoring = new SuiteEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-        monitoring.close();
-    }
-
-    static JsonPath plan(String patient) {
-        return given().when().get("/api/v1/patients/" + patient + "/therapy-plan").then().statusCode(200).extract().jsonPath();
-    }
-
-    static void awaitPlan(String patient, String path, Object value) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().when().get("/api/v1/patients/" + patient + "/therapy-plan").then().statusCode(200).body(path, equalTo(value)));
-    }
-
+class ClinicalReviewPlanFlowTest extends PlanFlowTestBase {
     static void startPlan(String patient, String product, String route, String indication, double kg) {
         kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.labObservation(patient, "wt-" + patient, 1, "29463-7", kg, "kg", null,
                 "2026-11-01T08:00:00Z"));

@@ -13,10 +13,7 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
 import org.ilsafety.stack.testing.TestKafka;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,22 +21,7 @@ import io.restassured.path.json.JsonPath;
 
 /** Through the broker: orders, weights, administrations and monitoring decisions move the plan; each change is published. */
 @QuarkusTest
-class TherapyPlanFlowTest {
-    static TestKafka kafka;
-    static SuiteEvents monitoring;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers());
-        monitoring = new SuiteEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-        monitoring.close();
-    }
-
+class TherapyPlanFlowTest extends PlanFlowTestBase {
     static String escalatedRaIvOrder(String patient) {
         return """
                 {"resourceType":"MedicationRequest","id":"mr-%s","meta":{"versionId":"1"},"status":"active","intent":"order",
@@ -59,14 +41,7 @@ class TherapyPlanFlowTest {
                 .body("reviewRequired", equalTo(false));
     }
 
-    static JsonPath plan(String patient) {
-        return given().when().get("/api/v1/patients/" + patient + "/therapy-plan").then().statusCode(200).extract().jsonPath();
-    }
 
-    static void awaitPlan(String patient, String path, Object value) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().when().get("/api/v1/patients/" + patient + "/therapy-plan").then().statusCode(200).body(path, equalTo(value)));
-    }
 
     @Test
     void lowNeutrophilsInterruptAndRecoveryResumesAnRaIvPatientAtFourMgPerKg() {
