@@ -152,4 +152,31 @@ class ClinicalReviewPlanFlowTest extends PlanFlowTestBase {
             assertTrue(after.getString("history[-1].reason").contains("no unit"), after.getString("history[-1].reason"));
         }
     }
+
+    /** Item 14: pauciarticular JIA (M08.4) and adult-onset Still's disease (M06.1) are not labeled indications: off-label, review. */
+    @ParameterizedTest(name = "ICD-10-CM {1} -> indication {2}, review {3}")
+    @CsvSource({
+            "icd-m08-4, M08.4,  OFF_LABEL, true",
+            "icd-m06-1, M06.1,  OFF_LABEL, true",
+            "icd-m08-3, M08.3,  PJIA,      false",
+            "icd-m06-9, M06.9,  RA,        false",
+    })
+    void offLabelCodesAreNotMappedToALabeledIndication(String patient, String icd10, String indication, boolean review) {
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.labObservation(patient, "wt-" + patient, 1, "29463-7", 40, "kg", null,
+                "2026-11-01T08:00:00Z"));
+        kafka.send(Topics.PATIENT_EVENTS, patient, """
+                {"resourceType":"MedicationRequest","id":"mr-%s","meta":{"versionId":"1"},"status":"active","intent":"order",
+                 "medicationCodeableConcept":{"text":"Actemra"},"subject":{"reference":"Patient/%s"},"authoredOn":"2026-11-01",
+                 "reasonCode":[{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"%s"}]}],
+                 "dosageInstruction":[{"route":{"coding":[{"system":"http://snomed.info/sct","code":"47625008"}]}}]}
+                """.formatted(patient, patient, icd10));
+        awaitPlan(patient, "dosingWeightKg", 40.0f);
+        JsonPath started = plan(patient);
+        assertEquals(indication, started.getString("indication"));
+        assertEquals(review, started.getBoolean("reviewRequired"));
+        if (review) {
+            assertTrue(started.get("currentDose") == null, "no labeled dose is guessed");
+            assertTrue(started.getString("history[0].reason").contains("not a labeled indication"), started.getString("history[0].reason"));
+        }
+    }
 }
