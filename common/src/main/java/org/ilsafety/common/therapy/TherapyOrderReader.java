@@ -150,6 +150,11 @@ public class TherapyOrderReader {
         if (coding.getCode() == null) {
             return Optional.empty();
         }
+        Indications content = indications.content();
+        if (ICD10.equals(coding.getSystem()) && content.offLabelOrEmpty().stream()
+                .anyMatch(o -> coding.getCode().toUpperCase(Locale.ROOT).startsWith(o.icd10()))) {
+            return Optional.of(content.offLabelIndication());
+        }
         for (Indication indication : indications.content().indications()) {
             boolean suiteCode = indications.content().suiteCodeSystem().equals(coding.getSystem())
                     && indication.id().equalsIgnoreCase(coding.getCode());
@@ -168,8 +173,15 @@ public class TherapyOrderReader {
         return indications;
     }
 
+    /** offLabel: ICD-10-CM codes that are not labeled indications (checked before the labeled prefixes); see indications.yaml. */
     public record Indications(String knowledgeVersion, String suiteCodeSystem, String snomedValueSetSource, boolean snomedVerified,
-            List<Indication> indications) {
+            List<Indication> indications, String offLabelIndication, List<OffLabelCode> offLabel) {
+        public List<OffLabelCode> offLabelOrEmpty() {
+            return offLabel == null ? List.of() : offLabel;
+        }
+    }
+
+    public record OffLabelCode(String icd10, String display, String note, String source, boolean verified) {
     }
 
     public record Indication(String id, String display, String population, List<String> icd10, List<Concept> snomed, String source,

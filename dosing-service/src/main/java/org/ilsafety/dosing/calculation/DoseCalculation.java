@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * A calculated dose with everything needed to give it: for IV the volume to draw, bag, infusion time
- * and vials; for SC the form and syringe volume. Every result names its rule, source and knowledge version.
+ * and vials; for SC the form and syringe volume, and whether the graduated syringe can measure the dose. A dose
+ * repeated only on no improvement (CRS, COVID-19) has no interval; {@code repeat} says when a repeat may be given. Every result names its rule, source and knowledge version.
  */
 public record DoseCalculation(
         String productId,
@@ -23,6 +24,7 @@ public record DoseCalculation(
         Integer remainingDoses,
         Double minHoursBetweenDoses,
         Integer courseDoses,
+        String repeat,
         Double volumeToDrawMl,
         Integer diluentBagMl,
         Integer infusionMinutes,
@@ -32,6 +34,7 @@ public record DoseCalculation(
         Double syringeVolumeMl,
         Integer syringes,
         Double volumeToInjectMl,
+        Boolean measurable,
         boolean offLabel,
         String authorization,
         List<String> warnings,
@@ -42,8 +45,8 @@ public record DoseCalculation(
 
     public DoseCalculation withWarnings(List<String> newWarnings) {
         return new DoseCalculation(productId, moleculeId, indication, route, step, doseMg, mgPerKg, weightKg, capped, maxDoseMg, interval,
-                doseNumber, maxAdditionalDoses, remainingDoses, minHoursBetweenDoses, courseDoses, volumeToDrawMl, diluentBagMl,
-                infusionMinutes, vials, vialWasteMg, form, syringeVolumeMl, syringes, volumeToInjectMl, offLabel, authorization,
+                doseNumber, maxAdditionalDoses, remainingDoses, minHoursBetweenDoses, courseDoses, repeat, volumeToDrawMl, diluentBagMl,
+                infusionMinutes, vials, vialWasteMg, form, syringeVolumeMl, syringes, volumeToInjectMl, measurable, offLabel, authorization,
                 List.copyOf(newWarnings), ruleId, source, verified, knowledgeVersion);
     }
 }

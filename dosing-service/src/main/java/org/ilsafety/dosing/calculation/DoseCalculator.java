@@ -155,7 +155,7 @@ public class DoseCalculator {
             dose = regimen.maxDoseMg();
             warnings.add("Capped at " + regimen.maxDoseMg() + " mg per dose (" + round(rawDose) + " mg by weight)");
         }
-        String interval = intervalOf(regimen);
+        String interval = regimen.interval();
         Integer courseDoses = regimen.courseDoses();
         if (regimen.renal() != null && query.creatinineClearanceMlPerMin() != null
                 && query.creatinineClearanceMlPerMin() < regimen.renal().creatinineClearanceBelowMlPerMin()) {
@@ -202,7 +202,7 @@ public class DoseCalculator {
         }
         return administration(product, regimen.indication(), regimen.route(), query.stepOrInitial(), dose, mgPerKg, weightKg, capped,
                 regimen.maxDoseMg(), interval, doseNumber, regimen.maxAdditionalDoses(), remaining, regimen.minHoursBetweenDoses(),
-                courseDoses, false, regimen.authorization(), warnings, regimen.id(), regimen.source(), regimen.verified());
+                courseDoses, regimen.repeat(), false, regimen.authorization(), warnings, regimen.id(), regimen.source(), regimen.verified());
     }
 
     private DoseCalculation offLabel(DoseQuery query, Product product, String indication, String route, double weightKg) {
@@ -239,13 +239,13 @@ public class DoseCalculator {
         warnings.add("OFF-LABEL: no labeled dose exists for " + indication + " with " + product.id()
                 + "; the prescriber-entered regimen is used and recorded as off-label");
         return administration(product, indication, route, query.stepOrInitial(), dose, regimen.mgPerKg(), weightKg, capped,
-                regimen.maxDoseMg(), interval, query.doseNumber(), null, null, null, null, true, "OFF_LABEL", warnings,
+                regimen.maxDoseMg(), interval, query.doseNumber(), null, null, null, null, null, true, "OFF_LABEL", warnings,
                 OFF_LABEL_RULE, "prescriber-entered regimen", false);
     }
 
     private DoseCalculation administration(Product product, String indication, String route, Step step, double dose, Double mgPerKg,
             double weightKg, boolean capped, Double maxDoseMg, String interval, Integer doseNumber, Integer maxAdditional,
-            Integer remaining, Double minHours, Integer courseDoses, boolean offLabel, String authorization, List<String> warnings,
+            Integer remaining, Double minHours, Integer courseDoses, String repeat, boolean offLabel, String authorization, List<String> warnings,
             String ruleId, String source, boolean verified) {
         Regimens.Form form = knowledge.regimens().forms().stream()
                 .filter(f -> f.molecule().equals(product.molecule()) && f.route().equals(route)).findFirst()
@@ -258,10 +258,11 @@ public class DoseCalculator {
         Double syringeVolume = null;
         Integer syringes = null;
         Double volumeToInject = null;
+        Boolean measurable = null;
         if ("IV".equals(route)) {
             Regimens.Infusion infusion = knowledge.regimens().infusion();
             volumeToDraw = round(dose / form.concentrationMgPerMl());
-            bag = infusion.bags().stream().filter(b -> b.covers(weightKg)).findFirst().map(b -> (int) b.diluentBagMl()).orElse(null);
+            bag = infusion.bags().stream().filter(b -> b.covers(indication, weightKg)).findFirst().map(b -> (int) b.diluentBagMl()).orElse(null);
             minutes = infusion.minutes();
             vials = VialSelector.select(dose, form.vials());
             waste = round(VialSelector.totalMg(vials) - dose);
@@ -273,11 +274,39 @@ public class DoseCalculator {
             if (Double.compare(dose, form.unitDoseMg() * syringes) != 0) {
                 warnings.add("Give " + volumeToInject + " mL from the graduated syringe (" + form.description() + "); discard the rest");
             }
+            if (form.graduations() != null) {
+                measurable = measurable(dose, form, warnings);
+            }
         }
         return new DoseCalculation(product.id(), product.molecule(), indication, route, step, dose, mgPerKg, Kilograms.displayed(weightKg), capped, maxDoseMg,
-                interval, doseNumber, maxAdditional, remaining, minHours, courseDoses, volumeToDraw, bag, minutes, vials, waste, form.id(),
-                syringeVolume, syringes, volumeToInject, offLabel, authorization, List.copyOf(warnings), ruleId, source, verified,
+                interval, doseNumber, maxAdditional, remaining, minHours, courseDoses, repeat, volumeToDraw, bag, minutes, vials, waste,
+                form.id(), syringeVolume, syringes, volumeToInject, measurable, offLabel, authorization, List.copyOf(warnings), ruleId, source, verified,
                 knowledge.version());
+    }
+
+    /**
+     * Whether the graduated syringe measures the dose: not below its smallest mark, and on a mark (per
+     * syringe). When not, the warning says so and names the nearest doses that can be measured.
+     */
+    private boolean measurable(double dose, Regimens.Form form, List<String> warnings) {
+        Regimens.Graduations marks = form.graduations();
+        String unverified = marks.verified() ? "" : " (graduations not verified against the current label: " + marks.source() + ")";
+        if (dose < marks.minMg()) {
+            warnings.add("CANNOT BE MEASURED: " + plain(dose) + " mg is below the smallest graduation of the syringe (" + plain(marks.minMg())
+                    + " mg); the prescriber must choose a measurable dose" + unverified);
+            return false;
+        }
+        double perSyringe = dose - form.unitDoseMg() * Math.floor((dose - 1e-9) / form.unitDoseMg());
+        double steps = perSyringe / marks.stepMg();
+        if (Math.abs(steps - Math.rint(steps)) > 1e-6) {
+            double lower = dose - (perSyringe - Math.floor(steps) * marks.stepMg());
+            double higher = lower + marks.stepMg();
+            warnings.add("CANNOT BE MEASURED: " + plain(dose) + " mg lies between the syringe graduations (every " + plain(marks.stepMg())
+                    + " mg); the nearest measurable doses are " + plain(Math.max(lower, marks.minMg())) + " mg and " + plain(higher)
+                    + " mg, for the prescriber to choose" + unverified);
+            return false;
+        }
+        return true;
     }
 
     private Product product(DoseQuery query) {
@@ -356,17 +385,6 @@ public class DoseCalculator {
     }
 
     /** An ISO-8601 interval as a duration (P1W, P2W, P1D, PT8H). */
-    /**
-     * The regimen's interval; for a dose the label lets repeat only on no improvement (CRS, COVID-19), the
-     * minimum spacing of a repeat (PT8H). A plan never schedules such a repeat as due (see PlanDoses).
-     */
-    static String intervalOf(Regimen regimen) {
-        if (regimen.interval() != null || regimen.minHoursBetweenDoses() == null) {
-            return regimen.interval();
-        }
-        return Duration.ofMinutes(Math.round(regimen.minHoursBetweenDoses() * 60)).toString();
-    }
-
     public static Duration parseInterval(String interval, String field) {
         Duration duration;
         try {

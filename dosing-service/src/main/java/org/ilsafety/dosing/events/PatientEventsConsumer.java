@@ -139,11 +139,15 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
                 throw new EventRejected("MISSING_ADMINISTRATION_TIME", "The administration has no effective time");
             }
             Double doseMg = null;
+            String doseIssue = null;
             String route = null;
             if (administration.hasDosage()) {
                 MedicationAdministration.MedicationAdministrationDosageComponent dosage = administration.getDosage();
                 if (dosage.hasDose() && dosage.getDose().hasValue()) {
                     doseMg = milligrams(dosage.getDose());
+                    if (doseMg == null) {
+                        doseIssue = "the recorded dose has no unit: not taken as mg, the amount is ungradable (review)";
+                    }
                 }
                 if (dosage.hasRoute()) {
                     for (Coding coding : dosage.getRoute().getCoding()) {
@@ -152,14 +156,18 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
                 }
             }
             plans.recordAdministration(patientId, "MedicationAdministration/" + administration.getIdElement().getIdPart(), at, doseMg,
-                    route, product.id());
+                    doseIssue, route, product.id());
         });
     }
 
+    /** The dose in mg; null when it has no unit (never assumed to be mg). */
     private static Double milligrams(Quantity dose) {
         String unit = dose.hasCode() ? dose.getCode() : dose.getUnit();
         double value = dose.getValue().doubleValue();
-        if (unit == null || unit.equals("mg")) {
+        if (unit == null || unit.isBlank()) {
+            return null;
+        }
+        if (unit.equals("mg")) {
             return value;
         }
         if (unit.equals("g")) {

@@ -7,9 +7,12 @@ public record PlanRules(
         String knowledgeVersion,
         List<DecisionRule> decisions,
         NeverAutoDiscontinue neverAutoDiscontinue,
+        RuleNote reduceAtFloor,
+        List<InfectionRule> infectionDiscontinues,
         RuleNote noReductionStep,
         List<SwitchRule> ivToScSwitch,
         WeightBandChange weightBandChange,
+        List<KeepInterval> weightBandKeepsInterval,
         List<String> bodyWeightLoinc,
         MissedDose missedDose,
         AdministrationRule administration) {
@@ -27,6 +30,10 @@ public record PlanRules(
     public record RuleNote(String ruleId, String note, String source, boolean verified) {
     }
 
+    /** An interruption for this analyte on this molecule discontinues instead (Kineret and a serious infection). */
+    public record InfectionRule(String molecule, String analyte, String ruleId, String note, String source, boolean verified) {
+    }
+
     public record SwitchRule(String indication, String ruleId, String source, boolean verified) {
     }
 
@@ -34,9 +41,13 @@ public record PlanRules(
             boolean verified) {
     }
 
+    /** A weight-band change that keeps the plan's interval and flags it for review. */
+    public record KeepInterval(String indication, String route, String ruleId, String note, String source, boolean verified) {
+    }
+
     public record MissedDose(String ruleId, double graceHours, String source, boolean verified) {
     }
 
-    public record AdministrationRule(String ruleId, String repeatRuleId, String source, boolean verified) {
+    public record AdministrationRule(String ruleId, String repeatRuleId, String noUnitRuleId, String source, boolean verified) {
     }
 }

@@ -28,6 +28,8 @@ public record Regimen(
         Double minHoursBetweenDoses,
         Integer courseDoses,
         Regimens.Renal renal,
+        String repeat,
+        String startReview,
         String note,
         String source,
         boolean verified) {

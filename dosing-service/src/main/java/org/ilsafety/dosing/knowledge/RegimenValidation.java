@@ -44,6 +44,9 @@ public final class RegimenValidation {
             if (r.maxAdditionalDoses() != null && r.minHoursBetweenDoses() == null) {
                 problems.add(r.id() + ": repeats need minHoursBetweenDoses");
             }
+            if (r.maxAdditionalDoses() != null && (r.repeat() == null || r.repeat().isBlank())) {
+                problems.add(r.id() + ": repeats need the repeat wording (when a further dose may be given)");
+            }
             checkInterval(r.id(), r.interval(), problems);
             if (r.renal() != null) {
                 checkInterval(r.id() + " renal", r.renal().interval(), problems);

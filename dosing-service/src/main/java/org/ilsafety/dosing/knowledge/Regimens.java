@@ -23,12 +23,18 @@ public record Regimens(
     }
 
     public record Form(String id, String molecule, String route, Double concentrationMgPerMl, List<Vial> vials, Double unitDoseMg,
-            Double unitVolumeMl, String description, String source, boolean verified) {
+            Double unitVolumeMl, Graduations graduations, String description, String source, boolean verified) {
     }
 
-    public record Bag(Double weightKgFrom, Double weightKgBelow, double diluentBagMl) {
-        public boolean covers(double weightKg) {
-            return (weightKgFrom == null || weightKg >= weightKgFrom) && (weightKgBelow == null || weightKg < weightKgBelow);
+    /** The marks of a graduated syringe: the smallest measurable dose and the step between marks. */
+    public record Graduations(double minMg, double stepMg, String source, boolean verified) {
+    }
+
+    /** A diluent bag for the indications it lists (every indication when none are listed) and a weight band. */
+    public record Bag(List<String> indications, Double weightKgFrom, Double weightKgBelow, double diluentBagMl) {
+        public boolean covers(String indication, double weightKg) {
+            return (indications == null || indications.isEmpty() || indications.contains(indication))
+                    && (weightKgFrom == null || weightKg >= weightKgFrom) && (weightKgBelow == null || weightKg < weightKgBelow);
         }
     }
 

@@ -61,7 +61,7 @@ public class PlanDecisions {
         Instant at = decision.observedAt() != null ? decision.observedAt() : Instant.now();
         String cause = " (" + analyte + "; monitoring rule " + decision.ruleId() + ")";
         switch (rule.get().effect()) {
-            case INTERRUPT -> interrupt(plan, analyte, "interrupted" + cause, rule.get().id(), false);
+            case INTERRUPT -> interruptOrDiscontinue(plan, decision, analyte, cause, rule.get().id());
             case REDUCE -> reduce(plan, analyte, cause, rule.get().id());
             case RESUME -> resume(plan, at, cause, rule.get().id());
             case DISCONTINUE -> discontinue(plan, decision, analyte, cause, rule.get().id());
@@ -70,6 +70,17 @@ public class PlanDecisions {
             }
         }
         return found;
+    }
+
+    /** Kineret's label discontinues on a serious infection where tocilizumab's interrupts (plan-rules infectionDiscontinues). */
+    private void interruptOrDiscontinue(TherapyPlan plan, MonitoringEvent decision, String analyte, String cause, String ruleId) {
+        Optional<PlanRules.InfectionRule> stop = knowledge.planRules().infectionDiscontinues().stream()
+                .filter(r -> r.molecule().equals(plan.moleculeId) && r.analyte().equals(analyte)).findFirst();
+        if (stop.isPresent()) {
+            discontinue(plan, decision, analyte, ": " + stop.get().note() + cause, stop.get().ruleId());
+            return;
+        }
+        interrupt(plan, analyte, "interrupted" + cause, ruleId, false);
     }
 
     private void interrupt(TherapyPlan plan, String analyte, String reason, String ruleId, boolean review) {
@@ -87,13 +98,15 @@ public class PlanDecisions {
     }
 
     private void reduce(TherapyPlan plan, String analyte, String cause, String ruleId) {
-        if (plan.step == Step.REDUCED) {
-            return;
-        }
         if (!doses.hasStep(plan, Step.REDUCED)) {
             PlanRules.RuleNote none = knowledge.planRules().noReductionStep();
             interrupt(plan, analyte, "no labeled reduced dose for " + plan.indication + " " + plan.route + ": interrupted for review" + cause,
                     none.ruleId(), true);
+            return;
+        }
+        if (doses.atReducedDose(plan)) {
+            PlanRules.RuleNote floor = knowledge.planRules().reduceAtFloor();
+            interrupt(plan, analyte, "held: " + floor.note() + cause, floor.ruleId(), false);
             return;
         }
         plan.step = Step.REDUCED;

@@ -79,6 +79,23 @@ public class PlanDoses {
     }
 
     /**
+     * True when the plan already gives the labeled reduced dose: its step is REDUCED, or its current row
+     * is also the REDUCED row (RA IV 4 mg/kg, RA SC under 100 kg every other week), or the REDUCED row
+     * gives the same dose and interval.
+     */
+    public boolean atReducedDose(TherapyPlan plan) {
+        if (plan.step == Step.REDUCED) {
+            return true;
+        }
+        List<Regimen> reduced = rows(plan, Step.REDUCED);
+        List<Regimen> current = rows(plan, plan.step);
+        // Without a weight every band's row must already be at the reduced dose.
+        return !current.isEmpty() && current.stream().allMatch(row -> reduced.stream().anyMatch(r -> r.id().equals(row.id())
+                || java.util.Objects.equals(r.mgPerKg(), row.mgPerKg()) && java.util.Objects.equals(r.flatDoseMg(), row.flatDoseMg())
+                        && java.util.Objects.equals(r.interval(), row.interval())));
+    }
+
+    /**
      * The labeled regimen rows of a step for the plan's molecule, indication and route, narrowed to its
      * weight band and age where they are known.
      */

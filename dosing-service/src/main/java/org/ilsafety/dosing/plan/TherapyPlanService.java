@@ -14,6 +14,7 @@ import org.ilsafety.common.problem.Problem;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.therapy.TherapyOrder;
 import org.ilsafety.dosing.calculation.DoseCalculation;
+import org.ilsafety.dosing.calculation.DoseCalculator;
 import org.ilsafety.dosing.calculation.Step;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 import org.ilsafety.dosing.knowledge.PlanRules;
@@ -102,7 +103,7 @@ public class TherapyPlanService {
             if (isNew) {
                 entityManager.persist(plan);
             }
-            changes.record(plan, Change.STARTED, "order " + order.fhirStatus(), RULE_ORDER_RECEIVED);
+            changes.record(plan, Change.STARTED, "order " + order.fhirStatus() + startReview(plan), RULE_ORDER_RECEIVED);
             return plan;
         }
         String routeBefore = plan.route;
@@ -117,7 +118,7 @@ public class TherapyPlanService {
         }
         doses.recompute(plan);
         doses.reschedule(plan, null);
-        changes.record(plan, Change.UPDATED, "order " + order.fhirStatus() + " updated", RULE_ORDER_RECEIVED);
+        changes.record(plan, Change.UPDATED, "order " + order.fhirStatus() + " updated" + startReview(plan), RULE_ORDER_RECEIVED);
         return plan;
     }
 
@@ -193,6 +194,28 @@ public class TherapyPlanService {
         }
     }
 
+    /**
+     * A plan for an indication no label has (an off-label code) is flagged for review; so is, before the first
+     * dose, a plan on a row the label does not start with (RA IV 8 mg/kg, SSc-ILD every other week;
+     * regimens.yaml startReview). Returns the reason to record, or "".
+     */
+    private String startReview(TherapyPlan plan) {
+        if (!plan.offLabel && plan.indication != null && knowledge.regimens().regimens().stream()
+                .noneMatch(r -> r.indication().equals(plan.indication))) {
+            // An order coded with an indication no label has (indications.yaml offLabel: M08.4, M06.1): never a guessed dose.
+            plan.reviewRequired = true;
+            return "; review: " + plan.indication + " is not a labeled indication (off-label): no labeled dose, a prescriber-entered regimen is needed";
+        }
+        if (plan.dosesGiven > 0) {
+            return "";
+        }
+        return doses.rows(plan, plan.step).stream().map(r -> r.startReview()).filter(java.util.Objects::nonNull).findFirst()
+                .map(note -> {
+                    plan.reviewRequired = true;
+                    return "; review: " + note;
+                }).orElse("");
+    }
+
     /** A plan started by a prescriber through REST, with an explicit weight. */
     public TherapyPlan start(String patientId, StartPlan start) {
         TherapyPlan existing = lock(patientId).orElse(null);
@@ -220,8 +243,8 @@ public class TherapyPlanService {
         if (existing == null) {
             entityManager.persist(plan);
         }
-        changes.record(plan, Change.STARTED, plan.offLabel ? "started by the prescriber, off-label" : "started by the prescriber",
-                plan.offLabel ? dose.ruleId() : RULE_REST_START);
+        changes.record(plan, Change.STARTED, (plan.offLabel ? "started by the prescriber, off-label" : "started by the prescriber")
+                + startReview(plan), plan.offLabel ? dose.ruleId() : RULE_REST_START);
         return plan;
     }
 
@@ -231,6 +254,15 @@ public class TherapyPlanService {
      */
     public Optional<TherapyPlan> recordAdministration(String patientId, String sourceId, Instant at, Double doseMg, String route,
             String productId) {
+        return recordAdministration(patientId, sourceId, at, doseMg, null, route, productId);
+    }
+
+    /**
+     * As above; {@code doseIssue} says why the recorded amount is not used (a dose without a unit is never
+     * taken as mg): the dose counts as given, its amount is recorded as ungradable, and the plan is flagged.
+     */
+    public Optional<TherapyPlan> recordAdministration(String patientId, String sourceId, Instant at, Double doseMg, String doseIssue,
+            String route, String productId) {
         TherapyPlan plan = lock(patientId).orElse(null);
         if (plan == null) {
             return Optional.empty();
@@ -260,6 +292,11 @@ public class TherapyPlanService {
                 plan.reviewRequired = true;
                 reason.append("; sooner than ").append(dose.minHoursBetweenDoses()).append(" hours after the previous dose");
             }
+        }
+        if (doseIssue != null) {
+            plan.reviewRequired = true;
+            ruleId = rules.administration().noUnitRuleId();
+            reason.append("; ").append(doseIssue);
         }
         if (plan.status != PlanStatus.ACTIVE || plan.startBlocked) {
             plan.reviewRequired = true;
@@ -301,6 +338,36 @@ public class TherapyPlanService {
             return "IV to SC switch; not confirmed by the label for " + plan.indication + " (review)";
         }
         return "IV to SC switch";
+    }
+
+    /**
+     * A band change that would lengthen the interval of a plan whose indication and route keep it
+     * (plan-rules weightBandKeepsInterval): the step of the new band with the same interval is taken and
+     * the plan is flagged for review. False when no such rule applies.
+     */
+    private boolean keepInterval(TherapyPlan plan, double weightKg, PlanRules.WeightBandChange band) {
+        Optional<PlanRules.KeepInterval> keep = knowledge.planRules().weightBandKeepsInterval().stream()
+                .filter(k -> k.indication().equals(plan.indication) && k.route().equals(plan.route)).findFirst();
+        String interval = plan.doseInterval;
+        if (keep.isEmpty() || interval == null) {
+            return false;
+        }
+        Step before = plan.step;
+        plan.dosingWeightKg = weightKg;
+        Optional<Step> same = java.util.Arrays.stream(Step.values())
+                .filter(s -> doses.rows(plan, s).stream().anyMatch(r -> interval.equals(r.interval()))).findFirst();
+        Optional<String> newInterval = doses.rows(plan, before).stream().map(r -> r.interval()).findFirst();
+        if (same.isEmpty() || newInterval.isEmpty() || newInterval.get() == null
+                || DoseCalculator.parseInterval(newInterval.get(), "interval").compareTo(DoseCalculator.parseInterval(interval, "interval")) <= 0) {
+            return false; // not a longer interval: the caller applies the band change as usual
+        }
+        plan.step = same.get();
+        plan.reviewRequired = true;
+        doses.recompute(plan);
+        doses.reschedule(plan, null);
+        changes.record(plan, Change.WEIGHT_BAND_CHANGED, "weight band changed after " + band.consecutiveReadings() + " consistent readings; "
+                + keep.get().note() + (keep.get().verified() ? "" : " (the label is silent: rule not verified)"), keep.get().ruleId());
+        return true;
     }
 
     /** A Patient resource gave (or changed) the birth date: the plan's age limits are checked again. */
@@ -361,6 +428,9 @@ public class TherapyPlanService {
                         .toDays() >= rule.minDaysBetweenFirstAndLast();
         if (!consistent) {
             return; // one reading in another band does not move the plan
+        }
+        if (keepInterval(plan, weightKg, rule)) {
+            return;
         }
         plan.dosingWeightKg = weightKg;
         doses.recompute(plan);

@@ -66,12 +66,12 @@ class DoseCalculatorTest {
             "ACTEMRA,   SJIA,     SC, 29.99,  6,  -,         -,  -,  162.0, -,    P2W, false, tocilizumab.sjia.sc.under30",
             "ACTEMRA,   SJIA,     SC, 30,     6,  -,         -,  -,  162.0, -,    P1W, false, tocilizumab.sjia.sc.30andover",
             // CRS: 12 / 8 mg/kg once, cap 800
-            "ACTEMRA,   CRS,      IV, 29.99,  5,  -,         -,  -,  359.9, 12.0, PT8H,   false, tocilizumab.crs.iv.under30",
-            "ACTEMRA,   CRS,      IV, 30,     5,  -,         -,  -,  240.0, 8.0, PT8H,   false, tocilizumab.crs.iv.30andover",
-            "AVTOZMA,   CRS,      IV, 120,    40, -,         -,  -,  800.0, 8.0, PT8H,   true,  tocilizumab.crs.iv.30andover",
+            "ACTEMRA,   CRS,      IV, 29.99,  5,  -,         -,  -,  359.9, 12.0, -,      false, tocilizumab.crs.iv.under30",
+            "ACTEMRA,   CRS,      IV, 30,     5,  -,         -,  -,  240.0, 8.0, -,      false, tocilizumab.crs.iv.30andover",
+            "AVTOZMA,   CRS,      IV, 120,    40, -,         -,  -,  800.0, 8.0, -,      true,  tocilizumab.crs.iv.30andover",
             // COVID-19 adults: 8 mg/kg once, cap 800
-            "ACTEMRA,   COVID_19, IV, 90,     60, -,         -,  -,  720.0, 8.0, PT8H,   false, tocilizumab.covid19.iv.adult",
-            "ACTEMRA,   COVID_19, IV, 101,    60, -,         -,  -,  800.0, 8.0, PT8H,   true,  tocilizumab.covid19.iv.adult",
+            "ACTEMRA,   COVID_19, IV, 90,     60, -,         -,  -,  720.0, 8.0, -,      false, tocilizumab.covid19.iv.adult",
+            "ACTEMRA,   COVID_19, IV, 101,    60, -,         -,  -,  800.0, 8.0, -,      true,  tocilizumab.covid19.iv.adult",
             // anakinra
             "KINERET,   RA,       SC, 70,     50, -,         -,  -,  100.0, -,    P1D, false, anakinra.ra.sc",
             "KINERET,   RA,       SC, 70,     50, -,         -,  29.9, 100.0, -,  P2D, false, anakinra.ra.sc",
@@ -154,6 +154,59 @@ class DoseCalculatorTest {
         assertEquals(50, child.diluentBagMl());
         DoseCalculation heavierChild = CALCULATOR.calculate(query("ACTEMRA", "SJIA", "IV", 30, 8, null, null, null, null));
         assertEquals(100, heavierChild.diluentBagMl());
+    }
+
+    /** Issue 19 item 17: the 50 mL bag is for pJIA, sJIA and CRS under 30 kg; adults get 100 mL whatever their weight. */
+    @ParameterizedTest(name = "{0} {1} {2} kg age {3} -> {4} mL bag")
+    @CsvSource({
+            "ACTEMRA, RA,       28,    50, 100",
+            "ACTEMRA, GCA,      25,    70, 100",
+            "ACTEMRA, COVID_19, 29,    60, 100",
+            "ACTEMRA, PJIA,     29.99, 9,  50",
+            "ACTEMRA, SJIA,     20,    6,  50",
+            "ACTEMRA, CRS,      25,    7,  50",
+            "ACTEMRA, CRS,      25,    30, 50",
+            "ACTEMRA, PJIA,     30,    9,  100",
+            "ACTEMRA, CRS,      30,    7,  100",
+    })
+    void theDiluentBagFollowsTheIndicationNotTheWeightAlone(String product, String indication, double kg, double age, int bag) {
+        assertEquals(bag, CALCULATOR.calculate(query(product, indication, "IV", kg, age, null, null, null, null)).diluentBagMl());
+    }
+
+    /** Issue 19 item 18: CRS and COVID-19 repeat only on no improvement: no interval, the repeat rule in words. */
+    @ParameterizedTest(name = "{0} {1}: no interval, repeat says {3}")
+    @CsvSource({
+            "CRS,      40, 10, 'only if no clinical improvement, at least 8 h after the previous (up to 3 more'",
+            "COVID_19, 80, 60, 'only if signs or symptoms worsen or do not improve, at least 8 h after the first'",
+    })
+    void repeatsOnNoImprovementAreWordsNotAnInterval(String indication, double kg, double age, String words) {
+        DoseCalculation dose = CALCULATOR.calculate(query("ACTEMRA", indication, "IV", kg, age, null, null, null, null));
+        assertNull(dose.interval());
+        assertTrue(dose.repeat().contains(words), dose.repeat());
+        assertNull(CALCULATOR.calculate(query("ACTEMRA", "RA", "IV", 70, 50, null, null, null, null)).repeat());
+    }
+
+    /** Issue 19 item 19: a Kineret dose below or between the syringe graduations cannot be measured, and says so. */
+    @ParameterizedTest(name = "{0} {1} kg {2} mg/kg = {3} mg: measurable {4}")
+    @CsvSource(nullValues = "-", value = {
+            "RA,         70,   -,   100.0, true,  -",
+            "CAPS_NOMID, 20,   1,   20.0,  true,  -",
+            "CAPS_NOMID, 20,   8,   160.0, true,  -",
+            "DIRA,       12.5, 1.5, 18.8,  false, below the smallest graduation",
+            "CAPS_NOMID, 30,   1,   30.0,  false, nearest measurable doses are 20 mg and 40 mg",
+            "CAPS_NOMID, 25,   5,   125.0, false, nearest measurable doses are 120 mg and 140 mg",
+    })
+    void kineretDosesTheSyringeCannotMeasureAreNamed(String indication, double kg, Double mgPerKg, double doseMg, boolean measurable,
+            String warning) {
+        DoseCalculation dose = CALCULATOR.calculate(query("KINERET", indication, "SC", kg, 30, null, mgPerKg, null, null));
+        assertEquals(doseMg, dose.doseMg(), 1e-9);
+        assertEquals(measurable, dose.measurable());
+        List<String> cannot = dose.warnings().stream().filter(w -> w.startsWith("CANNOT BE MEASURED")).toList();
+        assertEquals(measurable ? 0 : 1, cannot.size(), dose.warnings().toString());
+        if (warning != null) {
+            assertTrue(cannot.get(0).contains(warning) && cannot.get(0).contains("not verified"), cannot.get(0));
+        }
+        assertNull(CALCULATOR.calculate(query("ACTEMRA", "RA", "SC", 70, 50, null, null, null, null)).measurable(), "tocilizumab SC: whole syringes");
     }
 
     @Test

@@ -19,10 +19,7 @@ import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.inbox.DeadLetterHeaders;
 import org.ilsafety.dosing.plan.OverdueDoses;
 import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
 import org.ilsafety.stack.testing.TestKafka;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,24 +27,9 @@ import io.restassured.path.json.JsonPath;
 
 /** Through the broker: orders, weights, administrations and monitoring decisions move the plan; each change is published. */
 @QuarkusTest
-class TherapyPlanFlowTest {
+class TherapyPlanFlowTest extends PlanFlowTestBase {
     @Inject
     OverdueDoses overdueDoses;
-
-    static TestKafka kafka;
-    static SuiteEvents monitoring;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers());
-        monitoring = new SuiteEvents();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-        monitoring.close();
-    }
 
     static String escalatedRaIvOrder(String patient) {
         return """
@@ -60,14 +42,15 @@ class TherapyPlanFlowTest {
                 """.formatted(patient, patient, FhirFixtures.INDICATION_SYSTEM);
     }
 
-    static JsonPath plan(String patient) {
-        return given().when().get("/api/v1/patients/" + patient + "/therapy-plan").then().statusCode(200).extract().jsonPath();
+    /** An 8 mg/kg RA IV start is flagged for review (issue 19 item 16): the pharmacist confirms it, the plan continues. */
+    static void confirmStartReview(String patient) {
+        awaitPlan(patient, "reviewRequired", true);
+        given().contentType(io.restassured.http.ContentType.JSON).body("{\"outcome\":\"RESUME\"}")
+                .when().post("/api/v1/patients/" + patient + "/therapy-plan/review").then().statusCode(200)
+                .body("reviewRequired", equalTo(false));
     }
 
-    static void awaitPlan(String patient, String path, Object value) {
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                given().when().get("/api/v1/patients/" + patient + "/therapy-plan").then().statusCode(200).body(path, equalTo(value)));
-    }
+
 
     @Test
     void lowNeutrophilsInterruptAndRecoveryResumesAnRaIvPatientAtFourMgPerKg() {
@@ -76,6 +59,7 @@ class TherapyPlanFlowTest {
                 "2026-10-30T08:00:00Z"));
         kafka.send(Topics.PATIENT_EVENTS, patient, escalatedRaIvOrder(patient));
         awaitPlan(patient, "step", "ESCALATED");
+        confirmStartReview(patient);
         JsonPath started = plan(patient);
         assertEquals(74.8, started.getDouble("dosingWeightKg"), 1e-9); // 165 lb = 74.84274105 kg, shown to 0.1 kg
         assertEquals(598.7f, started.getFloat("currentDose.doseMg"), 0.01f);
@@ -94,7 +78,7 @@ class TherapyPlanFlowTest {
         assertEquals("plan.decision.interrupt", event.getString("ruleId"));
         assertEquals("ACTEMRA", event.getString("product"));
         assertEquals("tocilizumab", event.getString("drug"));
-        assertTrue(event.getString("knowledgeVersion").startsWith("2026.11.0+"));
+        assertTrue(event.getString("knowledgeVersion").startsWith("2026.11.1+"));
 
         monitoring.decision(patient, "RESUME", "ANC", false);
         awaitPlan(patient, "status", "ACTIVE");
@@ -103,8 +87,8 @@ class TherapyPlanFlowTest {
         assertEquals(299.4f, resumed.getFloat("currentDose.doseMg"), 0.01f);
         assertEquals(4.0f, resumed.getFloat("currentDose.mgPerKg"));
         List<String> changes = resumed.getList("history.change");
-        assertEquals(List.of("STARTED", "INTERRUPTED", "RESUMED"), changes);
-        assertEquals("plan.decision.resume", resumed.getString("history[2].ruleId"));
+        assertEquals(List.of("STARTED", "UPDATED", "INTERRUPTED", "RESUMED"), changes);
+        assertEquals("plan.decision.resume", resumed.getString("history[3].ruleId"));
         List<ConsumerRecord<String, String>> resumedEvents = kafka.await(Topics.THERAPY_PLAN_EVENTS,
                 r -> patient.equals(r.key()) && r.value().contains("\"change\":\"RESUMED\""), 1, Duration.ofSeconds(30));
         assertEquals("REDUCED", new JsonPath(resumedEvents.get(0).value()).getString("step"));
@@ -126,7 +110,8 @@ class TherapyPlanFlowTest {
         monitoring.decision(patient, "INTERRUPT", "ANC", false);
         await().atMost(Duration.ofSeconds(30)).until(() -> heldDecisions(patient) == 1);
 
-        kafka.send(Topics.PATIENT_EVENTS, patient, escalatedRaIvOrder(patient));
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-early", 1, "Actemra", "IV", "RA", "active",
+                "2026-11-01"));
         awaitPlan(patient, "status", "INTERRUPTED");
         assertEquals(0, heldDecisions(patient), "applied once, then forgotten");
         monitoring.decision(patient, "RESUME", "ANC", false);
@@ -158,6 +143,7 @@ class TherapyPlanFlowTest {
         kafka.send(Topics.PATIENT_EVENTS, patient, escalatedRaIvOrder(patient));
         awaitPlan(patient, "step", "ESCALATED");
         assertTrue(plan(patient).getString("doseIssue").startsWith("awaiting a body weight"));
+        confirmStartReview(patient);
         monitoring.decision(patient, "INTERRUPT", "ANC", false);
         awaitPlan(patient, "status", "INTERRUPTED");
         monitoring.decision(patient, "RESUME", "ANC", false);

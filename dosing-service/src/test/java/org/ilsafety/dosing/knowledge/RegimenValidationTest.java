@@ -16,7 +16,7 @@ class RegimenValidationTest {
 
     static Regimen row(String id, List<Step> steps, Double from, Double below, Double mgPerKg, Double flat, String interval) {
         return new Regimen(id, "tocilizumab", "RA", "IV", steps, 18.0, null, from, below, null, mgPerKg, flat, null, 800.0, interval, null,
-                null, null, null, "note", "test source", true);
+                null, null, null, null, null, "note", "test source", true);
     }
 
     static List<String> problemsWith(Regimen... extra) {
@@ -40,9 +40,18 @@ class RegimenValidationTest {
     @Test
     void aRowWithTwoDosesOrABadIntervalIsRefused() {
         Regimen twoDoses = new Regimen("test.gca.iv.two", "tocilizumab", "GCA", "IV", List.of(Step.ESCALATED), 18.0, null, null, null, null,
-                6.0, 162.0, null, null, "every month", null, null, null, null, "note", "test source", true);
+                6.0, 162.0, null, null, "every month", null, null, null, null, null, null, "note", "test source", true);
         List<String> problems = problemsWith(twoDoses);
         assertTrue(problems.contains("test.gca.iv.two: needs exactly one of mgPerKg, flatDoseMg, mgPerKgRange"), problems.toString());
         assertTrue(problems.contains("test.gca.iv.two: interval is not ISO-8601"), problems.toString());
+    }
+
+    /** Issue 19 item 18: a dose repeated only on no improvement must say when, not show an interval. */
+    @Test
+    void aRepeatWithoutItsWordingIsRefused() {
+        Regimen silent = new Regimen("test.crs.iv.silent", "tocilizumab", "CRS", "IV", List.of(Step.INITIAL), 80.0, null, null, null, null,
+                8.0, null, null, 800.0, null, 3, 8.0, null, null, null, null, "note", "test source", true);
+        assertTrue(problemsWith(silent).contains("test.crs.iv.silent: repeats need the repeat wording (when a further dose may be given)"),
+                problemsWith(silent).toString());
     }
 }

@@ -139,7 +139,7 @@ class TherapyPlanResourceTest {
         given().when().get("/api/v1/patients/" + patient + "/therapy-plan").then().statusCode(200)
                 .body("overdue", equalTo(true))
                 .body("missedDoses", greaterThanOrEqualTo(2))
-                .body("currentDose.knowledgeVersion", org.hamcrest.Matchers.startsWith("2026.11.0+"));
+                .body("currentDose.knowledgeVersion", org.hamcrest.Matchers.startsWith("2026.11.1+"));
         assertTrue(overdueDoses.flag(Instant.now()) >= 1);
         JsonPath flagged = plan(patient);
         assertEquals("plan.missed-dose.overdue", flagged.getString("history[-1].ruleId"));

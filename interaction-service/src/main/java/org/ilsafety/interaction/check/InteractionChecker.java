@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -14,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.interaction.knowledge.InteractionKnowledge;
+import org.ilsafety.interaction.knowledge.RulesDocument;
 import org.ilsafety.interaction.knowledge.RulesDocument.Rule;
 import org.ilsafety.interaction.knowledge.VaccinesDocument.Vaccine;
 import org.ilsafety.interaction.matching.AgentDirectory;
@@ -31,6 +33,7 @@ public class InteractionChecker {
     private final AgentDirectory agents;
     private final VaccineDirectory vaccines;
     private final Map<String, List<Rule>> rulesByDrug = new HashMap<>();
+    private final Map<String, RulesDocument.ConditionSet> conditionSets = new HashMap<>();
 
     @Inject
     public InteractionChecker(InteractionKnowledge knowledge) {
@@ -40,6 +43,7 @@ public class InteractionChecker {
         for (Rule rule : knowledge.rules().rules()) {
             rule.therapies().forEach(drug -> rulesByDrug.computeIfAbsent(drug, d -> new ArrayList<>()).add(rule));
         }
+        knowledge.rules().conditionSetsOrEmpty().forEach(set -> conditionSets.put(set.id(), set));
     }
 
     public InteractionKnowledge knowledge() {
@@ -97,8 +101,11 @@ public class InteractionChecker {
                 for (Rule rule : rules) {
                     if (!seen.contains(rule.category()) && matches(rule, match, sameMolecule)) {
                         seen.add(rule.category());
-                        findings.add(finding(rule, medicationMatched(medication), resolved(match), medication.ref(), match.agentId()
-                                + (match.productId() == null ? "" : "/" + match.productId()), version, window.until()));
+                        Finding finding = raisedByHistory(finding(rule, medicationMatched(medication), resolved(match), medication.ref(),
+                                match.agentId() + (match.productId() == null ? "" : "/" + match.productId()), version, window.until()), rule,
+                                request.conditions());
+                        findings.add(therapy.status() == TherapyStatus.STOPPED ? afterLastDose(finding, rule, molecule.id(), therapy, window)
+                                : finding);
                     }
                 }
             }
@@ -123,14 +130,89 @@ public class InteractionChecker {
                 }
             }
         }
+        if (therapy.status() != TherapyStatus.STOPPED) {
+            patientContext(request.conditions(), rules, molecule.id(), version, findings);
+        }
         findings.sort((a, b) -> a.severity().compareTo(b.severity()));
         return new CheckResult(asOf, molecule.id(), version, new CheckResult.ExposurePeriod(window.liveVaccinesFrom(), window.until(),
                 molecule.exposureWindowDays(), molecule.exposureWindowVerified(), molecule.exposureWindowSource()), findings, unrecognized);
     }
 
+    /**
+     * After the last dose a medicine is not a current combination: a "recent" finding at the lower severity of
+     * rules.yaml afterLastDose (or the rule's own afterLastDoseSeverity), which never deletes the order.
+     */
+    private Finding afterLastDose(Finding finding, Rule rule, String molecule, Therapy therapy, ExposureWindow window) {
+        RulesDocument.AfterLastDose after = knowledge.rules().afterLastDose();
+        Severity severity = rule.afterLastDoseSeverity() != null ? rule.afterLastDoseSeverity() : after.severity();
+        String prefix = after.message().replace("{molecule}", molecule).replace("{lastDose}", String.valueOf(therapy.lastDoseDate()))
+                .replace("{until}", String.valueOf(window.until()));
+        return new Finding(finding.key() + "|after-last-dose", finding.category(), severity, finding.matched(), finding.resolvedTo(),
+                prefix + finding.mechanism(), finding.management(), rule.id() + ".after-last-dose",
+                rule.source() + "; after the last dose: " + after.source(),
+                rule.verified() && (rule.afterLastDoseSeverity() != null || after.verified()), finding.knowledgeVersion(),
+                finding.validUntil(), false);
+    }
+
+    /**
+     * The patient's conditions and allergies against the rules about them (hypersensitivity, the label's
+     * warnings): one finding per rule, from the first condition that meets it. A condition no rule is about is
+     * not an unrecognized input: most of a patient's conditions are not about the therapy.
+     */
+    private void patientContext(List<ConditionInput> conditions, List<Rule> rules, String molecule, String version, List<Finding> findings) {
+        Set<String> fired = new java.util.HashSet<>();
+        for (ConditionInput condition : conditions) {
+            for (Rule rule : rules) {
+                RulesDocument.Match m = rule.match();
+                if (!m.isPatientContext() || fired.contains(rule.id())) {
+                    continue;
+                }
+                Optional<String> set = condition.allergy()
+                        ? m.allergySetsOrEmpty().stream().filter(id -> conditionSets.get(id).contains(condition)).findFirst()
+                                .or(() -> m.isAllergyToTherapy() && allergicTo(condition, molecule) ? Optional.of(molecule) : Optional.empty())
+                        : m.conditionSetsOrEmpty().stream().filter(id -> conditionSets.get(id).contains(condition)).findFirst();
+                if (set.isPresent()) {
+                    fired.add(rule.id());
+                    findings.add(finding(rule, new Finding.Matched(condition.ref(), condition.name(), null, null, null, null),
+                            new Finding.ResolvedTo(condition.allergy() ? "ALLERGY" : "CONDITION", set.get(), condition.name(), null, null, null,
+                                    null, condition.code() != null ? "code" : "name"),
+                            condition.ref(), set.get(), version, null));
+                }
+            }
+        }
+    }
+
+    private boolean allergicTo(ConditionInput allergy, String molecule) {
+        String rxnorm = ConditionInput.RXNORM.equals(allergy.system()) ? allergy.code() : null;
+        if (allergy.name() == null && rxnorm == null) {
+            return false;
+        }
+        return agents.resolve(allergy.name(), rxnorm, null).stream().anyMatch(m -> molecule.equals(m.moleculeId()));
+    }
+
+    /** A rule whose severity rises with a condition of the patient (NSAIDs and steroids with a GI perforation history). */
+    private Finding raisedByHistory(Finding finding, Rule rule, List<ConditionInput> conditions) {
+        if (rule.severityWith() == null) {
+            return finding;
+        }
+        RulesDocument.ConditionSet set = conditionSets.get(rule.severityWith().conditionSet());
+        Optional<ConditionInput> history = conditions.stream().filter(c -> !c.allergy() && set.contains(c)).findFirst();
+        if (history.isEmpty()) {
+            return finding;
+        }
+        String label = history.get().name() != null ? history.get().name() : history.get().code();
+        return new Finding(finding.key(), finding.category(), rule.severityWith().severity(), finding.matched(), finding.resolvedTo(),
+                finding.mechanism() + " The patient has a history that raises the risk (" + label + ").", finding.management(),
+                finding.ruleId(), finding.source() + "; raised with " + set.id() + ": " + set.source(), finding.verified() && set.verified(),
+                finding.knowledgeVersion(), finding.validUntil(), finding.removeDraftOrder());
+    }
+
     private static boolean matches(Rule rule, AgentMatch match, boolean sameMolecule) {
         if (rule.match().isSameMoleculeOtherProduct()) {
             return sameMolecule;
+        }
+        if (rule.match().isPatientContext()) {
+            return false;
         }
         if (sameMolecule) {
             return false;

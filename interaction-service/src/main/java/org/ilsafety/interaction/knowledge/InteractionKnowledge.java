@@ -96,6 +96,10 @@ public class InteractionKnowledge {
             require(vaccine.cvx() != null && vaccine.cvx().matches("\\d{1,3}"), "vaccines.yaml: invalid CVX code " + vaccine.cvx());
             require(cvx.add(CodeFormats.cvxKey(vaccine.cvx())), "vaccines.yaml: duplicate CVX code " + vaccine.cvx());
         }
+        Set<String> sets = new HashSet<>();
+        for (RulesDocument.ConditionSet set : rules.content().conditionSetsOrEmpty()) {
+            require(sets.add(set.id()) && set.source() != null, "rules.yaml: condition set " + set.id() + " is duplicated or has no source");
+        }
         Set<String> ruleIds = new HashSet<>();
         for (RulesDocument.Rule rule : rules.content().rules()) {
             require(ruleIds.add(rule.id()), "rules.yaml: duplicate rule id " + rule.id());
@@ -104,6 +108,10 @@ public class InteractionKnowledge {
             rule.therapies().forEach(t -> require(products.molecule(t).isPresent(), "rules.yaml: rule " + rule.id() + " names unknown therapy " + t));
             rule.match().classesOrEmpty().forEach(c -> require(classes.contains(c), "rules.yaml: rule " + rule.id() + " names unknown class " + c));
             rule.match().agentsOrEmpty().forEach(a -> require(agentIds.contains(a), "rules.yaml: rule " + rule.id() + " names unknown agent " + a));
+            rule.match().conditionSetsOrEmpty().forEach(c -> require(sets.contains(c), "rules.yaml: rule " + rule.id() + " names unknown condition set " + c));
+            rule.match().allergySetsOrEmpty().forEach(c -> require(sets.contains(c), "rules.yaml: rule " + rule.id() + " names unknown condition set " + c));
+            require(rule.severityWith() == null || sets.contains(rule.severityWith().conditionSet()),
+                    "rules.yaml: rule " + rule.id() + " raises its severity with an unknown condition set");
         }
         require(rules.content().liveVaccineLeadDays() >= 0, "rules.yaml: liveVaccineLeadDays must not be negative");
     }

@@ -109,7 +109,7 @@ class CdsHooksTest {
                 .body("cards[0].suggestions[0].actions[0].type", equalTo("delete"))
                 .body("cards[0].suggestions[0].actions[0].resourceId", equalTo("MedicationRequest/draft-humira"))
                 .body("cards[0].overrideReasons.code", hasItem("benefit-outweighs-risk"))
-                .body("cards[0].extension.'org.ilsafety.knowledgeVersion'", containsString("2026.11.0+"));
+                .body("cards[0].extension.'org.ilsafety.knowledgeVersion'", containsString("2026.11.1+"));
     }
 
     @Test

@@ -56,13 +56,24 @@ class InteractionCheckerTest {
             "tocilizumab, ACTEMRA, lovastatin,          CYP450_SUBSTRATE,       MINOR,    tocilizumab.cyp3a4-substrate",
             "tocilizumab, ACTEMRA, amlodipine,          CYP450_SUBSTRATE,       MINOR,    tocilizumab.cyp3a4-substrate",
             "tocilizumab, ACTEMRA, Xanax,               CYP450_SUBSTRATE,       MINOR,    tocilizumab.cyp3a4-substrate",
-            "tocilizumab, ACTEMRA, ibuprofen 400 mg tablet, GI_PERFORATION_RISK, MODERATE, tocilizumab.gi-perforation",
-            "tocilizumab, ACTEMRA, Celebrex,            GI_PERFORATION_RISK,    MODERATE, tocilizumab.gi-perforation",
-            "tocilizumab, ACTEMRA, prednisone,          GI_PERFORATION_RISK,    MODERATE, tocilizumab.gi-perforation",
-            "tocilizumab, ACTEMRA, Solu-Medrol,         GI_PERFORATION_RISK,    MODERATE, tocilizumab.gi-perforation",
+            "tocilizumab, ACTEMRA, ibuprofen 400 mg tablet, GI_PERFORATION_RISK, MINOR   , tocilizumab.gi-perforation",
+            "tocilizumab, ACTEMRA, Celebrex,            GI_PERFORATION_RISK,    MINOR   , tocilizumab.gi-perforation",
+            "tocilizumab, ACTEMRA, prednisone,          GI_PERFORATION_RISK,    MINOR   , tocilizumab.gi-perforation",
+            "tocilizumab, ACTEMRA, Solu-Medrol,         GI_PERFORATION_RISK,    MINOR   , tocilizumab.gi-perforation",
             "anakinra,    KINERET, Enbrel,              BIOLOGIC_DMARD,         MAJOR,    anakinra.tnf-blocker",
             "anakinra,    KINERET, Humira,              BIOLOGIC_DMARD,         MAJOR,    anakinra.tnf-blocker",
             "anakinra,    KINERET, Avtozma,             BIOLOGIC_DMARD,         MAJOR,    anakinra.il6-receptor-antagonist",
+            // issue 19 item 22
+            "anakinra,    KINERET, Orencia,             BIOLOGIC_DMARD,         MAJOR,    anakinra.abatacept",
+            "anakinra,    KINERET, Rituxan,             BIOLOGIC_DMARD,         MAJOR,    anakinra.rituximab",
+            "anakinra,    KINERET, Ilaris,              BIOLOGIC_DMARD,         MAJOR,    anakinra.il1-blocker",
+            "anakinra,    KINERET, Olumiant,            BIOLOGIC_DMARD,         MAJOR,    anakinra.jak-inhibitor",
+            "tocilizumab, ACTEMRA, Xeljanz,             BIOLOGIC_DMARD,         MAJOR,    tocilizumab.jak-inhibitor",
+            "tocilizumab, ACTEMRA, baricitinib,         BIOLOGIC_DMARD,         MAJOR,    tocilizumab.jak-inhibitor",
+            "tocilizumab, ACTEMRA, Rinvoq,              BIOLOGIC_DMARD,         MAJOR,    tocilizumab.jak-inhibitor",
+            "tocilizumab, ACTEMRA, Ilaris,              BIOLOGIC_DMARD,         MAJOR,    tocilizumab.biologic-dmard",
+            "tocilizumab, ACTEMRA, rilonacept,          BIOLOGIC_DMARD,         MAJOR,    tocilizumab.biologic-dmard",
+            "tocilizumab, ACTEMRA, omeprazole 20 mg capsule, CYP450_SUBSTRATE,  MINOR,    tocilizumab.cyp2c19-omeprazole",
     })
     void everyCategoryAndSeverity(String drug, String product, String medicine, Category category, Severity severity, String ruleId) {
         CheckResult result = medicines(drug, product, medicine);
@@ -169,7 +180,7 @@ class InteractionCheckerTest {
 
     static Stream<String> liveCvx() {
         return Stream.of("03", "04", "05", "06", "07", "38", "94", "21", "121", "111", "149", "151", "333", "125", "37", "183", "184",
-                "19", "25", "116", "119", "122", "74", "174", "75", "56", "330", "317", "143", "02", "178", "179", "182");
+                "19", "25", "116", "119", "122", "74", "174", "75", "56", "330", "317", "143", "02", "178", "179", "182", "204");
     }
 
     @ParameterizedTest(name = "live CVX {0}")
@@ -237,6 +248,99 @@ class InteractionCheckerTest {
         if (flagged) {
             assertThat(result.findings().get(0).validUntil()).isEqualTo(result.exposure().until());
         }
+    }
+
+    /**
+     * Issue 19 item 9: after the last dose a medicine is not a current combination: a lower-severity "recent" finding
+     * that never deletes the order; live vaccines keep their rule in the whole exposure window.
+     */
+    @ParameterizedTest(name = "{0} {1}, {2} -> {3} {4}")
+    @CsvSource(nullValues = "-", value = {
+            "tocilizumab, STOPPED, Humira,   MINOR,           tocilizumab.biologic-dmard.after-last-dose,      false, Recent tocilizumab",
+            "tocilizumab, STOPPED, Xeljanz,  MINOR,           tocilizumab.jak-inhibitor.after-last-dose,       false, Recent tocilizumab",
+            "tocilizumab, STOPPED, warfarin, MODERATE,        tocilizumab.cyp450-narrow-index.after-last-dose, false, Recent tocilizumab",
+            "anakinra,    STOPPED, Enbrel,   MINOR,           anakinra.tnf-blocker.after-last-dose,            false, Recent anakinra",
+            "tocilizumab, ACTIVE,  Humira,   MAJOR,           tocilizumab.biologic-dmard,                      true,  -",
+            "tocilizumab, STOPPED, MMR,      CONTRAINDICATED, tocilizumab.live-vaccine,                        true,  -",
+    })
+    void afterTheLastDoseMedicinesGetARecentTherapyFinding(String drug, TherapyStatus status, String input, Severity severity, String ruleId,
+            boolean removeDraftOrder, String mechanismStart) {
+        LocalDate lastDose = TODAY.minusDays(1);
+        Therapy therapy = new Therapy(drug, null, status, LocalDate.of(2025, 6, 1), status == TherapyStatus.STOPPED ? lastDose : null);
+        boolean vaccine = input.equals("MMR");
+        CheckResult result = CHECKER.check(new CheckRequest(therapy,
+                vaccine ? List.of() : List.of(new MedicationInput("m", input, null, null)),
+                vaccine ? List.of(new ImmunizationInput("i", null, input, TODAY)) : List.of(), TODAY));
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(severity);
+            assertThat(f.ruleId()).isEqualTo(ruleId);
+            assertThat(f.removeDraftOrder()).isEqualTo(removeDraftOrder);
+            if (mechanismStart != null) {
+                assertThat(f.mechanism()).startsWith(mechanismStart).contains(lastDose.toString());
+                assertThat(f.source()).contains("after the last dose");
+            }
+        });
+    }
+
+    static ConditionInput condition(String system, String code, String name) {
+        return new ConditionInput("conditions[0]", system, code, name, false);
+    }
+
+    static CheckResult withContext(String drug, TherapyStatus status, List<String> medicines, List<ConditionInput> conditions) {
+        return CHECKER.check(new CheckRequest(new Therapy(drug, null, status, null, status == TherapyStatus.STOPPED ? TODAY.minusDays(1) : null),
+                medicines.stream().map(n -> new MedicationInput("m-" + n, n, null, null)).toList(), List.of(), conditions, TODAY));
+    }
+
+    /** Issue 19 item 10: NSAIDs and steroids are MINOR alone (a GCA steroid taper), MODERATE with a diverticulitis or GI ulcer history. */
+    @ParameterizedTest(name = "{0} with history {1}/{2}/{3} -> {4}")
+    @CsvSource(nullValues = "-", value = {
+            "prednisone, -,                                   -,          -,                     MINOR,    tocilizumab.gi-perforation",
+            "prednisone, http://hl7.org/fhir/sid/icd-10-cm,   K57.32,     -,                     MODERATE, tocilizumab.gi-perforation",
+            "ibuprofen,  http://snomed.info/sct,              307496006,  -,                     MODERATE, tocilizumab.gi-perforation",
+            "naproxen,   -,                                   -,          History of duodenal ulcer, MODERATE, tocilizumab.gi-perforation",
+            "prednisone, http://hl7.org/fhir/sid/icd-10-cm,   I10,        Essential hypertension, MINOR,  tocilizumab.gi-perforation",
+    })
+    void giPerforationRisesOnlyWithAHistory(String medicine, String system, String code, String name, Severity severity, String ruleId) {
+        List<ConditionInput> conditions = code == null && name == null ? List.of() : List.of(condition(system, code, name));
+        CheckResult result = withContext("tocilizumab", TherapyStatus.ACTIVE, List.of(medicine), conditions);
+        Finding medicineFinding = result.findings().stream().filter(f -> f.matched().ref().startsWith("m-")).findFirst().orElseThrow();
+        assertThat(medicineFinding.severity()).isEqualTo(severity);
+        assertThat(medicineFinding.ruleId()).isEqualTo(ruleId);
+        boolean history = severity == Severity.MODERATE;
+        assertThat(result.findings().stream().anyMatch(f -> f.ruleId().equals("tocilizumab.gi-perforation-history"))).isEqualTo(history);
+    }
+
+    /** Issue 19, what the labels ask: hypersensitivity, demyelinating disease, hepatic disease, pregnancy and breastfeeding. */
+    @ParameterizedTest(name = "{0} {1}: {2} {3}/{4}/{5} -> {6} {7}")
+    @CsvSource(nullValues = "-", value = {
+            "tocilizumab, ACTIVE,  true,  -,                                  -,        Actemra,                 CONTRAINDICATED, tocilizumab.hypersensitivity",
+            "tocilizumab, PLANNED, true,  -,                                  -,        tocilizumab anaphylaxis, CONTRAINDICATED, tocilizumab.hypersensitivity",
+            "anakinra,    PLANNED, true,  -,                                  -,        Kineret,                 CONTRAINDICATED, anakinra.hypersensitivity",
+            "anakinra,    PLANNED, true,  -,                                  -,        E. coli-derived proteins, CONTRAINDICATED, anakinra.hypersensitivity",
+            "tocilizumab, PLANNED, true,  -,                                  -,        E. coli-derived proteins, -,              -",
+            "tocilizumab, PLANNED, true,  -,                                  -,        penicillin,              -,               -",
+            "tocilizumab, PLANNED, false, http://hl7.org/fhir/sid/icd-10-cm,  G35,      -,                       MODERATE,        tocilizumab.demyelinating",
+            "tocilizumab, PLANNED, false, -,                                  -,        CIDP,                    MODERATE,        tocilizumab.demyelinating",
+            "anakinra,    PLANNED, false, http://hl7.org/fhir/sid/icd-10-cm,  G35,      -,                       -,               -",
+            "tocilizumab, PLANNED, false, http://hl7.org/fhir/sid/icd-10-cm,  K74.60,   -,                       MAJOR,           tocilizumab.hepatic-disease",
+            "tocilizumab, ACTIVE,  false, http://snomed.info/sct,             77386006, -,                       MINOR,           tocilizumab.pregnancy-lactation",
+            "anakinra,    ACTIVE,  false, http://hl7.org/fhir/sid/icd-10-cm,  Z39.1,    -,                       MINOR,           anakinra.pregnancy-lactation",
+            "tocilizumab, STOPPED, false, http://hl7.org/fhir/sid/icd-10-cm,  G35,      -,                       -,               -",
+    })
+    void theLabelsWarningsAboutThePatient(String drug, TherapyStatus status, boolean allergy, String system, String code, String name,
+            Severity severity, String ruleId) {
+        CheckResult result = withContext(drug, status, List.of(), List.of(new ConditionInput("c", system, code, name, allergy)));
+        if (ruleId == null) {
+            assertThat(result.findings()).isEmpty();
+            return;
+        }
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo(ruleId);
+            assertThat(f.severity()).isEqualTo(severity);
+            assertThat(f.source()).isNotBlank();
+            assertThat(f.resolvedTo().kind()).isEqualTo(allergy ? "ALLERGY" : "CONDITION");
+            assertThat(f.removeDraftOrder()).isEqualTo(severity == Severity.CONTRAINDICATED);
+        });
     }
 
     @ParameterizedTest(name = "planned start 2026-12-01, vaccine {0} -> {1}")

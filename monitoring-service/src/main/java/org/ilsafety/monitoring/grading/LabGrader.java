@@ -39,7 +39,7 @@ public class LabGrader {
         return knowledge.labRules().content().ruleSets().stream()
                 .filter(set -> set.drug().equalsIgnoreCase(therapy.drug()))
                 .filter(set -> set.context().equals(therapy.context().name()))
-                .filter(set -> therapy.indication() == null ? set.forUnknownIndication() : set.indications().contains(therapy.indication()))
+                .filter(set -> therapy.indicationUnknown() ? set.forUnknownIndication() : set.indications().contains(therapy.indication()))
                 .findFirst();
     }
 
@@ -63,10 +63,10 @@ public class LabGrader {
             return bound(therapy, lab, knownAnalyte.get(), version);
         }
         Grade grade = exact(therapy, lab, version);
-        if (therapy.indication() == null && grade.graded()) {
+        if (therapy.indicationUnknown() && grade.graded()) {
             Finding f = grade.finding();
             return new Grade(new Finding(f.code(), f.analyte(), f.status(), f.value(), f.unit(), f.multipleOfUln(), f.band(), f.action(), true,
-                    "Indication unknown: graded with the strictest labeled adult rule set " + grade.ruleSet().id() + " for " + therapy.drug()
+                    "Indication unknown or off-label: graded with the strictest labeled adult rule set " + grade.ruleSet().id() + " for " + therapy.drug()
                             + "; review individually. " + f.message(), f.ruleId(), f.source(), f.knowledgeVersion()),
                     grade.analyte(), grade.scaledValue(), grade.rule(), grade.ruleSet());
         }
@@ -116,8 +116,8 @@ public class LabGrader {
                 .orElse(List.of());
         if (rules.isEmpty()) {
             return new Grade(new Finding(lab.code(), analyte.id(), FindingStatus.NOT_EVALUATED, converted, analyte.unit(), null, null, null,
-                    therapy.indication() == null, "The label sets no " + analyte.id() + " threshold for " + therapy.drug() + " in "
-                            + (therapy.indication() == null ? "an unknown indication" : therapy.indication()) + " ("
+                    therapy.indicationUnknown(), "The label sets no " + analyte.id() + " threshold for " + therapy.drug() + " in "
+                            + (therapy.indicationUnknown() ? "an unknown or off-label indication" : therapy.indication()) + " ("
                             + therapy.context() + "); the result is recorded only.",
                     null, set.map(LabRules.RuleSet::source).orElse(null), version), analyte, null, null, set.orElse(null));
         }

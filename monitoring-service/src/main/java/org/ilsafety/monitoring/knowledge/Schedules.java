@@ -11,6 +11,10 @@ public record Schedules(String knowledgeVersion, List<Schedule> schedules) {
     public record Group(String group, String ruleId, boolean verified, List<Phase> phases) {
     }
 
-    public record Schedule(String id, String drug, List<String> indications, String source, List<Group> groups) {
+    /** routes: the routes the schedule applies to; null or empty for every route. */
+    public record Schedule(String id, String drug, List<String> indications, List<String> routes, String source, List<Group> groups) {
+        public boolean coversRoute(String route) {
+            return routes == null || routes.isEmpty() || route == null || routes.contains(route);
+        }
     }
 }

@@ -22,7 +22,21 @@ public record Screening(String knowledgeVersion, Infections infections, List<Scr
             List<String> exemptIndications) {
     }
 
+    /** What a positive result does: BLOCK the start (the default), or only ALERT for an evaluation. */
+    public enum PositiveAction {
+        BLOCK, ALERT
+    }
+
+    /** positiveAction, positiveMessage and alertWhenMissing are optional (BLOCK, the common message, true). */
     public record Screen(String id, String display, String ruleId, List<LoincCode> loinc, List<String> exemptIndications,
-            List<String> drugs, String source, boolean verified) {
+            List<String> drugs, PositiveAction positiveAction, String positiveMessage, Boolean alertWhenMissing, String source,
+            boolean verified) {
+        public boolean alertsOnly() {
+            return positiveAction == PositiveAction.ALERT;
+        }
+
+        public boolean missingAlerts() {
+            return alertWhenMissing == null || alertWhenMissing;
+        }
     }
 }

@@ -201,7 +201,7 @@ public class LabMonitor {
 
     private static String message(LabRules.Rule rule, HistoryRule.Outcome outcome, ActiveTherapy therapy, Grade grade) {
         String band = grade.finding().analyte() + " " + grade.finding().band() + ": "
-                + (therapy.indication == null ? "indication unknown, graded with the strictest labeled adult rule set "
+                + (therapy.indication == null || org.ilsafety.monitoring.grading.Therapy.OFF_LABEL.equals(therapy.indication) ? "indication unknown or off-label, graded with the strictest labeled adult rule set "
                         + grade.ruleSet().id() + " (review individually). " : "");
         if (!outcome.confirmed()) {
             return band + "unconfirmed; repeat the test to confirm. " + rule.message();

@@ -124,20 +124,15 @@ public class ObservationReader {
         if (observation.hasValueStringType()) {
             said.append('|').append(observation.getValueStringType().getValue());
         }
-        String[] tokens = said.toString().toLowerCase(Locale.ROOT).split("\\|");
-        for (String token : tokens) {
+        boolean negative = false;
+        boolean positive = false;
+        for (String token : said.toString().toLowerCase(Locale.ROOT).split("\\|")) {
             String t = token.trim();
-            if (screening.negativeCodes().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(t))) {
-                return "NEGATIVE";
-            }
+            negative |= screening.negativeCodes().stream().anyMatch(n -> n.toLowerCase(Locale.ROOT).equals(t));
+            positive |= screening.positiveCodes().stream().anyMatch(p -> p.toLowerCase(Locale.ROOT).equals(t));
         }
-        for (String token : tokens) {
-            String t = token.trim();
-            if (screening.positiveCodes().stream().anyMatch(p -> p.toLowerCase(Locale.ROOT).equals(t))) {
-                return "POSITIVE";
-            }
-        }
-        return "INDETERMINATE";
+        // A result that says both (a positive interpretation on a "negative" text) is never taken as negative.
+        return positive == negative ? "INDETERMINATE" : positive ? "POSITIVE" : "NEGATIVE";
     }
 
     private static void collect(CodeableConcept concept, StringBuilder said) {

@@ -77,7 +77,11 @@ public class StartScreening {
         for (Screening.Screen screen : applicable(therapy)) {
             Optional<ScreeningResult> latest = latest(therapy.patientId, screen.id());
             String outcome = latest.map(r -> r.outcome).orElse("MISSING");
-            if ("NEGATIVE".equals(outcome)) {
+            if ("NEGATIVE".equals(outcome) || "MISSING".equals(outcome) && !screen.missingAlerts()) {
+                continue;
+            }
+            if ("POSITIVE".equals(outcome) && screen.alertsOnly()) {
+                evaluate(therapy.patientId, screen, now, version);
                 continue;
             }
             if ("POSITIVE".equals(outcome) || screening.missingScreenAction() == Screening.MissingScreenAction.DO_NOT_START) {
@@ -120,6 +124,8 @@ public class StartScreening {
             Optional<Alert> resolved = alerts.resolve(reading.patientId(), AlertType.SCREENING, cause, "system", screen.display() + " negative");
             decisions.release(reading.patientId(), cause, new Decision(reading.patientId(), cause, ANALYTE, Action.RESUME, false,
                     screen.display() + " negative: it no longer blocks the start.", reading.observedAt(), screen.ruleId(), screen.source(), version), resolved.orElse(null));
+        } else if ("POSITIVE".equals(reading.outcome()) && screen.alertsOnly()) {
+            evaluate(reading.patientId(), screen, reading.observedAt(), version);
         } else if ("POSITIVE".equals(reading.outcome())) {
             String message = screen.display() + ": " + screening.positiveScreenMessage();
             if (therapy.get().lastDoseAt == null) {
@@ -146,6 +152,12 @@ public class StartScreening {
                         + grade.finding().message(), r.observedAt, grade.finding().ruleId(), grade.finding().source(), grade.finding().knowledgeVersion());
             }
         }
+    }
+
+    /** A positive screen the label gives no block for (anti-HBc alone): an alert to evaluate, never a DO_NOT_START. */
+    private void evaluate(String patientId, Screening.Screen screen, Instant observedAt, String version) {
+        alerts.raise(new AlertRequest(patientId, AlertType.SCREENING, cause(screen.id()), ANALYTE, Action.MONITOR, Severity.HIGH,
+                screen.display() + ": " + screen.positiveMessage(), false, observedAt, screen.ruleId(), screen.source(), version));
     }
 
     private void block(String patientId, String cause, String analyte, String message, Instant observedAt, String ruleId, String source,

@@ -36,15 +36,15 @@ public class ScheduleService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Schedules.Schedule> scheduleFor(String drug, String indication) {
+    public Optional<Schedules.Schedule> scheduleFor(String drug, String indication, String route) {
         return knowledge.schedules().content().schedules().stream()
-                .filter(s -> s.drug().equalsIgnoreCase(drug) && s.indications().contains(indication)).findFirst();
+                .filter(s -> s.drug().equalsIgnoreCase(drug) && s.indications().contains(indication) && s.coversRoute(route)).findFirst();
     }
 
     /** Opens (or re-opens from a new start) the schedule of every lab group for the therapy. */
     public void open(ActiveTherapy therapy) {
         Instant start = therapy.startedAt != null ? therapy.startedAt : Instant.now();
-        Optional<Schedules.Schedule> schedule = scheduleFor(therapy.moleculeId, therapy.indication);
+        Optional<Schedules.Schedule> schedule = scheduleFor(therapy.moleculeId, therapy.indication, therapy.route);
         if (schedule.isEmpty()) {
             return;
         }

@@ -247,4 +247,13 @@ class LabGraderTest {
         assertFalse(anakinra.message().contains("null"), anakinra.message());
         assertFalse(maintenance.message().contains("null"), maintenance.message());
     }
+
+    @Test
+    void anOffLabelIndicationIsGradedLikeAnUnknownOneNeverLeftUngraded() {
+        // M06.1 / M08.4 orders read as OFF_LABEL (issue 19 item 14): no labeled rule set names it, so the strictest adult set grades
+        Finding offLabel = grade("tocilizumab", Therapy.OFF_LABEL, Context.MAINTENANCE, "751-8", 900, "/mm3", null);
+        assertEquals("TCZ-ANC-500-1000", offLabel.ruleId());
+        assertTrue(offLabel.requiresIndividualReview());
+        assertTrue(offLabel.message().startsWith("Indication unknown or off-label"), offLabel.message());
+    }
 }

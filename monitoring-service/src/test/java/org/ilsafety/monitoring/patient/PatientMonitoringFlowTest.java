@@ -140,6 +140,25 @@ class PatientMonitoringFlowTest {
         }
     }
 
+    /** Issue 19 item 12: a positive total anti-HBc alone asks for an evaluation; it never blocks the start. */
+    @Test
+    void aPositiveAntiHbcAloneIsAnAlertToEvaluateNotABlock() {
+        String patient = "screen-hbc";
+        try (MonitoringBus bus = new MonitoringBus()) {
+            bus.fhir(patient, MonitoringBus.screen(patient, "hbc-tb", "64084-7", false, "2026-10-20T08:00:00Z"));
+            bus.fhir(patient, MonitoringBus.screen(patient, "hbc-hbs", "5196-1", false, "2026-10-20T08:00:00Z"));
+            bus.fhir(patient, MonitoringBus.screen(patient, "hbc-core", "16933-4", true, "2026-10-20T08:00:00Z"));
+            bus.fhir(patient, order(patient, "Actemra", "IV", "RA"));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/alerts", patient).then()
+                    .body("findAll { it.type == 'SCREENING' }", hasSize(1))
+                    .body("find { it.type == 'SCREENING' }.subject", equalTo("SCREEN:HBC"))
+                    .body("find { it.type == 'SCREENING' }.action", equalTo("MONITOR"))
+                    .body("find { it.type == 'SCREENING' }.message", containsString("evaluate with HBsAg and HBV DNA")));
+            assertEquals(List.of(), bus.all(patient, MonitoringEvent.TYPE_DECISION).stream().map(MonitoringEvent::action)
+                    .filter("DO_NOT_START"::equals).toList(), "anti-HBc alone never blocks");
+        }
+    }
+
     @Test
     void missingScreeningRaisesAnAlertThatAskForTheResult() {
         String patient = "screen-3";

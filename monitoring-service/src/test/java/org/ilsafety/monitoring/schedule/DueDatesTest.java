@@ -40,6 +40,29 @@ class DueDatesTest {
         assertEquals(START.plus(Duration.ofDays(overdueDay)), due.overdueAt());
     }
 
+    /** Issue 19 item 20: the first pJIA/sJIA counts are at the second dose, which follows the route's interval. */
+    @ParameterizedTest(name = "{0} {1}, last result day {2}: due day {3}, overdue day {4} ({5})")
+    @CsvSource(nullValues = "-", value = {
+            "PJIA, IV, -,  28, 56, TCZ-SCHED-PJIA-CBC",
+            "PJIA, SC, -,  14, 28, TCZ-SCHED-PJIA-SC-CBC",
+            "PJIA, SC, 15, 43, 71, TCZ-SCHED-PJIA-SC-CBC",
+            "SJIA, IV, -,  14, 28, TCZ-SCHED-SJIA-CBC",
+            "SJIA, SC, -,  7,  14, TCZ-SCHED-SJIA-SC-CBC",
+            "SJIA, SC, 8,  22, 36, TCZ-SCHED-SJIA-SC-CBC",
+    })
+    void theFirstJiaCountsAreDueAtTheSecondDoseOfTheRoute(String indication, String route, Integer lastDay, int dueDay, int overdueDay,
+            String ruleId) {
+        Schedules.Schedule schedule = KNOWLEDGE.schedules().content().schedules().stream()
+                .filter(s -> s.drug().equals("tocilizumab") && s.indications().contains(indication) && s.coversRoute(route)).findFirst()
+                .orElseThrow();
+        Schedules.Group group = schedule.groups().stream().filter(g -> g.group().equals("BLOOD_COUNT")).findFirst().orElseThrow();
+        assertEquals(ruleId, group.ruleId());
+        Instant last = lastDay == null ? null : START.plus(Duration.ofDays(lastDay));
+        DueDates.Due due = DueDates.next(group, START, last).orElseThrow();
+        assertEquals(START.plus(Duration.ofDays(dueDay)), due.dueAt());
+        assertEquals(START.plus(Duration.ofDays(overdueDay)), due.overdueAt());
+    }
+
     @org.junit.jupiter.api.Test
     void anakinraNeutrophilMonitoringEndsAfterOneYear() {
         assertTrue(DueDates.next(group("anakinra", "RA", "BLOOD_COUNT"), START, START.plus(Duration.ofDays(370))).isEmpty());

@@ -11,6 +11,7 @@ import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.common.problem.Problem;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.interaction.check.CheckRequest;
+import org.ilsafety.interaction.check.ConditionInput;
 import org.ilsafety.interaction.check.ImmunizationInput;
 import org.ilsafety.interaction.check.MedicationInput;
 import org.ilsafety.interaction.check.Therapy;
@@ -76,11 +77,35 @@ public class CheckRequestValidator {
             }
             immunizations.add(new ImmunizationInput(field, trimmed(imm.cvx()), trimmed(imm.name()), imm.date()));
         }
+        List<ConditionInput> conditions = new ArrayList<>();
+        coded("conditions", body.conditions(), false, conditions, errors);
+        coded("allergies", body.allergies(), true, conditions, errors);
         if (!errors.isEmpty()) {
             String detail = errors.stream().map(e -> e.field() + " " + e.reason()).collect(Collectors.joining("; "));
             throw new ProblemException(400, "Invalid request", detail, errors);
         }
-        return new CheckRequest(therapy, medications, immunizations, body.asOf() != null ? body.asOf() : today);
+        return new CheckRequest(therapy, medications, immunizations, conditions, body.asOf() != null ? body.asOf() : today);
+    }
+
+    private static void coded(String list, List<InteractionCheckBody.CodedBody> items, boolean allergy, List<ConditionInput> into,
+            List<Problem.FieldError> errors) {
+        List<InteractionCheckBody.CodedBody> given = items == null ? List.of() : items;
+        if (given.size() > MAX_ITEMS) {
+            errors.add(new Problem.FieldError(list, "must have at most " + MAX_ITEMS + " entries"));
+        }
+        for (int i = 0; i < given.size() && i < MAX_ITEMS; i++) {
+            String field = list + "[" + i + "]";
+            InteractionCheckBody.CodedBody item = given.get(i);
+            if (item == null || blank(item.code()) && blank(item.name())) {
+                errors.add(new Problem.FieldError(field, "needs code (with system) or name"));
+                continue;
+            }
+            if (!blank(item.code()) && blank(item.system())) {
+                errors.add(new Problem.FieldError(field + ".system", "is required with a code (ICD-10-CM, SNOMED CT or RxNorm URI)"));
+                continue;
+            }
+            into.add(new ConditionInput(field, trimmed(item.system()), trimmed(item.code()), trimmed(item.name()), allergy));
+        }
     }
 
     private Therapy therapy(InteractionCheckBody.TherapyBody therapy, List<Problem.FieldError> errors) {

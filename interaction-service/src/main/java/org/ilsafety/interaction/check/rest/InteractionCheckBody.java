@@ -7,7 +7,11 @@ import org.ilsafety.interaction.check.TherapyStatus;
 
 /** The body of {@code POST /api/v1/interaction-checks}. */
 public record InteractionCheckBody(TherapyBody therapy, List<MedicationBody> medications, List<ImmunizationBody> immunizations,
-        LocalDate asOf) {
+        List<CodedBody> conditions, List<CodedBody> allergies, LocalDate asOf) {
+
+    /** A condition or an allergy: a code with its system (ICD-10-CM, SNOMED CT, RxNorm) and/or a name. */
+    public record CodedBody(String system, String code, String name) {
+    }
 
     /** {@code product} and {@code startDate} are optional refinements (duplicate product, live-vaccine lookback). */
     public record TherapyBody(String drug, String product, TherapyStatus status, LocalDate startDate, LocalDate lastDoseDate) {

@@ -35,7 +35,7 @@ class InteractionCheckApiTest {
                 """)
                 .statusCode(200)
                 .body("asOf", equalTo("2026-11-22"))
-                .body("knowledgeVersion", startsWith("2026.11.0+"))
+                .body("knowledgeVersion", startsWith("2026.11.1+"))
                 .body("findings.category", contains("LIVE_VACCINE", "BIOLOGIC_DMARD", "CYP450_SUBSTRATE"))
                 .body("findings[0].severity", equalTo("CONTRAINDICATED"))
                 .body("findings[0].matched.ref", equalTo("immunizations[0]"))
@@ -108,6 +108,30 @@ class InteractionCheckApiTest {
                 .body("errors.field", hasItem(field));
     }
 
+    /** Issue 19: conditions and allergies through the API: a Kineret allergy to E. coli proteins, a GI history raising an NSAID. */
+    @Test
+    void conditionsAndAllergiesAreCheckedAndACodeNeedsItsSystem() {
+        post("""
+                {"therapy":{"drug":"anakinra","status":"PLANNED"},"allergies":[{"name":"E. coli-derived proteins"}],"asOf":"2026-11-22"}
+                """)
+                .statusCode(200)
+                .body("findings.ruleId", contains("anakinra.hypersensitivity"))
+                .body("findings[0].severity", equalTo("CONTRAINDICATED"))
+                .body("findings[0].matched.ref", equalTo("allergies[0]"));
+        post("""
+                {"therapy":{"drug":"tocilizumab","status":"ACTIVE"},"medications":[{"name":"ibuprofen"}],
+                 "conditions":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"K57.32"}],"asOf":"2026-11-22"}
+                """)
+                .statusCode(200)
+                .body("findings.ruleId", contains("tocilizumab.gi-perforation", "tocilizumab.gi-perforation-history"))
+                .body("findings.severity", contains("MODERATE", "MODERATE"));
+        post("""
+                {"therapy":{"drug":"tocilizumab","status":"ACTIVE"},"conditions":[{"code":"K57.32"}]}
+                """)
+                .statusCode(400)
+                .body("errors.field", hasItem("conditions[0].system"));
+    }
+
     @Test
     void notJsonIsAProblemToo() {
         given().contentType(ContentType.JSON).body("{\"therapy\":").post("/api/v1/interaction-checks").then()
@@ -117,7 +141,7 @@ class InteractionCheckApiTest {
     @Test
     void theKnowledgeEndpointNamesEveryFile() {
         given().get("/api/v1/interaction-knowledge").then().statusCode(200)
-                .body("knowledgeVersion", startsWith("2026.11.0+"))
+                .body("knowledgeVersion", startsWith("2026.11.1+"))
                 .body("files.name", contains("products.yaml", "interactions/agents.yaml", "interactions/vaccines.yaml", "interactions/rules.yaml"));
     }
 }

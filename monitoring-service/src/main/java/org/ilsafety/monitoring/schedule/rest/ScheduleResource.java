@@ -48,7 +48,7 @@ public class ScheduleResource {
         ActiveTherapy therapy = therapies.find(patientId)
                 .orElseThrow(() -> ProblemException.notFound("No interleukin-blocking therapy recorded for this patient: nothing is scheduled"));
         Instant now = Instant.now();
-        Optional<Schedules.Schedule> schedule = schedules.scheduleFor(therapy.moleculeId, therapy.indication);
+        Optional<Schedules.Schedule> schedule = schedules.scheduleFor(therapy.moleculeId, therapy.indication, therapy.route);
         List<ScheduleView.Entry> entries = schedules.rows(patientId).stream().map(row -> entry(row, now)).toList();
         String note = schedule.isEmpty() ? "The label sets no laboratory schedule for " + therapy.moleculeId + " in " + therapy.indication + "."
                 : null;

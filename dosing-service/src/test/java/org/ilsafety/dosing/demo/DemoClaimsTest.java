@@ -1,0 +1,61 @@
+package org.ilsafety.dosing.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+import org.ilsafety.common.knowledge.ProductCatalog;
+import org.ilsafety.dosing.calculation.DoseCalculation;
+import org.ilsafety.dosing.calculation.DoseCalculator;
+import org.ilsafety.dosing.calculation.DoseQuery;
+import org.ilsafety.dosing.knowledge.DosingKnowledge;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Issue 19 item 23: what the demo README says a demo patient's plan doses is what its data gives. The weight,
+ * indication and route come from the demo Bundle; the plan passes no creatinine clearance and no mg/kg (the
+ * orders name none), as a plan does today.
+ */
+class DemoClaimsTest {
+    static final DoseCalculator CALCULATOR = new DoseCalculator(new DosingKnowledge(Optional.empty()), new ProductCatalog(Optional.empty()));
+    static final Path DEMO = Path.of("../seeds/demo");
+
+    @ParameterizedTest(name = "{0}: {1} mg {2}")
+    @CsvSource({
+            "04-kineret-caps.json, 30,  P1D, KINERET",
+            "05-ra-low-anc.json,   420, P4W, ACTEMRA",
+            "01-ra-iv.json,        288, P4W, ACTEMRA",
+    })
+    void theReadmeStatesTheDoseTheDemoDataGives(String file, String doseMg, String interval, String product) throws Exception {
+        JsonNode bundle = new ObjectMapper().readTree(DEMO.resolve(file).toFile());
+        Double weight = null;
+        String indication = null;
+        String route = null;
+        for (JsonNode entry : bundle.get("entry")) {
+            JsonNode r = entry.get("resource");
+            if ("Observation".equals(r.path("resourceType").asText()) && "29463-7".equals(r.at("/code/coding/0/code").asText())) {
+                weight = r.at("/valueQuantity/value").asDouble();
+            }
+            if ("MedicationRequest".equals(r.path("resourceType").asText())) {
+                indication = r.at("/reasonCode/0/coding/0/code").asText();
+                route = "47625008".equals(r.at("/dosageInstruction/0/route/coding/0/code").asText()) ? "IV" : "SC";
+            }
+        }
+        DoseCalculation dose = CALCULATOR.calculate(new DoseQuery(product, null, indication, route, weight, null, null, null, null, null, false,
+                null), false);
+        assertEquals(Double.parseDouble(doseMg), dose.doseMg(), 1e-9);
+        assertEquals(interval, dose.interval());
+        String row = Files.readAllLines(DEMO.resolve("README.md")).stream().filter(l -> l.contains("`" + file + "`")).findFirst().orElseThrow();
+        assertTrue(row.contains(doseMg + " mg"), row);
+        if ("P1D".equals(interval)) {
+            assertTrue(row.contains("stays daily"), row);
+        }
+    }
+}
