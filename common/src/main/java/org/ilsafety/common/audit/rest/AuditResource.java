@@ -40,6 +40,8 @@ public class AuditResource {
     }
 
     /** Checks the trail's hash chain from its first row: intact, or the first broken link. */
+    @Operation(operationId = "verifyAuditTrail", summary = "Check the audit trail's hash chain")
+    @APIResponse(responseCode = "200", description = "Intact with the row count and last hash, or the first broken link")
     @GET
     @Path("/verification")
     public AuditVerification.Result verify() {

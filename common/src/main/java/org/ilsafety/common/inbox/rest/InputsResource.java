@@ -12,6 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.inbox.InputRecords;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.security.Roles;
@@ -20,6 +23,7 @@ import org.ilsafety.common.security.Roles;
  * What this service received for a patient and what came of each input: APPLIED, IGNORED with its reason
  * code, or DEAD_LETTERED with its reason code; the latest first. An integration team sees a mapping gap here.
  */
+@Tag(name = "Inputs", description = "What this service received for a patient and what came of each input")
 @Path("/api/v1/patients/{patientId}/inputs")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION })
@@ -36,6 +40,8 @@ public class InputsResource {
     public record Inputs(String patientId, List<InputRecords.Input> inputs) {
     }
 
+    @Operation(operationId = "listPatientInputs", summary = "List what arrived for a patient: applied, ignored with a reason, or dead-lettered")
+    @APIResponse(responseCode = "200", description = "The patient's latest inputs, newest first")
     @GET
     public Inputs list(@PathParam("patientId") String patientId, @QueryParam("limit") @DefaultValue("100") int limit) {
         if (patientId == null || !FHIR_ID.matcher(patientId).matches()) {

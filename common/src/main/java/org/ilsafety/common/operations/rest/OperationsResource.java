@@ -11,6 +11,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ilsafety.common.operations.OperationsQuery;
 import org.ilsafety.common.outbox.ConsumerLag;
@@ -23,6 +26,7 @@ import org.jboss.logging.Logger;
  * outcome and dead-letter reason, outbox backlog and the last dead letters (reason code, topic, partition,
  * offset; never a payload or a patient reference), for operations dashboards and the console.
  */
+@Tag(name = "Operations", description = "Consumer lag, consumed events by outcome, outbox backlog and dead letters, never patient data")
 @Path("/api/v1/operations")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.DASHBOARD, Roles.PHARMACIST, Roles.INTEGRATION })
@@ -46,6 +50,8 @@ public class OperationsResource {
             String lagError, List<OperationsQuery.MinuteCount> eventsPerMinute, List<OperationsQuery.DeadLetter> lastDeadLetters) {
     }
 
+    @Operation(operationId = "getOperations", summary = "Read this service's consumer lag, event counts, outbox backlog and last dead letters")
+    @APIResponse(responseCode = "200", description = "The operations view of this service")
     @GET
     public OperationsView get(@QueryParam("minutes") @DefaultValue("60") int minutes) {
         if (minutes < 1 || minutes > MAX_MINUTES) {
