@@ -89,7 +89,8 @@ public class PatientEventParser {
             return new InboundEvent<>(key, patient, type, resource, IgnoredReasons.RESOURCE_TYPE_NOT_USED);
         }
         if (PATIENTLESS_TYPES.contains(type)) {
-            return new InboundEvent<>(key, null, type, resource);
+            // a Medication names no patient: it is listed under the patient the record is keyed by
+            return new InboundEvent<>(key, recordKey, type, resource);
         }
         String patientId = patientOf(resource, patients)
                 .orElseThrow(() -> new EventRejected("MISSING_PATIENT_REFERENCE", where + type + " has no Patient reference"));

@@ -158,7 +158,7 @@ class ReadingLayerTest {
                    "subject":{"reference":"Patient/p-1"},"medicationReference":{"reference":"urn:uuid:med-1"},
                    "reasonReference":[{"reference":"urn:uuid:cond-1"}]}}]}""";
         List<InboundEvent<Resource>> events = PARSER.parseAll(record("p-1", bundle));
-        assertNull(events.get(0).patientId(), "a Medication belongs to no patient");
+        assertEquals("p-1", events.get(0).patientId(), "a Medication names no patient: it is listed under the patient the record is keyed by");
         TherapyOrder order = reader(EarlierResources.NONE).read((MedicationRequest) events.get(2).body()).orElseThrow();
         assertEquals("ACTEMRA", order.productId());
         assertEquals("RA", order.indication());

@@ -35,7 +35,7 @@ class HospitalInputFlowTest {
                     .body("indication", equalTo("RA"))
                     .body("route", equalTo("IV"))
                     .body("dosingWeightKg", both(greaterThan(69.9f)).and(lessThan(70.1f)))); // 154.3 lbs; JSON numbers read as Float
-            given().get("/api/v1/patients/{id}/inputs", patient).then()
+            given().get("/api/v1/patients/{id}/inputs", patient).then().log().ifValidationFails()
                     .body("inputs.find { it.resourceType == 'MedicationRequest' }.outcome", equalTo("APPLIED"))
                     .body("inputs.find { it.resourceType == 'Observation' }.outcome", equalTo("APPLIED"))
                     .body("inputs.find { it.resourceType == 'Encounter' }.reason", equalTo("RESOURCE_TYPE_NOT_USED"))

@@ -284,8 +284,9 @@ class TherapyPlanFlowTest extends PlanFlowTestBase {
 
     @Test
     void aWeightInAnUnknownUnitIsDeadLettered() {
+        // neither a UCUM unit ([stone_av] is one, and converts) nor a listed lab spelling
         String patient = "flow-stone";
-        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.labObservation(patient, "wt-stone", 1, "29463-7", 11, "[stone_av]", null, "2026-11-01T08:00:00Z"));
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.labObservation(patient, "wt-stone", 1, "29463-7", 11, "stones", null, "2026-11-01T08:00:00Z"));
         List<ConsumerRecord<String, String>> dead = kafka.await(Topics.deadLetter(Topics.PATIENT_EVENTS), r -> patient.equals(r.key()), 1,
                 Duration.ofSeconds(30));
         assertEquals(1, dead.size());

@@ -65,7 +65,7 @@ class ApiFuzzTest {
 
         List<ApiFuzzer.Operation> operations = fuzzer.operations().stream()
                 .filter(op -> !op.path().equals(ListLimitProbeResource.PATH)).toList();
-        assertEquals(7, operations.size(), "every dosing operation and the audit trail: " + operations);
+        assertEquals(10, operations.size(), "every dosing operation, the audit trail and its verification, operations and patient inputs: " + operations);
         List<ApiFuzzer.Report> reports = new ArrayList<>();
         Map<Integer, Integer> overall = new TreeMap<>();
         long started = System.nanoTime();
