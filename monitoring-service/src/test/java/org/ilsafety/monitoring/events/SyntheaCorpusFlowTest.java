@@ -2,6 +2,7 @@ package org.ilsafety.monitoring.events;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
@@ -47,9 +48,11 @@ class SyntheaCorpusFlowTest {
                         .body("productId", equalTo(p.product())).body("indication", equalTo(p.indication()));
                 assertTrue(p.lastAncPerMm3() < 500, "the module ends each course with an ANC under 500/mm3");
                 if ("KINERET".equals(p.product())) {
-                    // The label sets no ANC threshold for anakinra: stored, not evaluated, said so; no decision.
+                    // The corpus's only ANC of the anakinra patient precedes the order in the same encounter (entry 10, order 11):
+                    // it is stored NO_THERAPY and not graded again when the order follows. A known gap, open in the clinical
+                    // review (issue 19: anakinra counts, baseline labs before the first dose); this records today's behaviour.
                     given().get("/api/v1/patients/{id}/lab-results", p.patientId()).then()
-                            .body("results.findAll { it.analyte == 'ANC' }.status", hasItem("NOT_EVALUATED")); // those before the order: NO_THERAPY
+                            .body("results.findAll { it.analyte == 'ANC' }.status", everyItem(equalTo("NO_THERAPY")));
                     assertTrue(bus.all(p.patientId(), MonitoringEvent.TYPE_DECISION).isEmpty());
                     continue;
                 }
