@@ -114,7 +114,9 @@ class BadInputTest {
                     "TRUNCATE message_audit")) {
                 var failure = org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class,
                         () -> connection.createStatement().execute(change), change);
-                assertTrue(failure.getMessage().contains("append-only"), failure.getMessage());
+                // refused by the append-only trigger, or before it: the service role was never granted TRUNCATE (issue 20)
+                assertTrue(failure.getMessage().contains("append-only") || failure.getMessage().contains("permission denied"),
+                        failure.getMessage());
             }
         }
     }
