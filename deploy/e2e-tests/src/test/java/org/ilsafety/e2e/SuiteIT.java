@@ -198,7 +198,7 @@ class SuiteIT {
         }
         try (var logs = Files.list(data.resolve("logs"))) {
             List<Path> files = logs.toList();
-            assertEquals(SuiteService.STARTED.size(), files.size(), "one log per service and the HL7 gateway: " + files);
+            assertEquals(SuiteService.STARTED.size() + 1, files.size(), "one log per service, the HL7 gateway and the console: " + files);
             for (Path log : files) {
                 String text = Files.readString(log);
                 assertTrue(text.contains("started in"), log + " is the service's log");

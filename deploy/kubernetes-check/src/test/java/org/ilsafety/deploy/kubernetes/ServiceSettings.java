@@ -23,7 +23,8 @@ final class ServiceSettings {
     private static final Map<String, String> FRAMEWORK = Map.of(
             "SMALLRYE_JWT_PATH_GROUPS", "SmallRye JWT: where the roles are in the token",
             "MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_HEALTH_READINESS_ENABLED", "SmallRye Reactive Messaging: connector-wide channel attribute",
-            "JAVA_OPTS", "src/main/docker/Dockerfile.jvm: the java command line");
+            "JAVA_OPTS", "src/main/docker/Dockerfile.jvm: the java command line",
+            "SUITE_PSEUDONYM_KEY", "common's Pseudonymizer (suite.pseudonym.key), required in production mode");
     /** Map-valued settings (a name in the middle): CdsHooksSettings' clients. */
     private static final Map<String, Pattern> MAPPED = Map.of(
             "interaction-service", Pattern.compile("SUITE_CDS_HOOKS_CLIENTS_[A-Z0-9]+_(ISSUER|PUBLIC_KEY_LOCATION|JWKS_URL)"));
