@@ -47,6 +47,8 @@ public final class SuiteLauncher {
             System.out.println("Stopped.");
             stopped.countDown();
         }, "suite-shutdown"));
+        // written before the ready line: whoever waits for it (a script, the end-to-end tests) reads the tokens next
+        Path tokens = stack.infrastructure().identityProvider().writeDemoTokens(Duration.ofHours(12));
         System.out.printf("%s in %.1f s%n", READY, (System.nanoTime() - started) / 1e9);
         System.out.println("  Kafka bootstrap      " + stack.bootstrapServers());
         if (stack.infrastructure().embeddedKafka().isPresent()) {
@@ -67,7 +69,6 @@ public final class SuiteLauncher {
             }
         });
         System.out.println("  Logs                 " + options.dataDirectory().resolve("logs"));
-        Path tokens = stack.infrastructure().identityProvider().writeDemoTokens(Duration.ofHours(12));
         int consolePort = options.servicePorts().getOrDefault(ConsoleProcess.NAME, ConsoleProcess.DEFAULT_PORT);
         try {
             ConsoleProcess.start(home, consolePort, stack.serviceUrls(), tokens, options.dataDirectory().resolve("logs"))

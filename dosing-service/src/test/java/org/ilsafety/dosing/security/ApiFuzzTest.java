@@ -17,13 +17,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 /**
- * 10,000 generated and mutated requests to every operation of dosing-service, mutated from valid seed
+ * {@link ApiFuzzer#requestsPerOperation()} generated and mutated requests ({@code -Dfuzz.requests=N} for more) to every operation of dosing-service, mutated from valid seed
  * bodies (those of the REST tests) and from the OpenAPI schemas; no request may end in a 5xx. Prints
  * one report per operation (statuses and time).
  */
 @QuarkusTest
 class ApiFuzzTest {
-    private static final int REQUESTS_PER_OPERATION = 10_000;
+    private static final int REQUESTS_PER_OPERATION = ApiFuzzer.requestsPerOperation();
     private static final long RANDOM_SEED = 20261122L;
     private static final int MAX_TIMEOUTS = 10;
     private static final String PLAN = "/api/v1/patients/{patientId}/therapy-plan";

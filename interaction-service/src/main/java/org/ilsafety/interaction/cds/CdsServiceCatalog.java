@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CdsServiceCatalog {
     public static final String ORDER_SELECT = "il-interactions-order-select";
     public static final String ORDER_SIGN = "il-interactions-order-sign";
-    /** The prefetch keys a hook call must carry (null values count as missing: answered 412). */
+    /** The prefetch keys a hook call must carry (an absent key or an OperationOutcome is missing: answered 412; a null value means the EHR has no data). */
     public static final List<String> REQUIRED_PREFETCH = List.of("medications", "immunizations");
     static final Map<String, String> PREFETCH = Map.of(
             "medications", "MedicationStatement?patient={{context.patientId}}&status=active",

@@ -20,14 +20,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 /**
- * Generated and mutated requests to every operation of the service (/api and /cds-services), at least
- * 10,000 each ({@code -Dfuzz.requests=N} for more): none may answer 5xx. The /api operations carry one
+ * Generated and mutated requests to every operation of the service (/api and /cds-services),
+ * {@link ApiFuzzer#requestsPerOperation()} each ({@code -Dfuzz.requests=N} for more): none may answer 5xx. The /api operations carry one
  * token with every role; each CDS Hooks request carries a fresh EHR token for the URL it calls, and three in
  * four go to a real service id, so both reach validation and the domain code. Each operation's report is printed.
  */
 @QuarkusTest
 class ApiFuzzTest {
-    static final int REQUESTS = Math.max(10_000, Integer.getInteger("fuzz.requests", 10_000));
+    static final int REQUESTS = ApiFuzzer.requestsPerOperation();
     static final String SELECT = "/cds-services/" + CdsServiceCatalog.ORDER_SELECT;
     static final String SIGN = "/cds-services/" + CdsServiceCatalog.ORDER_SIGN;
 

@@ -90,8 +90,8 @@ class LogPrivacyTest {
                     .post(sign).then().statusCode(200);
             EhrRequests.given(sign).contentType(ContentType.JSON).body(hook.formatted(NAME, MRN, PATIENT, NAME, PATIENT).replace("\"order-sign\"",
                     "\"" + BIRTH_DATE + "\"")).post(sign).then().statusCode(400);
-            EhrRequests.given(sign).contentType(ContentType.JSON).body(hook.formatted(NAME, MRN, PATIENT, NAME, PATIENT).replace("{\"resourceType\":\"Bundle\",\"type\":\"collection\"}}}",
-                    "null}}")).post(sign).then().statusCode(412);
+            EhrRequests.given(sign).contentType(ContentType.JSON).body(hook.formatted(NAME, MRN, PATIENT, NAME, PATIENT).replace(",\"immunizations\":{\"resourceType\":\"Bundle\",\"type\":\"collection\"}}}",
+                    "}}")).post(sign).then().statusCode(412);
             EhrRequests.given(sign + "/feedback").contentType(ContentType.JSON)
                     .body("{\"feedback\":[{\"card\":\"" + NAME + "\",\"outcome\":\"" + MRN + "\",\"outcomeTimestamp\":\"" + BIRTH_DATE + "\"}]}")
                     .post(sign + "/feedback").then().statusCode(400);

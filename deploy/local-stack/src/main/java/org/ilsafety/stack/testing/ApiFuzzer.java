@@ -79,6 +79,14 @@ public final class ApiFuzzer {
     }
 
     /** Reads {@code /q/openapi} of the service at {@code base}; every request carries {@code bearer}. */
+    /**
+     * Requests per operation: 1,000 in the test run (deterministic per seed, so the same requests each run);
+     * {@code -Dfuzz.requests=N} searches further.
+     */
+    public static int requestsPerOperation() {
+        return Integer.getInteger("fuzz.requests", 1_000);
+    }
+
     public static ApiFuzzer forService(URI base, String bearer) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(base.resolve("/q/openapi?format=json"))
