@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -85,11 +86,14 @@ class ConsoleBrowserIT {
     @Order(1)
     void theDemoLowAncPatientIsAtTheTopOfTheWorklist() throws Exception {
         signIn("pharmacist");
-        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
-            open("/worklist");
-            assertEquals(LOW_ANC_PATIENT, firstRow().getAttribute("data-patient"), "the most severe open alert comes first");
-        });
-        assertTrue(firstRow().getText().contains("ANC"), firstRow().getText());
+        // a live refresh may replace the row between finding and reading it: read it again then
+        Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).ignoreException(StaleElementReferenceException.class)
+                .untilAsserted(() -> {
+                    open("/worklist");
+                    WebElement first = firstRow();
+                    assertEquals(LOW_ANC_PATIENT, first.getAttribute("data-patient"), "the most severe open alert comes first");
+                    assertTrue(first.getText().contains("ANC"), first.getText());
+                });
         assertAccessible("worklist");
         browser.screenshot("worklist");
     }
@@ -99,8 +103,10 @@ class ConsoleBrowserIT {
     void acknowledgingTheAlertRemovesItAndTheServiceAuditsIt() throws Exception {
         open("/worklist");
         awaitFirstLiveRefresh();
-        String alertId = firstRow().getAttribute("data-alert-id");
-        assertEquals(LOW_ANC_PATIENT, firstRow().getAttribute("data-patient"));
+        String alertId = Awaitility.await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).until(() -> {
+            WebElement first = firstRow();
+            return LOW_ANC_PATIENT.equals(first.getAttribute("data-patient")) ? first.getAttribute("data-alert-id") : null;
+        }, id -> id != null);
         WebElement row = browser.driver.findElement(By.cssSelector("#worklist-rows tr[data-alert-id='" + alertId + "']"));
         // focus inside the table holds live refreshes back until the action is done
         new Select(row.findElement(By.tagName("select"))).selectByVisibleText("Prescriber informed");
@@ -213,7 +219,9 @@ class ConsoleBrowserIT {
                 assertFalse(dom.contains(patient), page + " shows no patient id to a dashboard (" + patient + ")");
             }
             if (page.equals("/worklist")) {
-                assertTrue(firstRow().getAttribute("data-patient").startsWith("p-"), "patients appear by pseudonym");
+                String shown = Awaitility.await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class)
+                        .until(() -> firstRow().getAttribute("data-patient"), patient -> patient != null);
+                assertTrue(shown.startsWith("p-"), "patients appear by pseudonym");
                 assertTrue(browser.driver.findElements(By.cssSelector("button.ack, button.resolve")).isEmpty(), "a dashboard cannot act");
                 assertAccessible("worklist (dashboard)");
                 browser.screenshot("worklist-dashboard");

@@ -286,8 +286,14 @@ public class InboundProcessor {
     }
 
     /** A record that never parsed is identified by its content, so re-sent poison is dead-lettered once. */
+    /**
+     * The idempotency key of a record that parsed into no single event: its position (topic, partition, offset)
+     * and record key, so a redelivery of the same offset is a duplicate while the same broken bytes sent for
+     * another patient, or sent again later, are each dead-lettered.
+     */
     static String unparsedKey(ConsumerRecord<String, String> record) {
-        return "unparsed:" + Digests.sha256Hex(record.topic(), String.valueOf(record.value()));
+        return "unparsed:" + Digests.sha256Hex(record.topic(), Integer.toString(record.partition()), Long.toString(record.offset()),
+                String.valueOf(record.key()));
     }
 
     static String position(ConsumerRecord<?, ?> record) {

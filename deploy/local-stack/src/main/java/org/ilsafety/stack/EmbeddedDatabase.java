@@ -15,7 +15,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server from the binaries zonky ships in Maven artifacts. With a persistent data
- * directory the data survives restarts; the database and each service's roles and schema are created
+ * directory the data survives restarts and crashes ({@link #DURABLE}: fsync, synchronous commit and full page
+ * writes on; a throw-away test database keeps zonky's fast settings); the database and each service's roles and schema are created
  * when missing. Every connection authenticates with scram-sha-256 and a generated password (kept in
  * {@code <data>/security/postgres-passwords.properties}, owner-only): no {@code trust}, also not for the
  * superuser.
@@ -24,6 +25,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String DATABASE = "ilsafety";
     public static final String SUPERUSER = "postgres";
     public static final String PASSWORDS_FILE = "postgres-passwords.properties";
+    /** The server settings of a database whose data is kept (the run command's): nothing committed is lost in a crash. */
+    public static final java.util.Map<String, String> DURABLE = java.util.Map.of("fsync", "on", "synchronous_commit", "on",
+            "full_page_writes", "on");
 
     private final EmbeddedPostgres postgres;
     private final int port;
@@ -53,7 +57,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     private static EmbeddedDatabase open(int port, Path dataDirectory, boolean keepData, PasswordFile passwords) {
         try {
             Files.createDirectories(dataDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+            if (keepData) {
+                // Data that is kept is written safely: zonky starts the server with -F (no fsync) and
+                // synchronous_commit=off, which loses committed transactions (acknowledged events) in a crash.
+                DURABLE.forEach(builder::setServerConfig);
+            }
+            EmbeddedPostgres postgres = builder
                     .setPort(port)
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)

@@ -1,0 +1,31 @@
+package org.ilsafety.common.inbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+/** A record that parses into no event is kept apart from every other record, and only a redelivery is a duplicate. */
+class UnparsedKeyTest {
+    private static final String BROKEN = "{\"resourceType\":";
+
+    private static ConsumerRecord<String, String> record(String patient, long offset) {
+        return new ConsumerRecord<>("patient-events", 0, offset, patient, BROKEN);
+    }
+
+    @Test
+    void theSameBrokenBytesForTwoPatientsAreTwoDeadLetters() {
+        assertNotEquals(InboundProcessor.unparsedKey(record("patient-a", 10)), InboundProcessor.unparsedKey(record("patient-b", 11)));
+    }
+
+    @Test
+    void theSameBrokenBytesSentAgainForOnePatientAreNotTakenForARedelivery() {
+        assertNotEquals(InboundProcessor.unparsedKey(record("patient-a", 10)), InboundProcessor.unparsedKey(record("patient-a", 12)));
+    }
+
+    @Test
+    void aRedeliveryOfTheSameOffsetIsADuplicate() {
+        assertEquals(InboundProcessor.unparsedKey(record("patient-a", 10)), InboundProcessor.unparsedKey(record("patient-a", 10)));
+    }
+}
