@@ -25,6 +25,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(422, "Not supported by the label", reason, List.of(new Problem.FieldError(field, reason)));
     }
 
+    /** 403: the caller may call the operation, but not with this field. */
+    public static ProblemException forbidden(String field, String reason) {
+        return new ProblemException(403, "Forbidden", reason, List.of(new Problem.FieldError(field, reason)));
+    }
+
     public static ProblemException notFound(String what) {
         return new ProblemException(404, "Not found", what, List.of());
     }

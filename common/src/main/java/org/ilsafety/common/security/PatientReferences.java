@@ -3,6 +3,7 @@ package org.ilsafety.common.security;
 import jakarta.enterprise.context.RequestScoped;
 
 import org.ilsafety.common.privacy.Pseudonymizer;
+import org.ilsafety.common.problem.ProblemException;
 
 /**
  * How a patient appears in a response to the current caller: the id for clinical roles and the bus, the
@@ -35,6 +36,17 @@ public class PatientReferences {
             return subject;
         }
         return subject.substring(0, colon + 1) + pseudonyms.of(subject.substring(colon + 1));
+    }
+
+    /**
+     * A patient id the caller filters by: refused (403) for a caller who sees pseudonyms only, since an answer
+     * to "this id" would link the id to its pseudonym.
+     */
+    public String filterOf(String field, String patientId) {
+        if (patientId != null && !caller.get().seesPatientIdentity()) {
+            throw ProblemException.forbidden(field, "a dashboard caller sees patients by pseudonym only and cannot filter by a patient id");
+        }
+        return patientId;
     }
 
     /** False for dashboards: leave patient detail (names, values, free text) out of the response. */

@@ -34,8 +34,10 @@ class MigrationOrderTest {
                 applied.stream().map(m -> m.getVersion().toString()).toList(), "applied (installed rank) order is version order");
         List<String> folders = applied.stream().map(m -> folder(m.getScript())).toList();
         assertEquals("common", folders.get(0));
-        assertEquals("common", folders.get(folders.size() - 1),
-                "a shared migration added after the service's own (V4, V5) sorts after them, not out of order: " + folders);
+        List<String> afterTheServices = applied.stream().filter(m -> m.getVersion().getMajor().intValue() >= 4 && m.getVersion().getMajor().intValue() <= 5)
+                .map(m -> folder(m.getScript())).toList();
+        assertEquals(List.of("common", "common"), afterTheServices,
+                "the shared migrations added after the service's own V1 to V3 (V4, V5) sort after them, not out of order: " + folders);
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.ilsafety.common.security.CurrentCaller;
 import jakarta.transaction.Transactional;
 
 import org.ilsafety.interaction.check.Finding;
@@ -32,10 +34,12 @@ public class CardWriter {
 
     private final EntityManager entityManager;
     private final InteractionKnowledge knowledge;
+    private final CurrentCaller caller;
 
-    public CardWriter(EntityManager entityManager, InteractionKnowledge knowledge) {
+    public CardWriter(EntityManager entityManager, InteractionKnowledge knowledge, CurrentCaller caller) {
         this.entityManager = entityManager;
         this.knowledge = knowledge;
+        this.caller = caller;
     }
 
     public List<CdsModel.Card> cards(HookInputs inputs, Therapy therapy, String therapyDraft, List<Finding> findings) {
@@ -63,7 +67,7 @@ public class CardWriter {
                     new CdsModel.Source(finding.source(), null,
                             new CdsModel.Coding(DetectedIssueWriter.RULE_SYSTEM, finding.ruleId(), finding.category().name())),
                     suggestions, suggestions.isEmpty() ? null : "at-most-one", overrideReasons, extension));
-            entityManager.persist(IssuedCard.of(uuid, inputs, finding, now));
+            entityManager.persist(IssuedCard.of(uuid, inputs, finding, now, caller.get().subject()));
         }
         return cards;
     }

@@ -12,14 +12,20 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.problem.ProblemException;
+import org.ilsafety.common.security.CurrentCaller;
 
-/** Stores CDS Hooks feedback: each entry must name a card this service issued, with outcome accepted or overridden. */
+/**
+ * Stores CDS Hooks feedback: each entry must name a card this service issued to the calling EHR (the verified
+ * client the card was answered to), with outcome accepted or overridden.
+ */
 @ApplicationScoped
 public class CdsFeedbackService {
     private final EntityManager entityManager;
+    private final CurrentCaller caller;
 
-    public CdsFeedbackService(EntityManager entityManager) {
+    public CdsFeedbackService(EntityManager entityManager, CurrentCaller caller) {
         this.entityManager = entityManager;
+        this.caller = caller;
     }
 
     @Transactional
@@ -37,7 +43,11 @@ public class CdsFeedbackService {
             UUID card = uuid(feedback.card(), field + ".card");
             IssuedCard issued = entityManager.find(IssuedCard.class, card);
             if (issued == null || !issued.serviceId.equals(serviceId)) {
-                throw ProblemException.badRequest(field + ".card", "is not a card this service issued");
+                throw ProblemException.badRequest(field + ".card", "is not a card this service issued to this EHR");
+            }
+            if (!caller.get().subject().equals(issued.issuedTo)) {
+                // the same answer as for an unknown card: another EHR learns nothing about cards it was not given
+                throw ProblemException.badRequest(field + ".card", "is not a card this service issued to this EHR");
             }
             if (!"accepted".equals(feedback.outcome()) && !"overridden".equals(feedback.outcome())) {
                 throw ProblemException.badRequest(field + ".outcome", "must be accepted or overridden");

@@ -39,7 +39,11 @@ public class IssuedCard {
     @Column(name = "issued_at")
     public Instant issuedAt;
 
-    static IssuedCard of(String uuid, HookInputs inputs, Finding finding, Instant now) {
+    /** The verified EHR client ({@code <issuer>|<client id>}) that asked: the only one that may give feedback on the card. */
+    @Column(name = "issued_to")
+    public String issuedTo;
+
+    static IssuedCard of(String uuid, HookInputs inputs, Finding finding, Instant now, String issuedTo) {
         IssuedCard card = new IssuedCard();
         card.cardUuid = UUID.fromString(uuid);
         card.serviceId = inputs.serviceId();
@@ -49,6 +53,7 @@ public class IssuedCard {
         card.findingKey = finding.key();
         card.knowledgeVersion = finding.knowledgeVersion();
         card.issuedAt = now;
+        card.issuedTo = issuedTo;
         return card;
     }
 }

@@ -1,5 +1,6 @@
 package org.ilsafety.interaction.cds;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -223,6 +224,21 @@ class CdsHooksTest {
             assertThat(f.outcome).isEqualTo("accepted");
             assertThat(f.acceptedSuggestions).isEqualTo(suggestion);
         });
+    }
+
+    @Test
+    void onlyTheEhrACardWasIssuedToMayGiveFeedbackOnIt() {
+        String p = "cds-" + UUID.randomUUID();
+        String card = call(SIGN, request("order-sign", p, null, bundle(draft("draft-enbrel", p, "Enbrel", null)),
+                bundle(statement("ms-actemra", p, "Actemra")), bundle())).statusCode(200).extract().path("cards[0].uuid");
+        String body = """
+                {"feedback":[{"card":"%s","outcome":"accepted","outcomeTimestamp":"2026-11-22T10:15:00Z"}]}""".formatted(card);
+        String path = SIGN + "/feedback";
+        given().header("Authorization", "Bearer " + TestEcEhr.token(EhrRequests.audience(path))).contentType(ContentType.JSON).body(body)
+                .post(path).then().statusCode(400).body("errors.field", hasItem("feedback[0].card"));
+        assertThat(feedback.forCard(UUID.fromString(card))).as("another EHR's feedback is not stored").isEmpty();
+        call(path, body).statusCode(200);
+        assertThat(feedback.forCard(UUID.fromString(card))).singleElement().satisfies(f -> assertThat(f.outcome).isEqualTo("accepted"));
     }
 
     @ParameterizedTest(name = "{0}")

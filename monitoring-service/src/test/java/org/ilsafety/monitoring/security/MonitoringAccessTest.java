@@ -70,6 +70,9 @@ class MonitoringAccessTest extends AccessTable {
             String alert = bus.await(patient, MonitoringEvent.TYPE_DECISION, 1, WAIT).get(0).alertId();
             given().get("/api/v1/alerts/{id}", alert).then().statusCode(200).body("subject", equalTo("INFECTION:" + condition));
             String dashboard = TestTokens.bearer("ward-board", "dashboard");
+            // an answer to "this id" would link the id to its pseudonym: refused, saying which field
+            given().header("Authorization", dashboard).get("/api/v1/alerts?patientId={p}", patient).then().statusCode(403)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("patientId"));
             given().header("Authorization", dashboard).get("/api/v1/alerts/{id}", alert).then().statusCode(200)
                     .body("subject", startsWith("INFECTION:p-")).body("subject", not(containsString("4711")));
             String page = given().header("Authorization", dashboard).get("/api/v1/alerts?size=500").then().statusCode(200).extract().asString();

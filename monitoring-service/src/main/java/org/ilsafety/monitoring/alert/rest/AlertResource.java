@@ -71,7 +71,7 @@ public class AlertResource {
             throw ProblemException.badRequest("sort", "must be newest or severity");
         }
         var filter = new AlertQuery.Filter(parse("status", status, AlertStatus.class), parse("severity", severity, Severity.class),
-                parse("type", type, AlertType.class), patientId, instant("from", from), instant("to", to),
+                parse("type", type, AlertType.class), references.filterOf("patientId", patientId), instant("from", from), instant("to", to),
                 ruleId == null || ruleId.isBlank() ? null : ruleId.trim(), "severity".equals(sort));
         var result = query.find(filter, page, size);
         return new AlertPage(result.items().stream().map(this::view).toList(), page, size, result.total());
