@@ -131,8 +131,13 @@ public class DecisionService {
         if (proposed == Action.DISCONTINUE) {
             return true;
         }
+        if (held == Action.DO_NOT_START) {
+            // Before the first dose only DO_NOT_START is proposed; an interruption means a dose was given despite the
+            // block, and the on-therapy interruption must reach the plan (a reduction would not stop the next dose).
+            return proposed == Action.INTERRUPT;
+        }
         // A reduction after an interruption is not stronger; an interruption after a reduction is.
-        return proposed.ordinal() > held.ordinal() && held != Action.DO_NOT_START;
+        return proposed.ordinal() > held.ordinal();
     }
 
     private void publish(Decision decision, Alert alert) {
