@@ -124,7 +124,8 @@ public class DecisionService {
         return entry != null && entry.getStatus() == Status.DELETED ? Optional.of((PlanHold) removed) : Optional.empty();
     }
 
-    private static boolean stronger(Action proposed, Action held) {
+    /** Whether {@code proposed} replaces the {@code held} decision of a cause (and is published). */
+    static boolean stronger(Action proposed, Action held) {
         if (held == Action.DISCONTINUE) {
             return false;
         }

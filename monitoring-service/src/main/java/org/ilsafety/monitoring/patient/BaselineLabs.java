@@ -68,8 +68,12 @@ public class BaselineLabs {
     }
 
     private List<Screening.BaselineLab> required(ActiveTherapy therapy) {
-        return knowledge.screening().content().baselineLabs().stream()
-                .filter(b -> b.drugs().contains(therapy.moleculeId) && !b.exemptIndications().contains(therapy.indication)).toList();
+        return required(knowledge.screening().content(), therapy.moleculeId, therapy.indication);
+    }
+
+    /** The baselines a start of the drug for the indication needs. */
+    static List<Screening.BaselineLab> required(Screening screening, String drug, String indication) {
+        return screening.baselineLabs().stream().filter(b -> b.drugs().contains(drug) && !b.exemptIndications().contains(indication)).toList();
     }
 
     private Instant oldest(Instant now) {
