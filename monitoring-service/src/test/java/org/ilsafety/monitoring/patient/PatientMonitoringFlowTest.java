@@ -134,8 +134,8 @@ class PatientMonitoringFlowTest {
             assertEquals("SCREENING", block.analyte());
             assertEquals("SCREEN-TB", block.ruleId());
             given().get("/api/v1/patients/{id}/alerts", patient).then()
-                    .body("findAll { it.type == 'SCREENING' }", hasSize(1))
-                    .body("find { it.type == 'SCREENING' }.action", equalTo("DO_NOT_START"));
+                    .body(SCREENS, hasSize(1))
+                    .body(SCREENS + "[0].action", equalTo("DO_NOT_START"));
         }
         String infected = "screen-2";
         try (MonitoringBus bus = new MonitoringBus()) {
