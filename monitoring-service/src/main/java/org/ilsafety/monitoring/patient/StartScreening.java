@@ -30,7 +30,7 @@ import org.ilsafety.monitoring.knowledge.Screening;
  * Pre-treatment screening when a therapy is ordered: a TB test and hepatitis B screen on file and
  * negative, no active infection, and baseline labs within the initiation thresholds. What fails blocks the
  * start (DO_NOT_START) with an alert; a missing screen raises an alert (and blocks too when the knowledge
- * says {@code missingScreenAction: DO_NOT_START}).
+ * says {@code missingScreenAction: DO_NOT_START}); a missing baseline lab raises an alert ({@link BaselineLabs}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
