@@ -17,6 +17,7 @@ import org.ilsafety.common.events.CloudEventHeaders;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.TherapyPlanEvent;
 import org.ilsafety.common.events.Topics;
+import org.ilsafety.stack.testing.FhirFixtures;
 import org.ilsafety.stack.testing.SuiteTestInfrastructure;
 import org.ilsafety.stack.testing.TestKafka;
 
@@ -83,6 +84,14 @@ public final class MonitoringBus implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("Not a MonitoringEvent", e);
         }
+    }
+
+    /**
+     * The first dose of the ordered product, given at {@code effective}: the therapy is PLANNED (graded with the start
+     * thresholds) until it arrives, then ACTIVE (issue 19 item 1).
+     */
+    public static String firstDose(String patientId, String productName, String effective) {
+        return FhirFixtures.medicationAdministration(patientId, "dose-1-" + patientId, productName, 100, effective);
     }
 
     /** A FHIR Condition (SNOMED CT code) with a clinical status. */

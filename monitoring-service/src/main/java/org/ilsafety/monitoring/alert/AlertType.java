@@ -8,7 +8,7 @@ public enum AlertType {
     LAB_UNGRADABLE,
     /** An active infection while on therapy. */
     INFECTION,
-    /** A pre-treatment screen missing or positive, an infection or a baseline lab that blocks the start. */
+    /** A pre-treatment screen missing or positive, an infection that blocks the start, a baseline lab missing before the first dose. */
     SCREENING,
     LAB_DUE,
     LAB_OVERDUE

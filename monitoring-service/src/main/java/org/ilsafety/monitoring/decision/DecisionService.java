@@ -124,15 +124,21 @@ public class DecisionService {
         return entry != null && entry.getStatus() == Status.DELETED ? Optional.of((PlanHold) removed) : Optional.empty();
     }
 
-    private static boolean stronger(Action proposed, Action held) {
+    /** Whether {@code proposed} replaces the {@code held} decision of a cause (and is published). */
+    static boolean stronger(Action proposed, Action held) {
         if (held == Action.DISCONTINUE) {
             return false;
         }
         if (proposed == Action.DISCONTINUE) {
             return true;
         }
+        if (held == Action.DO_NOT_START) {
+            // Before the first dose only DO_NOT_START is proposed; an interruption means a dose was given despite the
+            // block, and the on-therapy interruption must reach the plan (a reduction would not stop the next dose).
+            return proposed == Action.INTERRUPT;
+        }
         // A reduction after an interruption is not stronger; an interruption after a reduction is.
-        return proposed.ordinal() > held.ordinal() && held != Action.DO_NOT_START;
+        return proposed.ordinal() > held.ordinal();
     }
 
     private void publish(Decision decision, Alert alert) {

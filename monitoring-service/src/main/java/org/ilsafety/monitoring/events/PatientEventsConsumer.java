@@ -1,5 +1,6 @@
 package org.ilsafety.monitoring.events;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,17 +11,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.events.Topics;
+import org.ilsafety.common.fhir.MedicineReader;
 import org.ilsafety.common.fhir.PatientEventParser;
 import org.ilsafety.common.fhir.ReceivedResources;
+import org.ilsafety.common.inbox.EventRejected;
 import org.ilsafety.common.inbox.IgnoredReasons;
 import org.ilsafety.common.inbox.InputOutcome;
 import org.ilsafety.common.inbox.InboundEvent;
 import org.ilsafety.common.inbox.InboundHandler;
 import org.ilsafety.common.inbox.InboundProcessor;
+import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.common.therapy.TherapyOrderReader;
 import org.ilsafety.monitoring.patient.InfectionMonitor;
 import org.ilsafety.monitoring.patient.LabMonitor;
@@ -32,8 +37,8 @@ import org.ilsafety.monitoring.patient.TherapyLifecycle;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * FHIR resources from the integration bus: therapy orders, lab, screen and weight Observations, infection
- * Conditions. An Observation is validated in {@link #parse} so what can never be applied (no value, a
+ * FHIR resources from the integration bus: therapy orders, administrations (the first one starts the therapy), lab,
+ * screen and weight Observations, infection Conditions. An Observation is validated in {@link #parse} so what can never be applied (no value, a
  * non-numeric or negative value) is dead-lettered before any state changes.
  */
 @ApplicationScoped
@@ -49,11 +54,13 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
     private final PatientStates states;
     private final EntityManager entityManager;
     private final ReceivedResources received;
+    private final ProductCatalog products;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
             ObservationReader observations, TherapyLifecycle lifecycle, LabMonitor labs, StartScreening screening, InfectionMonitor infections,
-            PatientStates states, EntityManager entityManager, ReceivedResources received) {
+            PatientStates states, EntityManager entityManager, ReceivedResources received, ProductCatalog products) {
         this.received = received;
+        this.products = products;
         this.processor = processor;
         this.parser = parser;
         this.orders = orders;
@@ -131,6 +138,8 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
         boolean kept = received.keep(resource, event.patientId());
         if (resource instanceof MedicationRequest request) {
             orders.read(request).ifPresentOrElse(lifecycle::ordered, () -> InputOutcome.ignore(IgnoredReasons.MEDICINE_UNRECOGNIZED));
+        } else if (resource instanceof MedicationAdministration administration) {
+            administered(event.patientId(), administration);
         } else if (resource instanceof Condition condition) {
             infections.record(condition);
         } else if (event.body().observation() instanceof ObservationReader.ScreenReading screen) {
@@ -143,5 +152,24 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
             InputOutcome.ignore(IgnoredReasons.RESOURCE_TYPE_NOT_USED);
         }
         states.forget(event.patientId());
+    }
+
+    private void administered(String patientId, MedicationAdministration administration) {
+        if (administration.getStatus() == null || !"completed".equals(administration.getStatus().toCode())) {
+            InputOutcome.ignore(IgnoredReasons.NOT_COMPLETED);
+            return;
+        }
+        var recognised = MedicineReader.recognise(administration, received, products).map(ProductCatalog.Recognition::product);
+        if (recognised.isEmpty()) {
+            InputOutcome.ignore(IgnoredReasons.MEDICINE_UNRECOGNIZED);
+            return;
+        }
+        Instant at = administration.hasEffectiveDateTimeType() ? administration.getEffectiveDateTimeType().getValue().toInstant()
+                : administration.hasEffectivePeriod() && administration.getEffectivePeriod().hasStart()
+                        ? administration.getEffectivePeriod().getStart().toInstant() : null;
+        if (at == null) {
+            throw new EventRejected("MISSING_ADMINISTRATION_TIME", "The administration has no effective time");
+        }
+        lifecycle.administered(patientId, recognised.get().molecule(), at);
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 /** {@code seeds/knowledge/monitoring/screening.yaml}: infections and the screens needed before the start. */
 public record Screening(String knowledgeVersion, Infections infections, List<Screen> screens, List<String> positiveCodes,
         List<String> negativeCodes, MissingScreenAction missingScreenAction, String missingScreenMessage,
-        String positiveScreenMessage, int baselineMaxAgeDays) {
+        String positiveScreenMessage, int baselineMaxAgeDays, List<BaselineLab> baselineLabs) {
 
     public enum MissingScreenAction {
         ALERT, DO_NOT_START
@@ -15,6 +15,14 @@ public record Screening(String knowledgeVersion, Infections infections, List<Scr
     }
 
     public record LoincCode(String code, boolean verified) {
+    }
+
+    /**
+     * A baseline lab the start thresholds are judged on (issue 19 item 2): a usable result of any of {@code analytes}
+     * within {@code baselineMaxAgeDays} satisfies it; without one, an alert asks for it before the first dose.
+     */
+    public record BaselineLab(String id, String display, List<String> analytes, List<String> drugs, List<String> exemptIndications,
+            String ruleId, String message, String source, boolean verified) {
     }
 
     public record Infections(List<SnomedCode> snomed, List<String> activeClinicalStatus, List<String> ignoredVerificationStatus,

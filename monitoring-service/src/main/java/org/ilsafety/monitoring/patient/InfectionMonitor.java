@@ -84,7 +84,7 @@ public class InfectionMonitor {
             if (therapy.isEmpty() || rules.exemptIndications().contains(therapy.get().indication) || !onTherapy(therapy.get())) {
                 return; // no therapy to interrupt; the start screening finds it when an order arrives
             }
-            boolean beforeStart = "PLANNED".equals(therapy.get().status);
+            boolean beforeStart = TherapyStart.beforeFirstDose(therapy.get());
             Action action = beforeStart ? Action.DO_NOT_START : Action.INTERRUPT;
             String message = beforeStart ? rules.beforeStartMessage() : rules.onTherapyMessage();
             Alert alert = alerts.raise(new AlertRequest(patientId, beforeStart ? AlertType.SCREENING : AlertType.INFECTION, cause(conditionId),

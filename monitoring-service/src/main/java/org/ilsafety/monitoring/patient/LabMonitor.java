@@ -40,9 +40,11 @@ public class LabMonitor {
     private final AlertService alerts;
     private final DecisionService decisions;
     private final ScheduleService schedules;
+    private final BaselineLabs baselines;
 
     public LabMonitor(LabResults results, LabGrader grader, PatientStates states, AlertService alerts, DecisionService decisions,
-            ScheduleService schedules) {
+            ScheduleService schedules, BaselineLabs baselines) {
+        this.baselines = baselines;
         this.results = results;
         this.grader = grader;
         this.states = states;
@@ -101,6 +103,7 @@ public class LabMonitor {
         if (storedAt != null && !storedAt.equals(result.observedAt)) {
             state = states.reload(reading.patientId(), reading.observationId()); // a corrected time: the history is read again
         }
+        baselines.answered(state, therapy.get(), result);
         if (reading.analyte().scheduleGroup() != null) {
             schedules.recordResult(state.schedule(reading.analyte().scheduleGroup()).orElse(null), reading.observedAt());
         }

@@ -30,7 +30,7 @@ import org.ilsafety.monitoring.knowledge.Screening;
  * Pre-treatment screening when a therapy is ordered: a TB test and hepatitis B screen on file and
  * negative, no active infection, and baseline labs within the initiation thresholds. What fails blocks the
  * start (DO_NOT_START) with an alert; a missing screen raises an alert (and blocks too when the knowledge
- * says {@code missingScreenAction: DO_NOT_START}).
+ * says {@code missingScreenAction: DO_NOT_START}); a missing baseline lab raises an alert ({@link BaselineLabs}).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -45,9 +45,11 @@ public class StartScreening {
     private final InfectionMonitor infections;
     private final AlertService alerts;
     private final DecisionService decisions;
+    private final BaselineLabs baselines;
 
     public StartScreening(EntityManager entityManager, MonitoringKnowledge knowledge, ActiveTherapies therapies, LabResults results,
-            LabGrader grader, InfectionMonitor infections, AlertService alerts, DecisionService decisions) {
+            LabGrader grader, InfectionMonitor infections, AlertService alerts, DecisionService decisions, BaselineLabs baselines) {
+        this.baselines = baselines;
         this.entityManager = entityManager;
         this.knowledge = knowledge;
         this.therapies = therapies;
@@ -94,6 +96,7 @@ public class StartScreening {
             }
         }
         baselineLabs(therapy, now, screening.baselineMaxAgeDays());
+        baselines.check(therapy, now);
     }
 
     /** A screen result arrived: before the first dose it can block or clear the start. */
@@ -128,7 +131,7 @@ public class StartScreening {
             evaluate(reading.patientId(), screen, reading.observedAt(), version);
         } else if ("POSITIVE".equals(reading.outcome())) {
             String message = screen.display() + ": " + screening.positiveScreenMessage();
-            if (therapy.get().lastDoseAt == null) {
+            if (TherapyStart.beforeFirstDose(therapy.get())) {
                 block(reading.patientId(), cause, ANALYTE, message, reading.observedAt(), screen.ruleId(), screen.source(), version);
             } else {
                 alerts.raise(new AlertRequest(reading.patientId(), AlertType.SCREENING, cause, ANALYTE, Action.MONITOR, Severity.HIGH,
@@ -148,8 +151,10 @@ public class StartScreening {
             LabResult r = latest.get();
             Grade grade = grader.grade(TherapyContext.initiation(therapy), new LabValue(r.loinc, r.value, r.unit, r.referenceHigh, null));
             if (grade.graded() && grade.finding().action() == Action.DO_NOT_START) {
-                block(therapy.patientId, analyte.id(), analyte.id(), "Baseline " + analyte.id() + " " + grade.finding().band() + ": "
-                        + grade.finding().message(), r.observedAt, grade.finding().ruleId(), grade.finding().source(), grade.finding().knowledgeVersion());
+                // The lab path's alert (LAB_ABNORMAL, subject the analyte): a newer result in the start band resolves it and releases the block.
+                block(AlertType.LAB_ABNORMAL, therapy.patientId, analyte.id(), analyte.id(), "Baseline " + analyte.id() + " "
+                        + grade.finding().band() + ": " + grade.finding().message(), r.observedAt, grade.finding().ruleId(), grade.finding().source(),
+                        grade.finding().knowledgeVersion());
             }
         }
     }
@@ -162,7 +167,12 @@ public class StartScreening {
 
     private void block(String patientId, String cause, String analyte, String message, Instant observedAt, String ruleId, String source,
             String version) {
-        Alert alert = alerts.raise(new AlertRequest(patientId, AlertType.SCREENING, cause, analyte, Action.DO_NOT_START, Severity.HIGH, message,
+        block(AlertType.SCREENING, patientId, cause, analyte, message, observedAt, ruleId, source, version);
+    }
+
+    private void block(AlertType type, String patientId, String cause, String analyte, String message, Instant observedAt, String ruleId,
+            String source, String version) {
+        Alert alert = alerts.raise(new AlertRequest(patientId, type, cause, analyte, Action.DO_NOT_START, Severity.HIGH, message,
                 false, observedAt, ruleId, source, version));
         decisions.hold(new Decision(patientId, cause, analyte, Action.DO_NOT_START, false, message, observedAt, ruleId, source, version), alert);
     }

@@ -4,13 +4,13 @@ import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.monitoring.grading.Context;
 import org.ilsafety.monitoring.grading.Therapy;
 
-/** The grading context of a recorded therapy: INITIATION while it is only planned, MAINTENANCE once ordered or given. */
+/** The grading context of a recorded therapy: INITIATION while it is PLANNED (ordered, no dose given, {@link TherapyStart}), MAINTENANCE once a dose was given. */
 public final class TherapyContext {
     private TherapyContext() {
     }
 
     public static Therapy of(ActiveTherapy therapy) {
-        Context context = "PLANNED".equals(therapy.status) ? Context.INITIATION : Context.MAINTENANCE;
+        Context context = TherapyStart.beforeFirstDose(therapy) ? Context.INITIATION : Context.MAINTENANCE;
         return new Therapy(therapy.moleculeId, therapy.indication, therapy.route, context);
     }
 

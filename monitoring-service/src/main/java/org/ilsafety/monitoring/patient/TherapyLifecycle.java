@@ -1,12 +1,17 @@
 package org.ilsafety.monitoring.patient;
 
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.events.TherapyPlanEvent;
+import org.ilsafety.common.inbox.IgnoredReasons;
+import org.ilsafety.common.inbox.InputOutcome;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.common.therapy.ActiveTherapyChanged;
@@ -14,7 +19,10 @@ import org.ilsafety.common.therapy.TherapyOrder;
 import org.ilsafety.monitoring.decision.DecisionService;
 import org.ilsafety.monitoring.schedule.ScheduleService;
 
-/** Opens monitoring when a therapy is ordered or started, and closes it when the therapy ends. */
+/**
+ * Opens monitoring when a therapy is ordered or started, and closes it when the therapy ends. An order with no
+ * dose given yet is PLANNED until the first administration ({@link TherapyStart}).
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class TherapyLifecycle {
@@ -22,9 +30,12 @@ public class TherapyLifecycle {
     private final StartScreening screening;
     private final ScheduleService schedules;
     private final DecisionService decisions;
+    private final EntityManager entityManager;
 
-    public TherapyLifecycle(ActiveTherapies therapies, StartScreening screening, ScheduleService schedules, DecisionService decisions) {
+    public TherapyLifecycle(ActiveTherapies therapies, StartScreening screening, ScheduleService schedules, DecisionService decisions,
+            EntityManager entityManager) {
         this.therapies = therapies;
+        this.entityManager = entityManager;
         this.screening = screening;
         this.schedules = schedules;
         this.decisions = decisions;
@@ -39,6 +50,10 @@ public class TherapyLifecycle {
             end(order.patientId());
             return;
         }
+        if (!wasOn) {
+            therapy.lastDoseAt = null; // a new course: a dose of an earlier one is not its first dose
+        }
+        TherapyStart.settle(therapy);
         if (!wasOn || !therapy.moleculeId.equals(previousMolecule)) {
             screening.screen(therapy);
         }
@@ -48,12 +63,31 @@ public class TherapyLifecycle {
     void onPlanChanged(@Observes ActiveTherapyChanged changed) {
         ActiveTherapy therapy = changed.therapy();
         TherapyPlanEvent.Change change = changed.event().change();
+        if (change == TherapyPlanEvent.Change.STARTED && changed.event().lastDoseAt() == null && therapy.lastDoseAt != null
+                && therapy.startedAt != null && therapy.lastDoseAt.isBefore(therapy.startedAt)) {
+            therapy.lastDoseAt = null; // a new plan: the last dose kept here was of an earlier course
+        }
+        TherapyStart.settle(therapy);
         if (change == TherapyPlanEvent.Change.DISCONTINUED || !InfectionMonitor.onTherapy(therapy)) {
             end(therapy.patientId);
         } else if (change == TherapyPlanEvent.Change.STARTED || change == TherapyPlanEvent.Change.ROUTE_SWITCHED
                 || change == TherapyPlanEvent.Change.UPDATED) {
             schedules.open(therapy);
         }
+    }
+
+    /**
+     * A completed administration of the patient's recorded medicine: the first one starts the therapy (PLANNED to
+     * ACTIVE), so the next results are graded with the on-therapy rules. Read on patient-events, in order with the
+     * patient's labs; dosing-service's plan event of the same dose then only confirms it.
+     */
+    public void administered(String patientId, String moleculeId, Instant at) {
+        ActiveTherapy therapy = entityManager.find(ActiveTherapy.class, patientId, LockModeType.PESSIMISTIC_WRITE);
+        if (therapy == null || !InfectionMonitor.onTherapy(therapy) || !therapy.moleculeId.equals(moleculeId)) {
+            InputOutcome.ignore(IgnoredReasons.NO_THERAPY);
+            return;
+        }
+        TherapyStart.dosed(therapy, at);
     }
 
     private void end(String patientId) {

@@ -36,6 +36,7 @@ class AlertLifecycleTest {
         String patient = "ack-1";
         try (MonitoringBus bus = new MonitoringBus()) {
             bus.fhir(patient, FhirFixtures.medicationRequest(patient, "mr-ack-1", 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+            bus.fhir(patient, MonitoringBus.firstDose(patient, "Actemra", "2026-11-02T08:00:00Z"));
             bus.fhir(patient, FhirFixtures.labObservation(patient, "ack-plt-1", 1, "777-3", 70, "10*9/L", null, "2026-11-10T08:00:00Z"));
             MonitoringEvent decision = bus.await(patient, MonitoringEvent.TYPE_DECISION, 1, WAIT).get(0);
             String id = decision.alertId();

@@ -35,6 +35,7 @@ class ClosedLoopFlowTest {
         String patient = "loop-1";
         try (MonitoringBus bus = new MonitoringBus()) {
             bus.fhir(patient, FhirFixtures.medicationRequest(patient, "mr-loop-1", 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+            bus.fhir(patient, MonitoringBus.firstDose(patient, "Actemra", "2026-11-02T08:00:00Z"));
             bus.fhir(patient, FhirFixtures.labObservation(patient, "anc-loop-1", 1, "751-8", 800, "/uL", null, "2026-11-10T08:00:00Z"));
 
             MonitoringEvent interrupt = bus.await(patient, MonitoringEvent.TYPE_DECISION, 1, WAIT).get(0);

@@ -35,8 +35,9 @@ class HospitalInputFlowTest {
         try (MonitoringBus bus = new MonitoringBus()) {
             bus.fhir(null, HospitalShapes.ehrExport(patient, anc));
             MonitoringEvent decision = bus.await(patient, MonitoringEvent.TYPE_DECISION, 1, WAIT).get(0);
-            assertEquals("DISCONTINUE", decision.action(), "<0.1 10*9/L is under 500/mm3: the strongest ANC band");
-            assertEquals("TCZ-ANC-UNDER-500", decision.ruleId());
+            // The export has no administration: the therapy is PLANNED and the start thresholds grade (issue 19 item 1).
+            assertEquals("DO_NOT_START", decision.action(), "<0.1 10*9/L is under the 2000/mm3 start threshold");
+            assertEquals("TCZ-INIT-ANC-LOW", decision.ruleId());
             assertTrue(decision.message().contains("ANC"));
             given().get("/api/v1/patients/{id}/therapy", patient).then().body("indication", equalTo("RA")).body("productId", equalTo("ACTEMRA"));
             given().get("/api/v1/patients/{id}/inputs", patient).then()
@@ -54,6 +55,7 @@ class HospitalInputFlowTest {
         String patient = "hosp-2";
         try (MonitoringBus bus = new MonitoringBus()) {
             bus.fhir(patient, HospitalShapes.orderWithContainedMedication(patient, "hosp-2-mr"));
+            bus.fhir(patient, MonitoringBus.firstDose(patient, "Actemra", "2026-11-02T08:00:00Z"));
             bus.fhir(patient, HospitalShapes.lab("Patient/" + patient, "hosp-2-alt", "1742-6",
                     "{\"value\":1000,\"comparator\":\">\",\"unit\":\"U/L\",\"system\":\"http://unitsofmeasure.org\",\"code\":\"U/L\"}",
                     "{\"value\":40,\"code\":\"U/L\"}"));

@@ -42,6 +42,7 @@ class MonitoringEventContractTest {
         String patient = "contract-1";
         try (MonitoringBus bus = new MonitoringBus()) {
             bus.fhir(patient, FhirFixtures.medicationRequest(patient, "mr-" + patient, 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+            bus.fhir(patient, MonitoringBus.firstDose(patient, "Actemra", "2026-11-02T08:00:00Z"));
             // 4 x ULN: unconfirmed, an alert is raised; the confirming repeat escalates it and interrupts
             bus.fhir(patient, FhirFixtures.labObservation(patient, "ct-alt-1", 1, "1742-6", 160, "U/L", 40.0, "2026-11-10T08:00:00Z"));
             bus.fhir(patient, FhirFixtures.labObservation(patient, "ct-alt-2", 1, "1742-6", 180, "U/L", 40.0, "2026-11-12T08:00:00Z"));
@@ -74,6 +75,7 @@ class MonitoringEventContractTest {
         String patient = "contract-2";
         try (MonitoringBus bus = new MonitoringBus()) {
             bus.fhir(patient, FhirFixtures.medicationRequest(patient, "mr-" + patient, 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+            bus.fhir(patient, MonitoringBus.firstDose(patient, "Actemra", "2026-11-02T08:00:00Z"));
             String infection = knowledge.screening().content().infections().snomed().get(0).code();
             bus.fhir(patient, MonitoringBus.condition(patient, "ct-inf-1", 1, infection, "active", "confirmed"));
             MonitoringEvent decision = bus.await(patient, MonitoringEvent.TYPE_DECISION, 1, WAIT).get(0);

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.ilsafety.common.events.Topics;
+import org.ilsafety.monitoring.MonitoringBus;
 import org.ilsafety.stack.testing.FhirFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,8 @@ class OnePollTest {
     @Test
     void anAlertRaisedResolvedAndRaisedAgainWithinOnePollCommitsAsOneTransaction() {
         String patient = "one-poll-1";
-        poll(patient, FhirFixtures.medicationRequest(patient, "mr-" + patient, 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+        poll(patient, FhirFixtures.medicationRequest(patient, "mr-" + patient, 1, "Actemra", "IV", "RA", "active", "2026-11-01"),
+                MonitoringBus.firstDose(patient, "Actemra", "2026-11-02T08:00:00Z"));
         double retriesBefore = retries();
 
         poll(patient, anc(patient, "a", 800, "2026-11-10T08:00:00Z"), anc(patient, "b", 1500, "2026-11-11T08:00:00Z"),
