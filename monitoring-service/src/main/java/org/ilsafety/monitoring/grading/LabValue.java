@@ -9,9 +9,4 @@ public record LabValue(String code, double value, String unit, Double referenceH
     public LabValue(String code, double value, String unit, Double referenceHigh, String referenceHighUnit) {
         this(code, value, unit, referenceHigh, referenceHighUnit, null);
     }
-
-    /** The same result with another value (a point of the interval a bound stands for). */
-    LabValue at(double other) {
-        return new LabValue(code, other, unit, referenceHigh, referenceHighUnit, null);
-    }
 }

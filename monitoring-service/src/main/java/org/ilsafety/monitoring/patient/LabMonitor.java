@@ -198,7 +198,7 @@ public class LabMonitor {
 
     private static AlertRequest alert(String patientId, String analyte, Action action, String message, boolean review, LabResult result,
             LabRules.Rule rule, String source, String version) {
-        return new AlertRequest(patientId, AlertType.LAB_ABNORMAL, analyte, analyte, action, Severity.of(action), message, review,
+        return new AlertRequest(patientId, AlertType.LAB_ABNORMAL, analyte, analyte, action, rule.severity(action), message, review,
                 result.observedAt, rule.id(), source, version);
     }
 

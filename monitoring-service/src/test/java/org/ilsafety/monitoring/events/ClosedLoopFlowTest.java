@@ -56,7 +56,7 @@ class ClosedLoopFlowTest {
                     .body("find { it.analyte == 'ANC' }.severity", equalTo("HIGH"))
                     .body("find { it.analyte == 'ANC' }.action", equalTo("INTERRUPT"))
                     .body("find { it.analyte == 'ANC' }.ruleId", equalTo("TCZ-ANC-500-1000"))
-                    .body("find { it.analyte == 'ANC' }.knowledgeVersion", startsWith("2026.11.0+"));
+                    .body("find { it.analyte == 'ANC' }.knowledgeVersion", startsWith("2026.11.1+"));
 
             // dosing-service acts on the decision: its plan event reaches this service's active therapy
             bus.planEvent(MonitoringBus.plan(patient, TherapyPlanEvent.Change.INTERRUPTED, "INTERRUPTED", Instant.parse("2026-11-01T00:00:00Z")));

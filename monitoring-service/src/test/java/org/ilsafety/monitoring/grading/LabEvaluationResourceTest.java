@@ -36,7 +36,7 @@ class LabEvaluationResourceTest {
                 .body("findings[0].action", equalTo("INTERRUPT"))
                 .body("findings[0].ruleId", equalTo("TCZ-ANC-500-1000"))
                 .body("findings[0].source", containsString("USPI"))
-                .body("findings[0].knowledgeVersion", startsWith("2026.11.0+"))
+                .body("findings[0].knowledgeVersion", startsWith("2026.11.1+"))
                 .body("findings[1].action", equalTo("DISCONTINUE"))
                 .body("findings[2].status", equalTo("UNGRADABLE"))
                 .body("findings[2].message", containsString("upper limit of normal"))

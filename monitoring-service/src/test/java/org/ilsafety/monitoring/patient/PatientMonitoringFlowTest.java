@@ -86,6 +86,87 @@ class PatientMonitoringFlowTest {
         }
     }
 
+    /**
+     * Issue 19 item 3, through the broker and PostgreSQL: on Kineret an ANC under 1500/uL alerts the prescriber (the label gives
+     * no action threshold), 300/uL escalates the same alert to a critical value; neither changes the plan; a normal count
+     * resolves it.
+     */
+    @Test
+    void anakinraNeutropeniaAndACriticalCountAlertThePrescriberWithoutChangingThePlan() {
+        String patient = "akr-anc-1";
+        try (MonitoringBus bus = new MonitoringBus()) {
+            bus.fhir(patient, order(patient, "Kineret", "SC", "RA"));
+            bus.fhir(patient, FhirFixtures.labObservation(patient, "akr-anc-1a", 1, "751-8", 1200, "/uL", null, "2026-11-10T08:00:00Z"));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/alerts", patient).then()
+                    .body("find { it.analyte == 'ANC' }.severity", equalTo("MODERATE"))
+                    .body("find { it.analyte == 'ANC' }.ruleId", containsString("ANC-NEUTROPENIA"))
+                    .body("find { it.analyte == 'ANC' }.message", containsString("The label gives no")));
+            bus.fhir(patient, FhirFixtures.labObservation(patient, "akr-anc-1b", 1, "751-8", 0.3, "10*9/L", null, "2026-11-17T08:00:00Z"));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/alerts", patient).then()
+                    .body("find { it.analyte == 'ANC' }.severity", equalTo("CRITICAL")));
+            List<MonitoringEvent> alerts = bus.all(patient, MonitoringEvent.TYPE_ALERT).stream().filter(e -> "ANC".equals(e.analyte())).toList();
+            assertEquals(List.of("MODERATE", "CRITICAL"), alerts.stream().map(MonitoringEvent::severity).toList());
+            assertEquals("CRIT-ANC-UNDER-500", alerts.get(1).ruleId());
+            assertTrue(alerts.get(1).source().contains("issue 19 item 3"), alerts.get(1).source());
+            assertEquals(alerts.get(0).alertId(), alerts.get(1).alertId(), "the open alert escalates, no second alert");
+            given().get("/api/v1/patients/{id}/alerts", patient).then()
+                    .body("findAll { it.analyte == 'ANC' }", hasSize(1))
+                    .body("find { it.analyte == 'ANC' }.severity", equalTo("CRITICAL"))
+                    .body("find { it.analyte == 'ANC' }.ruleId", equalTo("CRIT-ANC-UNDER-500"))
+                    .body("find { it.analyte == 'ANC' }.requiresIndividualReview", equalTo(true))
+                    .body("find { it.analyte == 'ANC' }.message", containsString("a critical value always raises an alert (a project rule, not a label threshold)"));
+            given().get("/api/v1/patients/{id}/lab-results", patient).then()
+                    .body("results.find { it.observationId == 'akr-anc-1b' }.status", equalTo("GRADED"))
+                    .body("results.find { it.observationId == 'akr-anc-1b' }.ruleId", equalTo("CRIT-ANC-UNDER-500"));
+            bus.fhir(patient, FhirFixtures.labObservation(patient, "akr-anc-1c", 1, "751-8", 2.1, "10*9/L", null, "2026-11-24T08:00:00Z"));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/alerts", patient).then()
+                    .body("find { it.analyte == 'ANC' }.status", equalTo("RESOLVED")));
+            assertEquals(List.of(), bus.all(patient, MonitoringEvent.TYPE_DECISION).stream().filter(d -> "ANC".equals(d.analyte())).toList(),
+                    "the label gives no action threshold: the prescriber decides, the plan is not changed");
+        }
+    }
+
+    /** Issue 19 item 3: tocilizumab for CRS has no label thresholds, yet a critical platelet count alerts, saying so. */
+    @Test
+    void aCriticalCountOnTocilizumabForCrsAlertsThoughTheLabelGivesNoRule() {
+        String patient = "crs-plt-1";
+        try (MonitoringBus bus = new MonitoringBus()) {
+            bus.fhir(patient, order(patient, "Actemra", "IV", "CRS"));
+            bus.fhir(patient, FhirFixtures.labObservation(patient, "crs-plt-1a", 1, "777-3", 40, "10*9/L", null, "2026-11-10T08:00:00Z"));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/alerts", patient).then()
+                    .body("find { it.analyte == 'PLATELETS' }.severity", equalTo("CRITICAL"))
+                    .body("find { it.analyte == 'PLATELETS' }.ruleId", equalTo("CRIT-PLT-UNDER-50K"))
+                    .body("find { it.analyte == 'PLATELETS' }.message", containsString("The label gives no PLATELETS rule for tocilizumab in CRS")));
+            bus.fhir(patient, FhirFixtures.labObservation(patient, "crs-plt-1b", 1, "777-3", 120, "10*9/L", null, "2026-11-11T08:00:00Z"));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/alerts", patient).then()
+                    .body("find { it.analyte == 'PLATELETS' }.status", equalTo("RESOLVED")));
+        }
+    }
+
+    /**
+     * Issue 19 item 11: sJIA interrupted for a confirmed ALT > 3 x ULN does not resume at 2.5 x ULN (still the persistent
+     * > 1 to 3 band that interrupts; it used to publish RESUME, then INTERRUPT again); it resumes once the ALT is normal.
+     */
+    @Test
+    void jiaLiverInterruptionResumesOnlyWhenTheTransaminaseIsNormal() {
+        String patient = "jia-alt-1";
+        try (MonitoringBus bus = new MonitoringBus()) {
+            bus.fhir(patient, order(patient, "Actemra", "IV", "SJIA"));
+            bus.fhir(patient, FhirFixtures.labObservation(patient, "jia-alt-1a", 1, "1742-6", 160, "U/L", 40.0, "2026-11-10T08:00:00Z"));
+            bus.fhir(patient, FhirFixtures.labObservation(patient, "jia-alt-1b", 1, "1742-6", 170, "U/L", 40.0, "2026-11-12T08:00:00Z"));
+            assertEquals("INTERRUPT", bus.await(patient, MonitoringEvent.TYPE_DECISION, 1, WAIT).get(0).action());
+            bus.fhir(patient, FhirFixtures.labObservation(patient, "jia-alt-1c", 1, "1742-6", 100, "U/L", 40.0, "2026-11-19T08:00:00Z"));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/lab-results", patient).then()
+                    .body("results.find { it.observationId == 'jia-alt-1c' }.ruleId", equalTo("TCZ-JIA-LFT-1-3")));
+            assertEquals(List.of("INTERRUPT"), bus.all(patient, MonitoringEvent.TYPE_DECISION).stream().map(MonitoringEvent::action).toList(),
+                    "2.5 x ULN is no recovery: no RESUME, no second INTERRUPT");
+            bus.fhir(patient, FhirFixtures.labObservation(patient, "jia-alt-1d", 1, "1742-6", 36, "U/L", 40.0, "2026-11-26T08:00:00Z"));
+            List<MonitoringEvent> decisions = bus.await(patient, MonitoringEvent.TYPE_DECISION, 2, WAIT);
+            assertEquals(List.of("INTERRUPT", "RESUME"), decisions.stream().map(MonitoringEvent::action).toList());
+            assertEquals("ALT", decisions.get(1).analyte());
+        }
+    }
+
     @Test
     void anActiveInfectionInterruptsAndItsResolutionResumes() {
         String patient = "inf-1";
