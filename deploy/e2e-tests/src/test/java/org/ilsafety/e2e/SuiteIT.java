@@ -115,6 +115,9 @@ class SuiteIT {
             assertEquals("ACTIVE", plan.path("status").asText());
             assertEquals(280.0, plan.path("currentDose").path("doseMg").asDouble(), 0.01, "4 mg/kg at 70 kg");
         });
+        // on therapy from the first infusion: before it, the start thresholds apply (a low count blocks the start)
+        kafka.send(Topics.PATIENT_EVENTS, patient,
+                FhirFixtures.medicationAdministration(patient, "ma-loop-1", "Actemra", 280, "2026-11-02T09:00:00Z"));
 
         kafka.send(Topics.PATIENT_EVENTS, patient,
                 FhirFixtures.labObservation(patient, "anc-loop-1", 1, "751-8", 800, "/uL", null, "2026-11-15T08:00:00Z"));
@@ -219,6 +222,8 @@ class SuiteIT {
         kafka.send(Topics.PATIENT_EVENTS, fhirPatient,
                 FhirFixtures.medicationRequest(fhirPatient, "mr-twin", 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
         kafka.send(Topics.PATIENT_EVENTS, fhirPatient,
+                FhirFixtures.medicationAdministration(fhirPatient, "ma-twin", "Actemra", 288, "2026-11-02T15:00:00Z"));
+        kafka.send(Topics.PATIENT_EVENTS, fhirPatient,
                 FhirFixtures.labObservation(fhirPatient, "anc-twin", 1, "751-8", 800, "/uL", null, "2026-11-15T13:00:00Z"));
 
         String v2Patient = "E2EV2-1";
@@ -230,6 +235,11 @@ class SuiteIT {
                     + "PID|1||" + v2Patient + "^^^GENHOSP^MR||Twin^V2||19750120|F\r"
                     + "ORC|NW|ORD-E2E^EHR|||||||20261101\r"
                     + "RXE|^^^20261101^^R|612865^tocilizumab 20 MG/ML [Actemra]^RXNORM|4||mg/kg^^UCUM||||||||||||||||||||||M06.9^Rheumatoid arthritis^I10C\r"
+                    + "RXR|IV^Intravenous^HL70162"));
+            assertEquals("AA", hl7.send("MSH|^~\\&|PHARMACY|GENHOSP|ILSAFETY|ILSAFETY|20261102110500-0500||RAS^O17^RAS_O17|E2E-4|P|2.5.1\r"
+                    + "PID|1||" + v2Patient + "^^^GENHOSP^MR||Twin^V2||19750120|F\r"
+                    + "ORC|RE|ORD-E2E^EHR\r"
+                    + "RXA|0|1|20261102090000-0500|20261102100000-0500|612865^tocilizumab 20 MG/ML [Actemra]^RXNORM|288|mg^milligram^UCUM|||||||||||||CP|A\r"
                     + "RXR|IV^Intravenous^HL70162"));
             assertEquals("AA", hl7.send("MSH|^~\\&|LAB|GENHOSP|ILSAFETY|ILSAFETY|20261115083000||ORU^R01^ORU_R01|E2E-3|P|2.3.1\r"
                     + "PID|1||" + v2Patient + "^^^GENHOSP^MR||Twin^V2||19750120|F\r"
