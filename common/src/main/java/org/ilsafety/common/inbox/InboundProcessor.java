@@ -254,7 +254,8 @@ public class InboundProcessor {
 
     /**
      * Records the idempotency keys of the batch in one statement, each with the outcome it is about to
-     * have; returns the keys that were not there yet. A key already there (a redelivery), or a second
+     * have and, in {@code applied_seq}, its place in the order this service applied events; returns the keys
+     * that were not there yet. A key already there (a redelivery), or a second
      * copy of a record within the batch, is a duplicate.
      */
     private <T> Set<String> claim(List<Item<T>> items) {
@@ -264,8 +265,10 @@ public class InboundProcessor {
         }
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
+                    // rows inserted in the batch's order, so applied_seq (an identity) records the order of application
                     "INSERT INTO processed_event (idempotency_key, outcome, processed_at) "
-                            + "SELECT k.idempotency_key, k.outcome, now() FROM unnest(?::varchar[], ?::varchar[]) AS k(idempotency_key, outcome) "
+                            + "SELECT k.idempotency_key, k.outcome, now() FROM unnest(?::varchar[], ?::varchar[]) WITH ORDINALITY "
+                            + "AS k(idempotency_key, outcome, position) ORDER BY k.position "
                             + "ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key")) {
                 insert.setArray(1, connection.createArrayOf("varchar", outcomes.keySet().toArray()));
                 insert.setArray(2, connection.createArrayOf("varchar", outcomes.values().toArray()));
@@ -285,15 +288,13 @@ public class InboundProcessor {
         return new EventRejected("PROCESSING_ERROR", "Processing failed with " + failure.getClass().getSimpleName());
     }
 
-    /** A record that never parsed is identified by its content, so re-sent poison is dead-lettered once. */
     /**
-     * The idempotency key of a record that parsed into no single event: its position (topic, partition, offset)
-     * and record key, so a redelivery of the same offset is a duplicate while the same broken bytes sent for
-     * another patient, or sent again later, are each dead-lettered.
+     * The idempotency key of a record that parsed into no single event: its topic, record key (the patient) and
+     * bytes. The same broken bytes sent for two patients are two dead letters; a redelivery, or a copy of the same
+     * bytes for the same patient, is a duplicate of the one already dead-lettered with its reason.
      */
     static String unparsedKey(ConsumerRecord<String, String> record) {
-        return "unparsed:" + Digests.sha256Hex(record.topic(), Integer.toString(record.partition()), Long.toString(record.offset()),
-                String.valueOf(record.key()));
+        return "unparsed:" + Digests.sha256Hex(record.topic(), String.valueOf(record.key()), String.valueOf(record.value()));
     }
 
     static String position(ConsumerRecord<?, ?> record) {

@@ -131,7 +131,7 @@ final class SuiteProbe {
     List<String> appliedKeys(String service, String prefix) throws SQLException {
         try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
                 "SELECT idempotency_key FROM " + schema(service) + ".processed_event "
-                        + "WHERE outcome = 'APPLIED' AND idempotency_key LIKE ? ORDER BY processed_at, idempotency_key")) {
+                        + "WHERE outcome = 'APPLIED' AND idempotency_key LIKE ? ORDER BY applied_seq")) {
             query.setString(1, "%/" + prefix + "-%");
             List<String> keys = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

@@ -143,6 +143,32 @@ class SharedPlumbingTest {
     }
 
     @Test
+    void theOrderOfApplicationIsRecordedAlsoWithinOnePollTransaction() {
+        CountingHandler handler = new CountingHandler();
+        String run = UUID.randomUUID().toString();
+        // sorted by key these would be c, m, z: the recorded order must be the batch's, not the keys'
+        List<String> values = List.of("z-" + run, "c-" + run, "m-" + run);
+        List<ConsumerRecord<String, String>> batch = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            batch.add(record("p-order", values.get(i), 40 + i));
+        }
+        assertEquals(List.of(Outcome.APPLIED, Outcome.APPLIED, Outcome.APPLIED), processor.processBatch(batch, handler));
+        List<?> applied = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                "SELECT idempotency_key FROM processed_event WHERE idempotency_key LIKE :run ORDER BY applied_seq")
+                .setParameter("run", "%" + run).getResultList());
+        assertEquals(values.stream().map(v -> "plumbing/" + v).toList(), applied.stream().map(String::valueOf).toList());
+    }
+
+    @Test
+    void theSameBrokenBytesForTwoPatientsAreTwoDeadLetters() {
+        CountingHandler handler = new CountingHandler();
+        String bytes = "unreadable-" + UUID.randomUUID();
+        assertEquals(List.of(Outcome.DEAD_LETTERED, Outcome.DEAD_LETTERED),
+                processor.processBatch(List.of(record("p-poison-a", bytes, 50), record("p-poison-b", bytes, 51)), handler));
+        assertEquals(Outcome.DUPLICATE, processor.process(record("p-poison-a", bytes, 50), handler), "a redelivery");
+    }
+
+    @Test
     void aBadRecordInABatchIsIsolatedAndDeadLetteredWhileTheOthersApply() {
         CountingHandler handler = new CountingHandler();
         String run = UUID.randomUUID().toString();
