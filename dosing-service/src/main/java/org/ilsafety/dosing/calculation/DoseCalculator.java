@@ -165,6 +165,9 @@ public class DoseCalculator {
             }
             warnings.add("Creatinine clearance under " + regimen.renal().creatinineClearanceBelowMlPerMin()
                     + " mL/min: the prescribed dose every other day");
+        } else if (regimen.renal() != null && query.creatinineClearanceMlPerMin() == null) {
+            warnings.add("Creatinine clearance unknown: the label's interval under " + plain(regimen.renal().creatinineClearanceBelowMlPerMin())
+                    + " mL/min (" + regimen.renal().interval() + ") was not checked");
         }
         Integer doseNumber = query.doseNumber() == null ? 1 : query.doseNumber();
         Integer remaining = null;

@@ -31,16 +31,18 @@ import org.ilsafety.common.inbox.InboundProcessor;
 import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.common.therapy.TherapyOrderReader;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
+import org.ilsafety.dosing.knowledge.PlanRules;
 import org.ilsafety.dosing.plan.EarlyDecisions;
 import org.ilsafety.dosing.plan.TherapyPlanService;
+import org.ilsafety.dosing.renal.RenalReading;
 import org.ilsafety.dosing.weight.WeightConverter;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * FHIR resources from the integration bus that change a therapy plan: MedicationRequest (start, update,
- * stop), MedicationAdministration (a dose given), body-weight Observations (the dosing weight) and
- * Patient (the birth date, for the label's age limits).
+ * stop), MedicationAdministration (a dose given), body-weight Observations (the dosing weight), creatinine
+ * clearance and eGFR Observations (the label's renal interval) and Patient (the birth date, for the label's age limits).
  */
 @ApplicationScoped
 public class PatientEventsConsumer implements InboundHandler<Resource> {
@@ -105,8 +107,11 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
         } else if (event.body() instanceof MedicationAdministration administration) {
             administration(event.patientId(), administration);
         } else if (event.body() instanceof Observation observation) {
+            Optional<PlanRules.RenalCode> renalCode = renalCode(observation);
             if (isBodyWeight(observation)) {
                 weight(event.patientId(), observation);
+            } else if (renalCode.isPresent()) {
+                renalFunction(event.patientId(), observation, renalCode.get());
             } else {
                 InputOutcome.ignore(IgnoredReasons.CODE_NOT_MONITORED);
             }
@@ -179,6 +184,56 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private boolean isBodyWeight(Observation observation) {
         return observation.getCode().getCoding().stream()
                 .anyMatch(c -> LOINC.equals(c.getSystem()) && knowledge.planRules().bodyWeightLoinc().contains(c.getCode()));
+    }
+
+    private Optional<PlanRules.RenalCode> renalCode(Observation observation) {
+        PlanRules.RenalFunction renal = knowledge.planRules().renalFunction();
+        return observation.getCode().getCoding().stream().map(c -> renal.code(c.getSystem(), c.getCode())).flatMap(Optional::stream).findFirst();
+    }
+
+    /**
+     * A creatinine clearance or eGFR for the label's renal interval: final, amended and corrected results count (an
+     * amended one replaces the earlier value), an entered-in-error one withdraws it; converted to mL/min.
+     */
+    private void renalFunction(String patientId, Observation observation, PlanRules.RenalCode code) {
+        String sourceId = "Observation/" + observation.getIdElement().getIdPart();
+        ObservationFacts.Status status = ObservationFacts.status(observation);
+        if (status == ObservationFacts.Status.VOID) {
+            if (!plans.withdrawRenalFunction(patientId, sourceId)) {
+                InputOutcome.ignore(IgnoredReasons.STATUS_NOT_ACTED_ON);
+            }
+            return;
+        }
+        if (status == ObservationFacts.Status.PRELIMINARY) {
+            InputOutcome.ignore(IgnoredReasons.PRELIMINARY_RESULT);
+            return;
+        }
+        if (!observation.hasValueQuantity() || !observation.getValueQuantity().hasValue()) {
+            throw new EventRejected("MISSING_RENAL_VALUE", "The creatinine clearance or eGFR observation has no quantity value");
+        }
+        ObservationFacts.Measured measured = ObservationFacts.measured(observation.getValueQuantity()).orElseThrow();
+        String unit = knowledge.planRules().renalFunction().unit();
+        double factor = units.factor(measured.unit(), unit).orElseThrow(() -> new EventRejected("UNKNOWN_RENAL_UNIT",
+                "The creatinine clearance or eGFR has a unit that does not convert to " + unit));
+        double mlPerMin = measured.value() * factor;
+        if (!Double.isFinite(mlPerMin) || mlPerMin < 0) {
+            throw new EventRejected("IMPLAUSIBLE_RENAL_VALUE", "The creatinine clearance or eGFR is not a finite, non-negative number");
+        }
+        if (measured.comparator() != null && knowledge.regimens().regimens().stream().map(r -> r.renal()).filter(r -> r != null)
+                .anyMatch(r -> RenalReading.valueAgainst(mlPerMin, measured.comparator(), r.creatinineClearanceBelowMlPerMin()).isEmpty())) {
+            InputOutcome.ignore(IgnoredReasons.VALUE_NOT_EXACT); // "> 25" cannot say whether the clearance is under 30
+            return;
+        }
+        RenalReading reading = new RenalReading();
+        reading.patientId = patientId;
+        reading.sourceId = sourceId;
+        reading.measuredAt = ObservationFacts.effective(observation).orElseGet(Instant::now);
+        reading.mlPerMin = mlPerMin;
+        reading.comparator = measured.comparator();
+        reading.code = code.code();
+        reading.display = code.estimate() ? "eGFR" : "creatinine clearance";
+        reading.estimate = code.estimate();
+        plans.recordRenalFunction(reading);
     }
 
     /** The one Observation rule ({@link ObservationFacts}): only final, amended and corrected weights dose. */

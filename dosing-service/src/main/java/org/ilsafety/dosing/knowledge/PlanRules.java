@@ -14,6 +14,7 @@ public record PlanRules(
         WeightBandChange weightBandChange,
         List<KeepInterval> weightBandKeepsInterval,
         List<String> bodyWeightLoinc,
+        RenalFunction renalFunction,
         MissedDose missedDose,
         AdministrationRule administration) {
 
@@ -43,6 +44,20 @@ public record PlanRules(
 
     /** A weight-band change that keeps the plan's interval and flags it for review. */
     public record KeepInterval(String indication, String route, String ruleId, String note, String source, boolean verified) {
+    }
+
+    /**
+     * Which Observations give the renal function for the label's renal interval: creatinine clearance, or an eGFR
+     * ({@code estimate}: normalized to 1.73 m2, not the label's creatinine clearance), each with its unit in mL/min.
+     */
+    public record RenalFunction(String ruleId, String unit, String source, boolean verified, String estimateNote, String codesSource,
+            List<RenalCode> codes) {
+        public java.util.Optional<RenalCode> code(String system, String code) {
+            return codes.stream().filter(c -> c.system().equals(system) && c.code().equals(code)).findFirst();
+        }
+    }
+
+    public record RenalCode(String system, String code, String display, boolean estimate, boolean verified) {
     }
 
     public record MissedDose(String ruleId, double graceHours, String source, boolean verified) {

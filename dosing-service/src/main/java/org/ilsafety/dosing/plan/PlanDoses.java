@@ -14,7 +14,10 @@ import org.ilsafety.dosing.calculation.DoseQuery;
 import org.ilsafety.dosing.calculation.PrescriberRegimen;
 import org.ilsafety.dosing.calculation.Step;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
+import org.ilsafety.dosing.knowledge.PlanRules;
 import org.ilsafety.dosing.knowledge.Regimen;
+import org.ilsafety.dosing.knowledge.Regimens;
+import org.ilsafety.dosing.renal.RenalReading;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -164,13 +167,43 @@ public class PlanDoses {
                 return new Attempt(null, "the stored prescriber regimen cannot be read");
             }
         }
+        Optional<Regimens.Renal> renal = renalRule(plan, step);
+        Double clearance = renal.flatMap(r -> Optional.ofNullable(plan.renalReading)
+                .flatMap(reading -> reading.valueAgainst(r.creatinineClearanceBelowMlPerMin()))).orElse(null);
         DoseQuery query = new DoseQuery(plan.productId, null, plan.indication, plan.route, weightKg, plan.ageYears, step,
-                plan.requestedMgPerKg, null, null, plan.offLabel, prescriber);
+                plan.requestedMgPerKg, clearance, null, plan.offLabel, prescriber);
         try {
-            return new Attempt(calculator.calculate(query, false), null);
+            DoseCalculation dose = calculator.calculate(query, false);
+            return new Attempt(renal.isPresent() ? withRenalReading(dose, plan.renalReading, clearance) : dose, null);
         } catch (ProblemException e) {
             return new Attempt(null, e.getMessage());
         }
+    }
+
+    /** The label's renal rule of the plan's row at this step (anakinra), if any. */
+    private Optional<Regimens.Renal> renalRule(TherapyPlan plan, Step step) {
+        return rows(plan, step).stream().map(Regimen::renal).filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** True when the row's renal interval applies to the plan: its renal reading is under the row's threshold. */
+    public boolean renalIntervalApplies(TherapyPlan plan, Regimen row) {
+        return row.renal() != null && plan.renalReading != null && plan.renalReading.valueAgainst(row.renal().creatinineClearanceBelowMlPerMin())
+                .filter(v -> v < row.renal().creatinineClearanceBelowMlPerMin()).isPresent();
+    }
+
+    /** The dose names the renal reading it used, and says when it is an estimate or leaves the threshold open. */
+    private DoseCalculation withRenalReading(DoseCalculation dose, RenalReading reading, Double clearance) {
+        if (reading == null) {
+            return dose; // the calculator says the renal function is unknown
+        }
+        PlanRules.RenalFunction rules = knowledge.planRules().renalFunction();
+        List<String> warnings = new java.util.ArrayList<>(dose.warnings());
+        warnings.add("Renal function used: " + reading.describe() + (reading.estimate ? "; " + rules.estimateNote() : ""));
+        if (clearance == null) {
+            warnings.add("The renal value " + reading.comparator + reading.mlPerMin + " mL/min does not say on which side of the label's"
+                    + " threshold it lies: the renal interval was not checked");
+        }
+        return dose.withWarnings(warnings);
     }
 
     private String json(DoseCalculation dose) {

@@ -8,11 +8,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.ilsafety.dosing.calculation.Step;
+import org.ilsafety.dosing.renal.RenalReading;
 
 /** A patient's therapy plan for an interleukin-blocking product (the entity; the API returns a view). */
 @Entity
@@ -56,6 +60,11 @@ public class TherapyPlan {
 
     @Column(name = "dosing_weight_kg")
     public Double dosingWeightKg;
+
+    /** The renal-function reading (creatinine clearance or eGFR) the dose uses, when one is on file. */
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "renal_reading_id")
+    public RenalReading renalReading;
 
     @Column(name = "age_years")
     public Double ageYears;

@@ -19,6 +19,8 @@ import org.ilsafety.dosing.calculation.Step;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 import org.ilsafety.dosing.knowledge.PlanRules;
 import org.ilsafety.dosing.patient.PatientAges;
+import org.ilsafety.dosing.renal.RenalReading;
+import org.ilsafety.dosing.renal.RenalReadings;
 import org.ilsafety.dosing.weight.WeightReading;
 import org.ilsafety.dosing.weight.WeightReadings;
 
@@ -42,10 +44,12 @@ public class TherapyPlanService {
     private final WeightReadings weights;
     private final DosingKnowledge knowledge;
     private final PatientAges ages;
+    private final RenalReadings renals;
 
     public TherapyPlanService(EntityManager entityManager, PlanDoses doses, PlanChanges changes, WeightReadings weights,
-            DosingKnowledge knowledge, PatientAges ages) {
+            DosingKnowledge knowledge, PatientAges ages, RenalReadings renals) {
         this.ages = ages;
+        this.renals = renals;
         this.entityManager = entityManager;
         this.doses = doses;
         this.changes = changes;
@@ -151,6 +155,7 @@ public class TherapyPlanService {
             weights.latest(plan.patientId, 1).stream().findFirst().ifPresent(r -> plan.dosingWeightKg = r.weightKg);
         }
         ages.ageYears(plan.patientId, plan.startedAt).ifPresent(age -> plan.ageYears = age);
+        plan.renalReading = renals.latest(plan.patientId).orElse(null);
     }
 
     /** An active plan with nothing given yet, no interruption, block or review. */
@@ -178,7 +183,8 @@ public class TherapyPlanService {
         for (Step step : Step.values()) {
             boolean matches = doses.rows(plan, step).stream().anyMatch(r ->
                     (details.mgPerKg() == null || details.mgPerKg().equals(r.mgPerKg()))
-                            && (details.interval() == null || details.interval().equals(r.interval())));
+                            && (details.interval() == null || details.interval().equals(r.interval())
+                                    || doses.renalIntervalApplies(plan, r) && details.interval().equals(r.renal().interval())));
             if (matches) {
                 plan.step = step;
                 return;
@@ -237,6 +243,10 @@ public class TherapyPlanService {
         plan.dosingWeightKg = start.weightKg();
         plan.ageYears = start.ageYears();
         startAfresh(plan, start.startedAt());
+        if (start.creatinineClearanceMlPerMin() != null) {
+            renals.record(RenalReadings.fromRequest(patientId, start.creatinineClearanceMlPerMin(), Instant.now()));
+        }
+        plan.renalReading = renals.latest(patientId).orElse(null);
         plan.updatedAt = Instant.now();
         doses.recompute(plan);
         plan.nextDueAt = plan.startedAt;
@@ -368,6 +378,50 @@ public class TherapyPlanService {
         changes.record(plan, Change.WEIGHT_BAND_CHANGED, "weight band changed after " + band.consecutiveReadings() + " consistent readings; "
                 + keep.get().note() + (keep.get().verified() ? "" : " (the label is silent: rule not verified)"), keep.get().ruleId());
         return true;
+    }
+
+    /**
+     * Stores a renal-function reading (creatinine clearance or eGFR). The plan takes the latest reading; when the
+     * dose or interval changes (anakinra crossing 30 mL/min) it is re-planned and says which value it used.
+     */
+    public void recordRenalFunction(RenalReading reading) {
+        if (renals.record(reading)) {
+            replanRenal(reading.patientId, null);
+        }
+    }
+
+    /** An entered-in-error renal result is withdrawn: the plan goes back to the latest reading left. False when none was kept. */
+    public boolean withdrawRenalFunction(String patientId, String sourceId) {
+        Optional<RenalReading> known = renals.bySource(patientId, sourceId);
+        if (known.isEmpty()) {
+            return false;
+        }
+        replanRenal(patientId, known.get());
+        return true;
+    }
+
+    private void replanRenal(String patientId, RenalReading withdrawn) {
+        TherapyPlan plan = lock(patientId).orElse(null);
+        if (plan != null && withdrawn != null && withdrawn.equals(plan.renalReading)) {
+            plan.renalReading = null;
+        }
+        if (withdrawn != null) {
+            renals.remove(withdrawn);
+        }
+        if (plan == null || plan.status == PlanStatus.DISCONTINUED) {
+            return;
+        }
+        plan.renalReading = renals.latest(patientId).orElse(null);
+        PlanRules.RenalFunction rule = knowledge.planRules().renalFunction();
+        if (doses.recompute(plan)) {
+            doses.reschedule(plan, null);
+            String used = plan.renalReading == null ? "no renal reading left on file (the entered-in-error one was withdrawn)"
+                    : plan.renalReading.describe() + (plan.renalReading.estimate ? "; " + rule.estimateNote() : "");
+            changes.record(plan, Change.UPDATED, "renal function: " + used + "; interval now "
+                    + (plan.doseInterval == null ? "none" : plan.doseInterval), rule.ruleId());
+        } else {
+            plan.updatedAt = Instant.now();
+        }
     }
 
     /** A Patient resource gave (or changed) the birth date: the plan's age limits are checked again. */

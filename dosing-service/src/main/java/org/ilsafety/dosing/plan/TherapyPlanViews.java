@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 import org.ilsafety.dosing.plan.rest.TherapyPlanView;
+import org.ilsafety.dosing.renal.RenalReading;
 import org.ilsafety.dosing.weight.Kilograms;
 
 /** Builds the API view of a plan: current dose, administrations, overdue state and history. */
@@ -30,11 +31,16 @@ public class TherapyPlanViews {
         return plans.find(patientId).map(this::view);
     }
 
+    private static TherapyPlanView.RenalFunctionView renal(RenalReading reading) {
+        return reading == null ? null : new TherapyPlanView.RenalFunctionView(reading.code, reading.display, reading.comparator,
+                reading.mlPerMin, reading.measuredAt, reading.estimate, reading.describe());
+    }
+
     private TherapyPlanView view(TherapyPlan plan) {
         Instant now = Instant.now();
         double grace = knowledge.planRules().missedDose().graceHours();
         return new TherapyPlanView(plan.patientId, plan.productId, plan.moleculeId, plan.indication, plan.route, plan.status.name(),
-                plan.step.name(), plan.offLabel, Kilograms.displayed(plan.dosingWeightKg), doses.current(plan).orElse(null), plan.doseIssue,
+                plan.step.name(), plan.offLabel, Kilograms.displayed(plan.dosingWeightKg), renal(plan.renalReading), doses.current(plan).orElse(null), plan.doseIssue,
                 plans.administrations(plan.patientId).stream().map(a -> new TherapyPlanView.AdministrationView(a.doseNumber,
                         a.administeredAt, a.doseMg, a.route, a.productId)).toList(),
                 plan.dosesGiven, plan.startedAt, plan.lastDoseAt, plan.nextDueAt, plan.earliestRepeatAt,

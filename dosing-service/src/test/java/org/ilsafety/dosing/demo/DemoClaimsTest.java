@@ -20,16 +20,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Issue 19 item 23: what the demo README says a demo patient's plan doses is what its data gives. The weight,
- * indication and route come from the demo Bundle; the plan passes no creatinine clearance and no mg/kg (the
- * orders name none), as a plan does today.
+ * indication, route and creatinine clearance (a renal code of plan-rules.yaml) come from the demo Bundle, as a plan
+ * reads them (issue 19 item 4); no mg/kg (the orders name none).
  */
 class DemoClaimsTest {
-    static final DoseCalculator CALCULATOR = new DoseCalculator(new DosingKnowledge(Optional.empty()), new ProductCatalog(Optional.empty()));
+    static final DosingKnowledge KNOWLEDGE = new DosingKnowledge(Optional.empty());
+    static final DoseCalculator CALCULATOR = new DoseCalculator(KNOWLEDGE, new ProductCatalog(Optional.empty()));
     static final Path DEMO = Path.of("../seeds/demo");
 
     @ParameterizedTest(name = "{0}: {1} mg {2}")
     @CsvSource({
-            "04-kineret-caps.json, 30,  P1D, KINERET",
+            "04-kineret-caps.json, 30,  P2D, KINERET",
             "05-ra-low-anc.json,   420, P4W, ACTEMRA",
             "01-ra-iv.json,        288, P4W, ACTEMRA",
     })
@@ -38,17 +39,22 @@ class DemoClaimsTest {
         Double weight = null;
         String indication = null;
         String route = null;
+        Double clearance = null;
         for (JsonNode entry : bundle.get("entry")) {
             JsonNode r = entry.get("resource");
             if ("Observation".equals(r.path("resourceType").asText()) && "29463-7".equals(r.at("/code/coding/0/code").asText())) {
                 weight = r.at("/valueQuantity/value").asDouble();
+            }
+            if ("Observation".equals(r.path("resourceType").asText()) && KNOWLEDGE.planRules().renalFunction()
+                    .code(r.at("/code/coding/0/system").asText(), r.at("/code/coding/0/code").asText()).isPresent()) {
+                clearance = r.at("/valueQuantity/value").asDouble();
             }
             if ("MedicationRequest".equals(r.path("resourceType").asText())) {
                 indication = r.at("/reasonCode/0/coding/0/code").asText();
                 route = "47625008".equals(r.at("/dosageInstruction/0/route/coding/0/code").asText()) ? "IV" : "SC";
             }
         }
-        DoseCalculation dose = CALCULATOR.calculate(new DoseQuery(product, null, indication, route, weight, null, null, null, null, null, false,
+        DoseCalculation dose = CALCULATOR.calculate(new DoseQuery(product, null, indication, route, weight, null, null, null, clearance, null, false,
                 null), false);
         assertEquals(Double.parseDouble(doseMg), dose.doseMg(), 1e-9);
         assertEquals(interval, dose.interval());
@@ -56,6 +62,9 @@ class DemoClaimsTest {
         assertTrue(row.contains(doseMg + " mg"), row);
         if ("P1D".equals(interval)) {
             assertTrue(row.contains("stays daily"), row);
+        }
+        if ("P2D".equals(interval)) {
+            assertTrue(row.contains("every other day") && !row.contains(" daily"), row);
         }
     }
 }

@@ -17,6 +17,7 @@ public class MonitoringKnowledge {
     private final Knowledge<LabRules> labRules;
     private final Knowledge<Screening> screening;
     private final Knowledge<Schedules> schedules;
+    private final Knowledge<InfectionKnowledge> infections;
     private final Map<String, LabRules.Analyte> byLoinc = new HashMap<>();
     private final Map<String, LabRules.Analyte> byId = new HashMap<>();
 
@@ -24,11 +25,14 @@ public class MonitoringKnowledge {
     public MonitoringKnowledge(@ConfigProperty(name = "suite.knowledge.dir") Optional<String> directory) {
         this(KnowledgeLoader.load(directory, "monitoring/lab-rules.yaml", LabRules.class),
                 KnowledgeLoader.load(directory, "monitoring/screening.yaml", Screening.class),
-                KnowledgeLoader.load(directory, "monitoring/schedule.yaml", Schedules.class));
+                KnowledgeLoader.load(directory, "monitoring/schedule.yaml", Schedules.class),
+                KnowledgeLoader.load(directory, "monitoring/infections.yaml", InfectionKnowledge.class));
     }
 
-    public MonitoringKnowledge(Knowledge<LabRules> labRules, Knowledge<Screening> screening, Knowledge<Schedules> schedules) {
+    public MonitoringKnowledge(Knowledge<LabRules> labRules, Knowledge<Screening> screening, Knowledge<Schedules> schedules,
+            Knowledge<InfectionKnowledge> infections) {
         this.labRules = labRules;
+        this.infections = infections;
         this.screening = screening;
         this.schedules = schedules;
         for (LabRules.Analyte analyte : labRules.content().analytes()) {
@@ -60,5 +64,10 @@ public class MonitoringKnowledge {
 
     public Knowledge<Schedules> schedules() {
         return schedules;
+    }
+
+    /** The infection value set and the serious-infection rule of each drug. */
+    public Knowledge<InfectionKnowledge> infections() {
+        return infections;
     }
 }

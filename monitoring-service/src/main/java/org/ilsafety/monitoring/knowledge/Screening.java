@@ -11,9 +11,6 @@ public record Screening(String knowledgeVersion, Infections infections, List<Scr
         ALERT, DO_NOT_START
     }
 
-    public record SnomedCode(String code, String display, boolean verified) {
-    }
-
     public record LoincCode(String code, boolean verified) {
     }
 
@@ -25,7 +22,8 @@ public record Screening(String knowledgeVersion, Infections infections, List<Scr
             String ruleId, String message, String source, boolean verified) {
     }
 
-    public record Infections(List<SnomedCode> snomed, List<String> activeClinicalStatus, List<String> ignoredVerificationStatus,
+    /** Which codes are an infection is in {@code infections.yaml} ({@link InfectionKnowledge}). */
+    public record Infections(List<String> activeClinicalStatus, List<String> ignoredVerificationStatus,
             String ruleId, String source, boolean verified, String onTherapyMessage, String beforeStartMessage,
             List<String> exemptIndications) {
     }

@@ -14,7 +14,6 @@ import org.hl7.fhir.r4.model.Condition;
 import org.ilsafety.common.fhir.PatientEventParser;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.common.therapy.ActiveTherapy;
-import org.ilsafety.common.therapy.TherapyOrderReader;
 import org.ilsafety.monitoring.alert.Alert;
 import org.ilsafety.monitoring.alert.AlertRequest;
 import org.ilsafety.monitoring.alert.AlertService;
@@ -23,6 +22,7 @@ import org.ilsafety.monitoring.alert.Severity;
 import org.ilsafety.monitoring.decision.Decision;
 import org.ilsafety.monitoring.decision.DecisionService;
 import org.ilsafety.monitoring.grading.Action;
+import org.ilsafety.monitoring.knowledge.InfectionKnowledge;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 import org.ilsafety.monitoring.knowledge.Screening;
 
@@ -41,6 +41,7 @@ public class InfectionMonitor {
     private final ActiveTherapies therapies;
     private final AlertService alerts;
     private final DecisionService decisions;
+    private final InfectionValueSet valueSet;
 
     public InfectionMonitor(EntityManager entityManager, MonitoringKnowledge knowledge, ActiveTherapies therapies, AlertService alerts,
             DecisionService decisions) {
@@ -49,6 +50,7 @@ public class InfectionMonitor {
         this.therapies = therapies;
         this.alerts = alerts;
         this.decisions = decisions;
+        this.valueSet = new InfectionValueSet(knowledge.infections().content());
     }
 
     public static String cause(String conditionId) {
@@ -56,7 +58,7 @@ public class InfectionMonitor {
     }
 
     public void record(Condition condition) {
-        Optional<String> infection = infectionCode(condition.getCode());
+        Optional<String> infection = valueSet.match(condition.getCode()).map(InfectionValueSet.Match::code);
         String patientId = PatientEventParser.patientOf(condition).orElseThrow();
         String conditionId = condition.getIdElement().getIdPart();
         PatientCondition stored = entityManager.find(PatientCondition.class, new PatientCondition.Key(patientId, conditionId));
@@ -70,7 +72,7 @@ public class InfectionMonitor {
             stored.patientId = patientId;
             stored.conditionId = conditionId;
         }
-        stored.snomedCode = infection.orElse(stored.snomedCode);
+        stored.infectionCode = infection.orElse(stored.infectionCode);
         stored.active = active;
         stored.updatedAt = Instant.now();
         if (isNew) {
@@ -79,14 +81,15 @@ public class InfectionMonitor {
         Instant observedAt = condition.hasOnsetDateTimeType() && active ? condition.getOnsetDateTimeType().getValue().toInstant() : Instant.now();
         Optional<ActiveTherapy> therapy = therapies.find(patientId);
         Screening.Infections rules = knowledge.screening().content().infections();
-        String version = knowledge.screening().version();
+        String version = knowledge.screening().version() + "/" + knowledge.infections().version();
         if (active) {
             if (therapy.isEmpty() || rules.exemptIndications().contains(therapy.get().indication) || !onTherapy(therapy.get())) {
                 return; // no therapy to interrupt; the start screening finds it when an order arrives
             }
             boolean beforeStart = TherapyStart.beforeFirstDose(therapy.get());
             Action action = beforeStart ? Action.DO_NOT_START : Action.INTERRUPT;
-            String message = beforeStart ? rules.beforeStartMessage() : rules.onTherapyMessage();
+            String message = beforeStart ? rules.beforeStartMessage()
+                    : seriousInfection(therapy.get()).map(InfectionKnowledge.SeriousInfection::onTherapyMessage).orElse(rules.onTherapyMessage());
             Alert alert = alerts.raise(new AlertRequest(patientId, beforeStart ? AlertType.SCREENING : AlertType.INFECTION, cause(conditionId),
                     ANALYTE, action, Severity.of(action), message, false, observedAt, rules.ruleId(), rules.source(), version));
             decisions.hold(new Decision(patientId, cause(conditionId), ANALYTE, action, false, message, observedAt, rules.ruleId(), rules.source(),
@@ -112,17 +115,13 @@ public class InfectionMonitor {
     }
 
     private String restartMessage(ActiveTherapy therapy) {
-        return "Restart as prescribed once the infection is controlled.";
+        return seriousInfection(therapy).map(InfectionKnowledge.SeriousInfection::resolvedMessage)
+                .orElse("Restart as prescribed once the infection is controlled.");
     }
 
-    Optional<String> infectionCode(CodeableConcept code) {
-        for (Coding coding : code.getCoding()) {
-            if (coding.getCode() != null && (!coding.hasSystem() || TherapyOrderReader.SNOMED.equals(coding.getSystem()))
-                    && knowledge.screening().content().infections().snomed().stream().anyMatch(s -> s.code().equals(coding.getCode()))) {
-                return Optional.of(coding.getCode());
-            }
-        }
-        return Optional.empty();
+    /** The serious-infection rule of the therapy's drug (infections.yaml seriousInfection). */
+    private Optional<InfectionKnowledge.SeriousInfection> seriousInfection(ActiveTherapy therapy) {
+        return knowledge.infections().content().seriousInfection().stream().filter(r -> r.drug().equals(therapy.moleculeId)).findFirst();
     }
 
     private boolean isActive(Condition condition) {

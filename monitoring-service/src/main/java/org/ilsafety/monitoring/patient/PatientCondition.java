@@ -21,8 +21,9 @@ public class PatientCondition {
     @Id
     @Column(name = "condition_id")
     public String conditionId;
-    @Column(name = "snomed_code")
-    public String snomedCode;
+    /** The matched infection code (SNOMED CT or ICD-10-CM). */
+    @Column(name = "infection_code")
+    public String infectionCode;
     @Column(nullable = false)
     public boolean active;
     @Column(name = "updated_at", nullable = false)

@@ -76,7 +76,7 @@ class MonitoringEventContractTest {
         try (MonitoringBus bus = new MonitoringBus()) {
             bus.fhir(patient, FhirFixtures.medicationRequest(patient, "mr-" + patient, 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
             bus.fhir(patient, MonitoringBus.firstDose(patient, "Actemra", "2026-11-02T08:00:00Z"));
-            String infection = knowledge.screening().content().infections().snomed().get(0).code();
+            String infection = knowledge.infections().content().snomed().codes().get(0).code();
             bus.fhir(patient, MonitoringBus.condition(patient, "ct-inf-1", 1, infection, "active", "confirmed"));
             MonitoringEvent decision = bus.await(patient, MonitoringEvent.TYPE_DECISION, 1, WAIT).get(0);
             assertEquals("INTERRUPT", decision.action());

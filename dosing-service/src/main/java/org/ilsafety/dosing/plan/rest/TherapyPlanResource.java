@@ -110,7 +110,8 @@ public class TherapyPlanResource {
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("prescriberRegimen", "cannot be stored");
         }
-        plans.start(patientId, new StartPlan(dose, weightKg, request.ageYears(), request.mgPerKg(), prescriber, request.startedAt()));
+        plans.start(patientId, new StartPlan(dose, weightKg, request.ageYears(), request.mgPerKg(), prescriber, request.startedAt(),
+                request.creatinineClearanceMlPerMin()));
         return Response.status(201).entity(views.view(patientId).orElseThrow()).build();
     }
 

@@ -17,6 +17,7 @@ public record TherapyPlanView(
         String step,
         boolean offLabel,
         Double dosingWeightKg,
+        RenalFunctionView renalFunction,
         DoseCalculation currentDose,
         String doseIssue,
         List<AdministrationView> administrations,
@@ -34,6 +35,14 @@ public record TherapyPlanView(
         List<ChangeView> history,
         String ruleId,
         String knowledgeVersion) {
+
+    /**
+     * The renal-function reading the plan's dose uses: its LOINC code (none when the prescriber gave it in the request),
+     * value in mL/min with any comparator, when it was measured, and whether it is an estimate (eGFR).
+     */
+    public record RenalFunctionView(String code, String display, String comparator, double mlPerMin, Instant measuredAt, boolean estimate,
+            String description) {
+    }
 
     public record AdministrationView(int doseNumber, Instant administeredAt, Double doseMg, String route, String productId) {
     }

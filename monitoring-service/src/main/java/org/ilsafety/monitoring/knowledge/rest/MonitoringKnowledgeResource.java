@@ -29,7 +29,8 @@ public class MonitoringKnowledgeResource {
     private final MonitoringKnowledgeView view;
 
     public MonitoringKnowledgeResource(MonitoringKnowledge knowledge) {
-        List<Knowledge<?>> files = List.of(knowledge.labRules(), knowledge.screening(), knowledge.schedules());
+        List<Knowledge<?>> files = List.of(knowledge.labRules(), knowledge.screening(), knowledge.schedules(),
+                knowledge.infections());
         this.view = new MonitoringKnowledgeView(knowledge.labRules().version(),
                 files.stream().map(k -> new MonitoringKnowledgeView.File(k.name(), k.version())).toList(), knowledge.labRules().content());
     }
