@@ -152,6 +152,7 @@ class PatientMonitoringFlowTest {
         String patient = "jia-alt-1";
         try (MonitoringBus bus = new MonitoringBus()) {
             bus.fhir(patient, order(patient, "Actemra", "IV", "SJIA"));
+            bus.fhir(patient, MonitoringBus.firstDose(patient, "Actemra", "2026-11-02T08:00:00Z")); // on therapy: the maintenance bands
             bus.fhir(patient, FhirFixtures.labObservation(patient, "jia-alt-1a", 1, "1742-6", 160, "U/L", 40.0, "2026-11-10T08:00:00Z"));
             bus.fhir(patient, FhirFixtures.labObservation(patient, "jia-alt-1b", 1, "1742-6", 170, "U/L", 40.0, "2026-11-12T08:00:00Z"));
             assertEquals("INTERRUPT", bus.await(patient, MonitoringEvent.TYPE_DECISION, 1, WAIT).get(0).action());
