@@ -112,8 +112,8 @@ public class FhirFetcher {
                     try {
                         bundle = BundleReader.bundle(new String(response.body(), StandardCharsets.UTF_8), fhir);
                     } catch (BundleReader.Unreadable e) {
-                        throw new FetchFailed("the FHIR server's answer is not a readable FHIR R4 Bundle (" + ("".equals(e.where()) ? "" : "entry" + e.where() + " ")
-                                + e.getMessage() + ")");
+                        throw new FetchFailed("".equals(e.where()) ? "the FHIR server's answer is not a FHIR R4 Bundle"
+                                : "the FHIR server's Bundle cannot be read: " + e.where().substring(1) + " " + e.getMessage());
                     }
                     progress.add(BundleReader.resources(bundle));
                     Bundle.BundleLinkComponent next = bundle.getLink(Bundle.LINK_NEXT);

@@ -248,7 +248,7 @@ class CdsPrefetchFetchTest {
                 .body("cards[0].detail", not(containsString("a-wrong-token")));
         call(SIGN, request("order-sign", p, null, humira(p), "\"immunizations\":null", server.brokenBase(), "the-right-token"))
                 .statusCode(200)
-                .body("cards[0].detail", containsString("not a readable FHIR R4 Bundle"));
+                .body("cards[0].detail", containsString("answer is not a FHIR R4 Bundle"));
     }
 
     @Test
