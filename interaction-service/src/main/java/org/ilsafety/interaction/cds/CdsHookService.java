@@ -1,143 +1,74 @@
 package org.ilsafety.interaction.cds;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
-import org.hl7.fhir.r4.model.Immunization;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Resource;
-import org.ilsafety.common.fhir.EarlierResources;
 import org.ilsafety.common.fhir.Fhir;
-import org.ilsafety.common.fhir.MedicineReader;
-import org.ilsafety.common.knowledge.ProductCatalog;
-import org.ilsafety.common.therapy.ActiveTherapies;
-import org.ilsafety.common.therapy.ActiveTherapy;
-import org.ilsafety.common.therapy.TherapyOrder;
-import org.ilsafety.common.therapy.TherapyOrderReader;
-import org.ilsafety.interaction.check.CheckRequest;
-import org.ilsafety.interaction.check.CheckResult;
-import org.ilsafety.interaction.check.Finding;
-import org.ilsafety.interaction.check.ImmunizationInput;
-import org.ilsafety.interaction.check.InteractionChecker;
-import org.ilsafety.interaction.check.MedicationInput;
-import org.ilsafety.interaction.check.Therapy;
-import org.ilsafety.interaction.check.TherapyStatus;
-import org.ilsafety.interaction.check.Today;
-import org.ilsafety.interaction.events.FhirMedicines;
-import org.ilsafety.interaction.patient.TherapyView;
+import org.ilsafety.interaction.cds.client.CallingEhr;
+import org.ilsafety.interaction.cds.client.CdsHooksSettings;
+import org.ilsafety.interaction.cds.client.TrustedClients;
 
 /**
- * Answers {@code order-select} and {@code order-sign}: the draft orders, the prefetched medicines and
- * vaccinations and the patient's therapy go through the same checker as the API; findings that involve a
- * draft order in focus (or every finding, when the draft order in focus is the therapy itself) become cards.
- * <p>
- * The therapy is, in order: an interleukin-blocker draft order in focus (PLANNED, unless the same molecule is
- * already current, when the recorded therapy stays and the draft is checked as a second product); else the
- * therapy recorded from events ({@code active_therapy}); else an active MedicationStatement for such a
- * product in the prefetch. No therapy: no cards.
+ * Answers {@code order-select} and {@code order-sign} (CDS Hooks 2.0): reads the call, fetches the prefetch data
+ * the EHR did not send (an absent key or an OperationOutcome) from its {@code fhirServer} with its access token,
+ * then runs the check ({@link HookCheck}). Nothing to fetch from (no {@code fhirServer}, no token, a server the
+ * token may not go to): 412 ({@link PrefetchMissing}). A fetch that fails: the check runs on what was read and
+ * the answer says it is incomplete. The fetch runs outside the database transaction.
  */
 @ApplicationScoped
 public class CdsHookService {
     private final Fhir fhir;
-    private final InteractionChecker checker;
-    private final TherapyOrderReader orders;
-    private final ActiveTherapies therapies;
-    private final CardWriter cards;
-    private final Today today;
-    private final EarlierResources earlier;
+    private final HookCheck check;
+    private final FhirFetcher fetcher;
+    private final CallingEhr ehr;
+    private final TrustedClients clients;
+    private final CdsHooksSettings settings;
 
-    public CdsHookService(Fhir fhir, InteractionChecker checker, TherapyOrderReader orders, ActiveTherapies therapies, CardWriter cards,
-            Today today, EarlierResources earlier) {
-        this.earlier = earlier;
+    public CdsHookService(Fhir fhir, HookCheck check, FhirFetcher fetcher, CallingEhr ehr, TrustedClients clients, CdsHooksSettings settings) {
         this.fhir = fhir;
-        this.checker = checker;
-        this.orders = orders;
-        this.therapies = therapies;
-        this.cards = cards;
-        this.today = today;
+        this.check = check;
+        this.fetcher = fetcher;
+        this.ehr = ehr;
+        this.clients = clients;
+        this.settings = settings;
     }
 
-    @Transactional
     public CdsModel.Response answer(String serviceId, String hook, CdsModel.HookRequest request) {
         HookInputs inputs = HookInputs.read(serviceId, hook, request, fhir);
-        LocalDate asOf = today.date();
-        List<MedicationInput> medications = new ArrayList<>();
-        List<ImmunizationInput> immunizations = new ArrayList<>();
-        Therapy therapy = null;
-        String therapyDraft = null;
-        ActiveTherapy recorded = therapies.find(inputs.patientId()).orElse(null);
-
-        for (MedicationRequest draft : inputs.drafts()) {
-            String ref = HookInputs.ref(draft);
-            Optional<TherapyOrder> order = orders.read(draft);
-            boolean inFocus = inputs.focus().contains(ref);
-            if (order.isPresent() && inFocus && therapy == null
-                    && !(TherapyView.isCurrent(recorded) && recorded.moleculeId.equals(order.get().moleculeId()))) {
-                therapy = new Therapy(order.get().moleculeId(), order.get().productId(), TherapyStatus.PLANNED, null, null);
-                therapyDraft = ref;
-                continue;
-            }
-            FhirMedicines.Medicine medicine = FhirMedicines.of(draft, earlier);
-            String cvx = cvxOf(draft);
-            if (cvx != null || order.isEmpty() && checker.agents().resolve(medicine.name(), medicine.rxnorm(), medicine.atc()).isEmpty()
-                    && checker.vaccines().resolve(null, medicine.name()).isPresent()) {
-                immunizations.add(new ImmunizationInput(ref, cvx, medicine.name(), asOf));
-            } else {
-                medications.add(new MedicationInput(ref, medicine.name(), medicine.rxnorm(), medicine.atc()));
-            }
-        }
-        Therapy fromStatements = null;
-        for (Resource resource : inputs.prefetched()) {
-            if (resource instanceof MedicationStatement statement && FhirMedicines.isCurrent(statement)) {
-                FhirMedicines.Medicine medicine = FhirMedicines.of(statement, earlier);
-                medications.add(new MedicationInput(FhirMedicines.ref(statement), medicine.name(), medicine.rxnorm(), medicine.atc()));
-                if (fromStatements == null) {
-                    fromStatements = MedicineReader.recognise(statement, earlier, checker.knowledge().products()).map(ProductCatalog.Recognition::product)
-                            .map(p -> new Therapy(p.molecule(), p.id(), TherapyStatus.ACTIVE, null, null)).orElse(null);
-                }
-            } else if (resource instanceof MedicationRequest prefetchedRequest && FhirMedicines.isCurrent(prefetchedRequest)
-                    && !inputs.focus().contains(HookInputs.ref(prefetchedRequest))) {
-                FhirMedicines.Medicine medicine = FhirMedicines.of(prefetchedRequest, earlier);
-                medications.add(new MedicationInput(FhirMedicines.ref(prefetchedRequest), medicine.name(), medicine.rxnorm(), medicine.atc()));
-            } else if (resource instanceof Immunization immunization && FhirMedicines.isCurrent(immunization)) {
-                LocalDate date = FhirMedicines.date(immunization, today.zone());
-                if (date != null) {
-                    immunizations.add(new ImmunizationInput(FhirMedicines.ref(immunization), FhirMedicines.cvx(immunization),
-                            FhirMedicines.vaccineName(immunization), date));
+        Map<String, String> unread = new LinkedHashMap<>();
+        if (!inputs.missing().isEmpty()) {
+            FhirServerAccess access = FhirServerAccess.of(request, inputs.missing(), allowList(), settings.fhirFetch().allowLoopbackHttp());
+            Map<String, String> queries = new LinkedHashMap<>();
+            for (String key : inputs.missing()) {
+                Optional<String> query = CdsServiceCatalog.query(key, inputs.context());
+                if (query.isPresent()) {
+                    queries.put(key, query.get());
+                } else {
+                    unread.put(key, "its query needs a value the hook context does not give");
                 }
             }
-        }
-        if (therapy == null && recorded != null && checker.knowsDrug(recorded.moleculeId)) {
-            therapy = TherapyView.of(recorded, today.zone());
-        }
-        if (therapy == null) {
-            therapy = fromStatements;
-        }
-        if (therapy == null) {
-            return new CdsModel.Response(List.of());
-        }
-        CheckResult result = checker.check(new CheckRequest(therapy, medications, immunizations, asOf));
-        List<Finding> relevant = new ArrayList<>();
-        for (Finding finding : result.findings()) {
-            if (therapyDraft != null || inputs.focus().contains(finding.matched().ref())) {
-                relevant.add(finding);
+            List<Resource> fetched = new ArrayList<>();
+            for (FhirFetcher.Fetched result : fetcher.fetch(access, queries, inputs.hookInstance())) {
+                fetched.addAll(result.resources());
+                if (result.failed()) {
+                    unread.put(result.key(), result.failure());
+                }
             }
+            inputs = inputs.withFetched(fetched);
         }
-        return new CdsModel.Response(cards.cards(inputs, therapy, therapyDraft, relevant));
+        return check.answer(inputs, unread);
     }
 
-    private static String cvxOf(MedicationRequest draft) {
-        if (!draft.hasMedicationCodeableConcept()) {
-            return null;
-        }
-        return draft.getMedicationCodeableConcept().getCoding().stream()
-                .filter(c -> org.ilsafety.interaction.knowledge.CodeFormats.CVX_SYSTEM.equals(c.getSystem()) && c.hasCode())
-                .map(c -> c.getCode().trim()).findFirst().orElse(null);
+    /** The FHIR servers the calling EHR may name, when its configuration lists them. */
+    private Optional<List<String>> allowList() {
+        return ehr.get().flatMap(client -> clients.byIssuer(client.issuer()))
+                .map(trusted -> settings.clients().get(trusted.name()))
+                .flatMap(CdsHooksSettings.Client::fhirServers);
     }
 }

@@ -12,9 +12,13 @@ import org.ilsafety.common.problem.ProblemException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-/** A validated hook call: the patient, the draft orders (and which of them are in focus), the prefetched resources. */
-record HookInputs(String serviceId, String hookInstance, String patientId, List<MedicationRequest> drafts, Set<String> focus,
-        List<Resource> prefetched) {
+/**
+ * A validated hook call: the patient, the draft orders (and which of them are in focus), the prefetched resources,
+ * and the prefetch keys the EHR did not satisfy ({@code missing}: absent, or an OperationOutcome for a prefetch
+ * that failed; CDS Hooks 2.0 leaves those to the service to fetch). A {@code null} value is "no data": satisfied.
+ */
+record HookInputs(String serviceId, String hookInstance, String patientId, JsonNode context, List<MedicationRequest> drafts,
+        Set<String> focus, List<Resource> prefetched, List<String> missing) {
 
     static HookInputs read(String serviceId, String hook, CdsModel.HookRequest request, Fhir fhir) {
         if (request == null) {
@@ -72,13 +76,17 @@ record HookInputs(String serviceId, String hookInstance, String patientId, List<
                 missing.add(key); // absent, or the EHR could not fetch it
                 continue;
             }
-            Bundle bundle = bundle(value, "prefetch." + key, fhir);
-            bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).filter(r -> r != null).forEach(prefetched::add);
+            prefetched.addAll(BundleReader.resources(bundle(value, "prefetch." + key, fhir)));
         }
-        if (!missing.isEmpty()) {
-            throw new PrefetchMissing(missing);
-        }
-        return new HookInputs(serviceId, request.hookInstance(), patientId, drafts, focus, prefetched);
+        return new HookInputs(serviceId, request.hookInstance(), patientId, context, List.copyOf(drafts), focus, List.copyOf(prefetched),
+                List.copyOf(missing));
+    }
+
+    /** These inputs with the resources fetched for the missing keys added, read as prefetched ones are. */
+    HookInputs withFetched(List<Resource> fetched) {
+        List<Resource> all = new ArrayList<>(prefetched);
+        all.addAll(fetched);
+        return new HookInputs(serviceId, hookInstance, patientId, context, drafts, focus, List.copyOf(all), missing);
     }
 
     static String ref(MedicationRequest request) {
@@ -89,22 +97,11 @@ record HookInputs(String serviceId, String hookInstance, String patientId, List<
         if (node == null || !node.isObject()) {
             throw ProblemException.badRequest(field, "is required and must be a FHIR R4 Bundle");
         }
-        Resource resource;
         try {
-            resource = fhir.parse(node.toString());
-        } catch (Fhir.FhirFormatException e) {
-            throw ProblemException.badRequest(field, "must be a FHIR R4 Bundle");
+            return BundleReader.bundle(node.toString(), fhir);
+        } catch (BundleReader.Unreadable e) {
+            throw ProblemException.badRequest(field + e.where(), e.getMessage());
         }
-        if (!(resource instanceof Bundle bundle)) {
-            throw ProblemException.badRequest(field, "must be a FHIR R4 Bundle");
-        }
-        for (int i = 0; i < bundle.getEntry().size(); i++) {
-            Resource entry = bundle.getEntry().get(i).getResource();
-            if (entry instanceof MedicationRequest request && (request.getIdElement().getIdPart() == null)) {
-                throw ProblemException.badRequest(field + ".entry[" + i + "].resource.id", "is required for a MedicationRequest");
-            }
-        }
-        return bundle;
     }
 
     private static String text(JsonNode node, String field) {

@@ -30,6 +30,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class TestEcEhr implements QuarkusTestResourceLifecycleManager {
     public static final String ISSUER = "urn:ilsafety:test-ec-ehr";
+    public static final String FHIR_SERVER = "https://fhir.test-ec-ehr.test/fhir";
     private static final String DIRECTORY_PROPERTY = "ilsafety.test.ec-ehr-directory";
     private static volatile PrivateKey key;
 
@@ -45,7 +46,9 @@ public class TestEcEhr implements QuarkusTestResourceLifecycleManager {
             Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
             System.setProperty(DIRECTORY_PROPERTY, directory.toString());
             return Map.of("suite.cds-hooks.clients.test-ec-ehr.issuer", ISSUER,
-                    "suite.cds-hooks.clients.test-ec-ehr.public-key-location", publicKey.toString());
+                    "suite.cds-hooks.clients.test-ec-ehr.public-key-location", publicKey.toString(),
+                    // This EHR may only name its own FHIR server: CdsPrefetchFetchTest checks the token goes nowhere else.
+                    "suite.cds-hooks.clients.test-ec-ehr.fhir-servers", FHIR_SERVER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

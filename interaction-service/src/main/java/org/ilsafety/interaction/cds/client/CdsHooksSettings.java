@@ -1,6 +1,7 @@
 package org.ilsafety.interaction.cds.client;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -17,7 +18,10 @@ import io.smallrye.config.WithDefault;
  * <li>{@code suite.cds-hooks.jwks-cache}: how long a JWKS is kept when its response sets no max-age (1 hour);
  * a token with an unknown key id fetches it again at once;</li>
  * <li>{@code suite.cds-hooks.max-token-lifetime} (5 minutes, as the specification recommends),
- * {@code clock-skew}, {@code replay-purge-every}.</li>
+ * {@code clock-skew}, {@code replay-purge-every};</li>
+ * <li>{@code suite.cds-hooks.clients.<name>.fhir-servers}: the FHIR base URLs this EHR may name as {@code fhirServer}
+ * (optional; when set, no other; an {@code http} URL only if listed here);</li>
+ * <li>{@code suite.cds-hooks.fhir-fetch.*}: how missing prefetch is fetched from {@code fhirServer} ({@link FhirFetch}).</li>
  * </ul>
  */
 @ConfigMapping(prefix = "suite.cds-hooks")
@@ -38,11 +42,43 @@ public interface CdsHooksSettings {
 
     Map<String, Client> clients();
 
+    FhirFetch fhirFetch();
+
     interface Client {
         String issuer();
 
         Optional<String> publicKeyLocation();
 
         Optional<String> jwksUrl();
+
+        /** The FHIR base URLs this EHR may send as {@code fhirServer}; unset: any {@code https} URL. */
+        Optional<List<String>> fhirServers();
+    }
+
+    /** Fetching missing prefetch data from the EHR's {@code fhirServer}. */
+    interface FhirFetch {
+        /** Time to open the connection. */
+        @WithDefault("PT2S")
+        Duration connectTimeout();
+
+        /** Time for one page's response (headers and body). */
+        @WithDefault("PT5S")
+        Duration readTimeout();
+
+        /** Time for everything a call fetches (all keys, all pages; the keys are fetched in parallel). */
+        @WithDefault("PT8S")
+        Duration deadline();
+
+        /** The largest page accepted, in bytes. */
+        @WithDefault("5242880")
+        long maxPageBytes();
+
+        /** Pages followed per key through {@code Bundle.link[next]}; more means the data is incomplete. */
+        @WithDefault("10")
+        int maxPages();
+
+        /** Whether an {@code http} fhirServer on a loopback address is accepted without being listed (tests only). */
+        @WithDefault("false")
+        boolean allowLoopbackHttp();
     }
 }

@@ -67,9 +67,13 @@ public class CdsHooksResource {
     }
 
     @Operation(operationId = "callCdsService", summary = "Call a CDS service for a hook")
-    @APIResponse(responseCode = "200", description = "The cards (possibly none)")
+    @APIResponse(responseCode = "200", description = "The cards (possibly none). Prefetch the EHR did not send (an absent key or an "
+            + "OperationOutcome) is fetched from fhirServer with fhirAuthorization's access token; when that fetch fails (timeout, HTTP error, "
+            + "not a Bundle) the answer holds a card with topic code check-incomplete (indicator warning with a known therapy, else info) "
+            + "naming what could not be read and why, beside the findings the data read proves")
     @APIResponse(responseCode = "404", description = "No CDS service with this id")
-    @APIResponse(responseCode = "412", description = "A prefetch the service needs is missing: a FHIR OperationOutcome names each key", content = @Content(mediaType = ApiConventions.FHIR_MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "FHIR R4 OperationOutcome")))
+    @APIResponse(responseCode = "412", description = "A prefetch the service needs is missing and cannot be fetched (no fhirServer, no "
+            + "fhirAuthorization, or a fhirServer the access token may not be sent to): a FHIR OperationOutcome names each key and why", content = @Content(mediaType = ApiConventions.FHIR_MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT, description = "FHIR R4 OperationOutcome")))
     @POST
     @Path("/{serviceId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -79,7 +83,7 @@ public class CdsHooksResource {
         }
         CdsModel.Service service = catalog.service(serviceId).orElseThrow(() -> ProblemException.notFound("No CDS service " + serviceId));
         CdsModel.Response response = hooks.answer(serviceId, service.hook(), request);
-        if (!response.cards().isEmpty() && UUID_SHAPE.matcher(request.hookInstance()).matches()) {
+        if (response.cards().stream().anyMatch(card -> card.uuid() != null) && UUID_SHAPE.matcher(request.hookInstance()).matches()) {
             // The cards are stored under the hook instance (cds_card): the audit row names it as the decision.
             audit.target(request.hookInstance());
         }
@@ -98,13 +102,13 @@ public class CdsHooksResource {
         return Response.ok("{}", MediaType.APPLICATION_JSON).build();
     }
 
-    /** Needed prefetch data is missing: 412 with a FHIR OperationOutcome naming the keys. */
+    /** Needed prefetch data is missing and cannot be fetched: 412 with a FHIR OperationOutcome naming the keys and why. */
     @ServerExceptionMapper
     public Response prefetchMissing(PrefetchMissing e) {
         OperationOutcome outcome = new OperationOutcome();
         for (String key : e.keys()) {
             outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.REQUIRED)
-                    .setDiagnostics("Prefetch '" + key + "' is missing; this service does not query the FHIR server")
+                    .setDiagnostics("Prefetch '" + key + "' is missing and cannot be fetched: " + e.reason())
                     .addExpression("prefetch." + key);
         }
         return Response.status(412).type("application/fhir+json").entity(fhir.toJson(outcome)).build();

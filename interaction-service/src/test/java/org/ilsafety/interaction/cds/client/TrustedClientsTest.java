@@ -148,6 +148,11 @@ class TrustedClientsTest {
             public Optional<String> jwksUrl() {
                 return Optional.ofNullable(jwksUrl);
             }
+
+            @Override
+            public Optional<java.util.List<String>> fhirServers() {
+                return Optional.empty();
+            }
         };
     }
 }

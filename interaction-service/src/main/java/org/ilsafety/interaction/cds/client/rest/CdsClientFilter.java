@@ -16,6 +16,7 @@ import org.ilsafety.common.problem.Problem;
 import org.ilsafety.common.security.Caller;
 import org.ilsafety.common.security.CurrentCaller;
 import org.ilsafety.common.security.Roles;
+import org.ilsafety.interaction.cds.client.CallingEhr;
 import org.ilsafety.interaction.cds.client.CdsClient;
 import org.ilsafety.interaction.cds.client.CdsTokenVerifier;
 import org.ilsafety.interaction.cds.client.ServiceUrls;
@@ -38,11 +39,13 @@ public class CdsClientFilter implements ContainerRequestFilter {
     private final CdsTokenVerifier verifier;
     private final CurrentCaller caller;
     private final ServiceUrls urls;
+    private final CallingEhr ehr;
 
-    public CdsClientFilter(CdsTokenVerifier verifier, CurrentCaller caller, ServiceUrls urls) {
+    public CdsClientFilter(CdsTokenVerifier verifier, CurrentCaller caller, ServiceUrls urls, CallingEhr ehr) {
         this.verifier = verifier;
         this.caller = caller;
         this.urls = urls;
+        this.ehr = ehr;
     }
 
     @Override
@@ -51,6 +54,7 @@ public class CdsClientFilter implements ContainerRequestFilter {
         try {
             CdsClient client = verifier.verify(request.getHeaderString(HttpHeaders.AUTHORIZATION), audiences(request), Instant.now());
             caller.establish(new Caller(client.subject(), Set.of(Roles.INTEGRATION)));
+            ehr.set(client);
         } catch (TokenRejected rejected) {
             caller.establish(Caller.ANONYMOUS);
             LOG.debugf("CDS Hooks request refused: %s", rejected.getMessage());
