@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** The patient's medicines and vaccinations as this service knows them. */
+import org.ilsafety.common.fhir.RecordedConditions;
+
+/** The patient's medicines, vaccinations, conditions and allergies as this service knows them. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class PatientRecords {
@@ -66,6 +68,42 @@ public class PatientRecords {
         if (isNew) {
             entityManager.persist(immunization);
         }
+    }
+
+    /**
+     * Keeps the latest version of a Condition or AllergyIntolerance; a removed or closed one stays inactive. False when
+     * {@code recorded} is older than the version kept (nothing changes).
+     */
+    public boolean recordCondition(String patientId, RecordedConditions.Recorded recorded) {
+        PatientCondition condition = entityManager.find(PatientCondition.class, new PatientMedication.Key(patientId, recorded.ref()));
+        boolean isNew = condition == null;
+        if (!isNew && !recorded.supersedes(condition.versionId, condition.lastUpdated)) {
+            return false;
+        }
+        if (isNew) {
+            condition = new PatientCondition();
+            condition.patientId = patientId;
+            condition.resourceRef = recorded.ref();
+        }
+        condition.allergy = recorded.allergy();
+        condition.codes = recorded.codes().isEmpty() ? null
+                : String.join("\n", recorded.codes().stream().map(c -> (c.system() == null ? "" : c.system()) + "|" + c.code()).toList());
+        condition.name = recorded.name() == null || recorded.name().length() <= 1000 ? recorded.name() : recorded.name().substring(0, 1000);
+        condition.state = recorded.state().name();
+        condition.active = recorded.holds();
+        condition.versionId = recorded.version();
+        condition.lastUpdated = recorded.lastUpdated();
+        condition.updatedAt = Instant.now();
+        if (isNew) {
+            entityManager.persist(condition);
+        }
+        return true;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PatientCondition> activeConditions(String patientId) {
+        return entityManager.createQuery("FROM PatientCondition c WHERE c.patientId = :p AND c.active = true ORDER BY c.resourceRef",
+                PatientCondition.class).setParameter("p", patientId).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
