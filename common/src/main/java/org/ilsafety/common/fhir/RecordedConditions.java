@@ -71,6 +71,24 @@ public final class RecordedConditions {
         }
     }
 
+    /** The codes as one column's text, one {@code system|code} per line (null when none); read back by {@link #codes(String)}. */
+    public static String codesText(List<Code> codes) {
+        return codes.isEmpty() ? null : String.join("\n", codes.stream().map(c -> (c.system() == null ? "" : c.system()) + "|" + c.code()).toList());
+    }
+
+    public static List<Code> codes(String text) {
+        List<Code> codes = new ArrayList<>();
+        if (text != null) {
+            for (String line : text.split("\n")) {
+                int bar = line.indexOf('|');
+                if (bar >= 0) {
+                    codes.add(new Code(bar == 0 ? null : line.substring(0, bar), line.substring(bar + 1)));
+                }
+            }
+        }
+        return codes;
+    }
+
     /** The Condition or AllergyIntolerance read; empty for any other resource. */
     public static Optional<Recorded> read(Resource resource) {
         if (resource instanceof AllergyIntolerance allergy) {

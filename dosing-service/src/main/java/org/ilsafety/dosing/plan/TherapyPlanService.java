@@ -42,10 +42,12 @@ public class TherapyPlanService {
     private final WeightReadings weights;
     private final DosingKnowledge knowledge;
     private final PatientAges ages;
+    private final AllergyBlocks allergyBlocks;
 
     public TherapyPlanService(EntityManager entityManager, PlanDoses doses, PlanChanges changes, WeightReadings weights,
-            DosingKnowledge knowledge, PatientAges ages) {
+            DosingKnowledge knowledge, PatientAges ages, AllergyBlocks allergyBlocks) {
         this.ages = ages;
+        this.allergyBlocks = allergyBlocks;
         this.entityManager = entityManager;
         this.doses = doses;
         this.changes = changes;
@@ -104,6 +106,7 @@ public class TherapyPlanService {
                 entityManager.persist(plan);
             }
             changes.record(plan, Change.STARTED, "order " + order.fhirStatus() + startReview(plan), RULE_ORDER_RECEIVED);
+            allergyBlocks.atStart(plan);
             return plan;
         }
         String routeBefore = plan.route;
@@ -245,6 +248,7 @@ public class TherapyPlanService {
         }
         changes.record(plan, Change.STARTED, (plan.offLabel ? "started by the prescriber, off-label" : "started by the prescriber")
                 + startReview(plan), plan.offLabel ? dose.ruleId() : RULE_REST_START);
+        allergyBlocks.atStart(plan);
         return plan;
     }
 

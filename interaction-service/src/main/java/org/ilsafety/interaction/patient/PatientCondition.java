@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.ilsafety.common.fhir.RecordedConditions;
 import org.ilsafety.interaction.check.ConditionInput;
 
 /** A Condition or AllergyIntolerance of the patient from patient-events (the latest version applied). */
@@ -50,13 +51,8 @@ public class PatientCondition {
     /** What the checker takes: one input per code (each tried against the rules), or the name alone. */
     public List<ConditionInput> inputs() {
         List<ConditionInput> inputs = new ArrayList<>();
-        if (codes != null) {
-            for (String line : codes.split("\n")) {
-                int bar = line.indexOf('|');
-                if (bar >= 0) {
-                    inputs.add(new ConditionInput(resourceRef, bar == 0 ? null : line.substring(0, bar), line.substring(bar + 1), name, allergy));
-                }
-            }
+        for (RecordedConditions.Code code : RecordedConditions.codes(codes)) {
+            inputs.add(new ConditionInput(resourceRef, code.system(), code.code(), name, allergy));
         }
         if (inputs.isEmpty()) {
             inputs.add(new ConditionInput(resourceRef, null, null, name, allergy));

@@ -86,8 +86,7 @@ public class PatientRecords {
             condition.resourceRef = recorded.ref();
         }
         condition.allergy = recorded.allergy();
-        condition.codes = recorded.codes().isEmpty() ? null
-                : String.join("\n", recorded.codes().stream().map(c -> (c.system() == null ? "" : c.system()) + "|" + c.code()).toList());
+        condition.codes = RecordedConditions.codesText(recorded.codes());
         condition.name = recorded.name() == null || recorded.name().length() <= 1000 ? recorded.name() : recorded.name().substring(0, 1000);
         condition.state = recorded.state().name();
         condition.active = recorded.holds();
