@@ -1,6 +1,5 @@
 package org.ilsafety.dosing.allergy;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,31 +21,20 @@ public class PatientAllergies {
     /** Keeps the allergy's latest version; false when {@code recorded} is older than the version kept (nothing changes). */
     public boolean record(String patientId, RecordedConditions.Recorded recorded) {
         PatientAllergy allergy = entityManager.find(PatientAllergy.class, new PatientAllergy.Key(patientId, recorded.ref()));
-        boolean isNew = allergy == null;
-        if (!isNew && !recorded.supersedes(allergy.versionId, allergy.lastUpdated)) {
-            return false;
-        }
-        if (isNew) {
+        if (allergy == null) {
             allergy = new PatientAllergy();
             allergy.patientId = patientId;
             allergy.resourceRef = recorded.ref();
-        }
-        allergy.codes = RecordedConditions.codesText(recorded.codes());
-        allergy.name = recorded.name() == null || recorded.name().length() <= 1000 ? recorded.name() : recorded.name().substring(0, 1000);
-        allergy.state = recorded.state().name();
-        allergy.active = recorded.holds();
-        allergy.versionId = recorded.version();
-        allergy.lastUpdated = recorded.lastUpdated();
-        allergy.updatedAt = Instant.now();
-        if (isNew) {
+            allergy.keep(recorded);
             entityManager.persist(allergy);
+            return true;
         }
-        return true;
+        return allergy.keep(recorded);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RecordedConditions.Recorded> active(String patientId) {
         return entityManager.createQuery("FROM PatientAllergy a WHERE a.patientId = :p AND a.active = true ORDER BY a.resourceRef",
-                PatientAllergy.class).setParameter("p", patientId).getResultList().stream().map(PatientAllergy::recorded).toList();
+                PatientAllergy.class).setParameter("p", patientId).getResultList().stream().map(a -> a.recorded(a.resourceRef, true)).toList();
     }
 }

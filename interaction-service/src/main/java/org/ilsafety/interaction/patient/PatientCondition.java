@@ -1,6 +1,5 @@
 package org.ilsafety.interaction.patient;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.ilsafety.common.fhir.KeptCondition;
 import org.ilsafety.common.fhir.RecordedConditions;
 import org.ilsafety.interaction.check.ConditionInput;
 
@@ -17,7 +17,7 @@ import org.ilsafety.interaction.check.ConditionInput;
 @Entity
 @Table(name = "patient_condition")
 @IdClass(PatientMedication.Key.class)
-public class PatientCondition {
+public class PatientCondition extends KeptCondition {
     @Id
     @Column(name = "patient_id")
     public String patientId;
@@ -28,25 +28,6 @@ public class PatientCondition {
     public String resourceRef;
 
     public boolean allergy;
-
-    /** One {@code system|code} per line. */
-    public String codes;
-
-    public String name;
-
-    /** RecordedConditions.State: ACTIVE, INACTIVE, ENTERED_IN_ERROR, REFUTED. */
-    public String state;
-
-    public boolean active;
-
-    @Column(name = "version_id")
-    public String versionId;
-
-    @Column(name = "last_updated")
-    public Instant lastUpdated;
-
-    @Column(name = "updated_at")
-    public Instant updatedAt;
 
     /** What the checker takes: one input per code (each tried against the rules), or the name alone. */
     public List<ConditionInput> inputs() {

@@ -76,27 +76,16 @@ public class PatientRecords {
      */
     public boolean recordCondition(String patientId, RecordedConditions.Recorded recorded) {
         PatientCondition condition = entityManager.find(PatientCondition.class, new PatientMedication.Key(patientId, recorded.ref()));
-        boolean isNew = condition == null;
-        if (!isNew && !recorded.supersedes(condition.versionId, condition.lastUpdated)) {
-            return false;
-        }
-        if (isNew) {
+        if (condition == null) {
             condition = new PatientCondition();
             condition.patientId = patientId;
             condition.resourceRef = recorded.ref();
-        }
-        condition.allergy = recorded.allergy();
-        condition.codes = RecordedConditions.codesText(recorded.codes());
-        condition.name = recorded.name() == null || recorded.name().length() <= 1000 ? recorded.name() : recorded.name().substring(0, 1000);
-        condition.state = recorded.state().name();
-        condition.active = recorded.holds();
-        condition.versionId = recorded.version();
-        condition.lastUpdated = recorded.lastUpdated();
-        condition.updatedAt = Instant.now();
-        if (isNew) {
+            condition.allergy = recorded.allergy();
+            condition.keep(recorded);
             entityManager.persist(condition);
+            return true;
         }
-        return true;
+        return condition.keep(recorded);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
