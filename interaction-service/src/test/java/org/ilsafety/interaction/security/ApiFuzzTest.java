@@ -69,8 +69,9 @@ class ApiFuzzTest {
         String select = hookRequest("order-select", "[\"MedicationRequest/draft-humira\"]",
                 bundle(draft("draft-humira", "Humira 40 mg pen", null), draft("draft-actemra", "Actemra", null)),
                 bundle(statement("ms-kineret", "Kineret 100 mg")));
-        // Real cards to give feedback on.
-        var cards = EhrRequests.given(SIGN).contentType(ContentType.JSON).body(sign).post(SIGN).then().statusCode(200).extract();
+        // Real cards to give feedback on, issued to the EHR the fuzzer calls as (feedback is taken only from that EHR).
+        var cards = io.restassured.RestAssured.given().header("Authorization", "Bearer " + TestEcEhr.token(EhrRequests.audience(SIGN)))
+                .contentType(ContentType.JSON).body(sign).post(SIGN).then().statusCode(200).extract();
         String card = cards.path("cards[0].uuid");
         String suggestion = cards.path("cards[0].suggestions[0].uuid");
         String overridden = cards.path("cards[1].uuid");
