@@ -96,4 +96,18 @@ class AllergyBlockFlowTest extends PlanFlowTestBase {
         given().contentType(io.restassured.http.ContentType.JSON).body("{\"outcome\":\"RESUME\"}")
                 .when().post("/api/v1/patients/" + patient + "/therapy-plan/review").then().statusCode(200).body("status", equalTo("ACTIVE"));
     }
+
+    @Test
+    void aPrescribersRestStartIsBlockedByAnAllergyRecordedOnTheBus() {
+        String patient = "allergy-rest-" + System.nanoTime();
+        kafka.send(Topics.PATIENT_EVENTS, patient, allergy(patient, "al-r", 1, "http://hl7.org/fhir/sid/ndc", "50242-0136-01", "Actemra vial",
+                "active", "unconfirmed"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/patients/{id}/inputs", patient).then()
+                .body("inputs.find { it.resourceType == 'AllergyIntolerance' }.outcome", equalTo("APPLIED")));
+        given().contentType(io.restassured.http.ContentType.JSON).body("""
+                {"product":"TYENNE","indication":"RA","route":"IV","weight":{"value":70,"unit":"kg"},"ageYears":50}
+                """).when().post("/api/v1/patients/" + patient + "/therapy-plan").then().statusCode(201)
+                .body("startBlocked", equalTo(true)).body("blockedFor", equalTo(List.of("ALLERGY")))
+                .body("history[-1].ruleId", equalTo(RULE));
+    }
 }
