@@ -10,6 +10,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -39,7 +40,7 @@ import org.ilsafety.common.util.Digests;
 @ApplicationScoped
 public class PatientEventParser {
     public static final Set<String> SUPPORTED_TYPES = Set.of("Patient", "Observation", "MedicationRequest", "MedicationStatement",
-            "MedicationAdministration", "MedicationDispense", "Immunization", "Condition", "Medication");
+            "MedicationAdministration", "MedicationDispense", "Immunization", "Condition", "AllergyIntolerance", "Medication");
     /** Resources kept by id for later references; they belong to no patient. */
     public static final Set<String> PATIENTLESS_TYPES = Set.of("Medication");
 
@@ -182,6 +183,8 @@ public class PatientEventParser {
             return immunization.getPatient();
         } else if (resource instanceof Condition condition) {
             return condition.getSubject();
+        } else if (resource instanceof AllergyIntolerance allergy) {
+            return allergy.getPatient();
         } else if (resource instanceof DomainResource domain) {
             // Other types (Encounter, Procedure, Claim, ...): their subject or patient, for the per-patient inputs list.
             for (String name : List.of("subject", "patient")) {

@@ -27,6 +27,9 @@ public final class IgnoredReasons {
     /** A value with a comparator where only an exact value can be used (a body weight). */
     public static final String VALUE_NOT_EXACT = "VALUE_NOT_EXACT";
 
+    /** A version of a Condition or AllergyIntolerance older than the version already applied: the newer one stands. */
+    public static final String SUPERSEDED_VERSION = "SUPERSEDED_VERSION";
+
     private IgnoredReasons() {
     }
 }

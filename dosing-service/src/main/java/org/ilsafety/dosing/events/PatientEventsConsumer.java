@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -21,6 +22,7 @@ import org.ilsafety.common.fhir.LabUnits;
 import org.ilsafety.common.fhir.MedicineReader;
 import org.ilsafety.common.fhir.ObservationFacts;
 import org.ilsafety.common.fhir.PatientEventParser;
+import org.ilsafety.common.fhir.RecordedConditions;
 import org.ilsafety.common.fhir.ReceivedResources;
 import org.ilsafety.common.inbox.IgnoredReasons;
 import org.ilsafety.common.inbox.InputOutcome;
@@ -30,8 +32,10 @@ import org.ilsafety.common.inbox.InboundHandler;
 import org.ilsafety.common.inbox.InboundProcessor;
 import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.common.therapy.TherapyOrderReader;
+import org.ilsafety.dosing.allergy.PatientAllergies;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 import org.ilsafety.dosing.knowledge.PlanRules;
+import org.ilsafety.dosing.plan.AllergyBlocks;
 import org.ilsafety.dosing.plan.EarlyDecisions;
 import org.ilsafety.dosing.plan.TherapyPlanService;
 import org.ilsafety.dosing.renal.RenalReading;
@@ -42,7 +46,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 /**
  * FHIR resources from the integration bus that change a therapy plan: MedicationRequest (start, update,
  * stop), MedicationAdministration (a dose given), body-weight Observations (the dosing weight), creatinine
- * clearance and eGFR Observations (the label's renal interval) and Patient (the birth date, for the label's age limits).
+ * clearance and eGFR Observations (the label's renal interval), Patient (the birth date, for the label's age
+ * limits) and AllergyIntolerance (a contraindication blocks the plan).
  */
 @ApplicationScoped
 public class PatientEventsConsumer implements InboundHandler<Resource> {
@@ -61,10 +66,15 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private final EarlyDecisions earlyDecisions;
     private final ReceivedResources received;
     private final LabUnits units;
+    private final PatientAllergies allergies;
+    private final AllergyBlocks allergyBlocks;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
             OrderDetailsReader details, TherapyPlanService plans, ProductCatalog products, WeightConverter weights,
-            DosingKnowledge knowledge, EarlyDecisions earlyDecisions, ReceivedResources received, LabUnits units) {
+            DosingKnowledge knowledge, EarlyDecisions earlyDecisions, ReceivedResources received, LabUnits units,
+            PatientAllergies allergies, AllergyBlocks allergyBlocks) {
+        this.allergies = allergies;
+        this.allergyBlocks = allergyBlocks;
         this.received = received;
         this.units = units;
         this.processor = processor;
@@ -97,7 +107,9 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
 
     @Override
     public void apply(InboundEvent<Resource> event) {
-        if (received.keep(event.body(), event.patientId())) {
+        if (event.body() instanceof AllergyIntolerance) {
+            allergy(event.patientId(), RecordedConditions.read(event.body()).orElseThrow());
+        } else if (received.keep(event.body(), event.patientId())) {
             InputOutcome.ignore(IgnoredReasons.KEPT_FOR_REFERENCE);
         } else if (event.body() instanceof MedicationRequest request) {
             orders.read(request).ifPresentOrElse(order -> {
@@ -124,6 +136,19 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
         } else {
             InputOutcome.ignore(IgnoredReasons.RESOURCE_TYPE_NOT_USED);
         }
+    }
+
+    /**
+     * An AllergyIntolerance is kept (its latest version) whether or not a plan exists; one that contraindicates the
+     * plan's drug blocks or holds the plan, one that no longer holds lifts the block. An older version than the one kept
+     * changes nothing (IGNORED, SUPERSEDED_VERSION).
+     */
+    private void allergy(String patientId, RecordedConditions.Recorded allergy) {
+        if (!allergies.record(patientId, allergy)) {
+            InputOutcome.ignore(IgnoredReasons.SUPERSEDED_VERSION);
+            return;
+        }
+        allergyBlocks.allergyChanged(patientId);
     }
 
     private void administration(String patientId, MedicationAdministration administration) {

@@ -13,31 +13,37 @@ import org.ilsafety.common.knowledge.KnowledgeLoader;
 import org.ilsafety.common.util.Digests;
 
 /**
- * The dosing knowledge base ({@code seeds/knowledge/dosing/}), loaded once at start. Its version names
- * both files: the declared version plus a hash over the exact bytes of each.
+ * The dosing knowledge base ({@code seeds/knowledge/dosing/}), loaded once at start, with the allergens the plan's
+ * allergy block reads from {@code interactions/rules.yaml} (one list for both services). Its version names the
+ * files: the declared version plus a hash over the exact bytes of each.
  */
 @ApplicationScoped
 public class DosingKnowledge {
     private final Knowledge<Regimens> regimens;
     private final Knowledge<PlanRules> planRules;
+    private final Knowledge<HypersensitivityRules> hypersensitivity;
     private final String version;
 
     @Inject
     public DosingKnowledge(@ConfigProperty(name = "suite.knowledge.dir") Optional<String> directory) {
         this(KnowledgeLoader.load(directory, "dosing/regimens.yaml", Regimens.class),
-                KnowledgeLoader.load(directory, "dosing/plan-rules.yaml", PlanRules.class));
+                KnowledgeLoader.load(directory, "dosing/plan-rules.yaml", PlanRules.class),
+                KnowledgeLoader.load(directory, "interactions/rules.yaml", HypersensitivityRules.class));
     }
 
-    DosingKnowledge(Knowledge<Regimens> regimens, Knowledge<PlanRules> planRules) {
+    DosingKnowledge(Knowledge<Regimens> regimens, Knowledge<PlanRules> planRules, Knowledge<HypersensitivityRules> hypersensitivity) {
         List<String> problems = RegimenValidation.problems(regimens.content());
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Dosing knowledge " + regimens.location() + " is inconsistent: " + String.join("; ", problems));
         }
         this.regimens = regimens;
         this.planRules = planRules;
+        this.hypersensitivity = hypersensitivity;
+        hypersensitivity.content().rules().stream().filter(r -> HypersensitivityRules.CATEGORY.equals(r.category()) && r.match() != null)
+                .flatMap(r -> r.match().setsOrEmpty().stream()).forEach(id -> hypersensitivity.content().set(id));
         String declared = regimens.declaredVersion().equals(planRules.declaredVersion()) ? regimens.declaredVersion()
                 : regimens.declaredVersion() + "/" + planRules.declaredVersion();
-        String hash = Digests.sha256Hex((regimens.sha256() + planRules.sha256()).getBytes(StandardCharsets.UTF_8));
+        String hash = Digests.sha256Hex((regimens.sha256() + planRules.sha256() + hypersensitivity.sha256()).getBytes(StandardCharsets.UTF_8));
         this.version = declared + "+" + hash.substring(0, 8);
     }
 
@@ -49,8 +55,13 @@ public class DosingKnowledge {
         return planRules.content();
     }
 
+    /** The allergens that contraindicate each molecule (interactions/rules.yaml, category HYPERSENSITIVITY). */
+    public HypersensitivityRules hypersensitivity() {
+        return hypersensitivity.content();
+    }
+
     public List<Knowledge<?>> files() {
-        return List.of(regimens, planRules);
+        return List.of(regimens, planRules, hypersensitivity);
     }
 
     /** The version every dose and plan decision records. */

@@ -16,7 +16,8 @@ public record PlanRules(
         List<String> bodyWeightLoinc,
         RenalFunction renalFunction,
         MissedDose missedDose,
-        AdministrationRule administration) {
+        AdministrationRule administration,
+        AllergyRule allergyContraindication) {
 
     public enum Effect {
         INTERRUPT, REDUCE, RESUME, DISCONTINUE, BLOCK_START, NONE
@@ -61,6 +62,13 @@ public record PlanRules(
     }
 
     public record MissedDose(String ruleId, double graceHours, String source, boolean verified) {
+    }
+
+    /**
+     * A recorded allergy that contraindicates the plan's drug (the HYPERSENSITIVITY rules of interactions/rules.yaml):
+     * before the first dose the start is blocked, after doses the plan is held and flagged for review.
+     */
+    public record AllergyRule(String ruleId, String note, String source, boolean verified) {
     }
 
     public record AdministrationRule(String ruleId, String repeatRuleId, String noUnitRuleId, String source, boolean verified) {

@@ -117,13 +117,17 @@ public class PlanDecisions {
 
     /**
      * monitoring-service sends RESUME once, when the last cause that kept the therapy from being given has
-     * recovered (whatever analyte that last cause was): it clears every interruption and start block. An
-     * individual review pending on the plan is closed only by a clinician.
+     * recovered (whatever analyte that last cause was): it clears every interruption and start block of monitoring's
+     * causes (a recorded allergy's block stays: {@link AllergyBlocks}). An individual review pending on the plan is
+     * closed only by a clinician.
      */
     private void resume(TherapyPlan plan, Instant at, String cause, String ruleId) {
-        if (plan.startBlocked) {
-            plan.blocks(Set.of());
-            changes.record(plan, Change.UPDATED, "start no longer blocked" + cause, ruleId);
+        Set<String> allergy = plan.blocks().contains(AllergyBlocks.CAUSE) ? Set.of(AllergyBlocks.CAUSE) : Set.of();
+        if (plan.startBlocked && plan.blocks().size() > allergy.size()) {
+            // monitoring's causes have cleared; a recorded allergy still blocks (AllergyBlocks lifts that one)
+            plan.blocks(allergy);
+            changes.record(plan, Change.UPDATED, (allergy.isEmpty() ? "start no longer blocked" : "start still blocked by a recorded allergy") + cause,
+                    ruleId);
         }
         if (plan.status != PlanStatus.INTERRUPTED) {
             return;

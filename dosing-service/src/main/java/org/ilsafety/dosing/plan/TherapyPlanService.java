@@ -45,11 +45,13 @@ public class TherapyPlanService {
     private final DosingKnowledge knowledge;
     private final PatientAges ages;
     private final RenalReadings renals;
+    private final AllergyBlocks allergyBlocks;
 
     public TherapyPlanService(EntityManager entityManager, PlanDoses doses, PlanChanges changes, WeightReadings weights,
-            DosingKnowledge knowledge, PatientAges ages, RenalReadings renals) {
+            DosingKnowledge knowledge, PatientAges ages, RenalReadings renals, AllergyBlocks allergyBlocks) {
         this.ages = ages;
         this.renals = renals;
+        this.allergyBlocks = allergyBlocks;
         this.entityManager = entityManager;
         this.doses = doses;
         this.changes = changes;
@@ -108,6 +110,7 @@ public class TherapyPlanService {
                 entityManager.persist(plan);
             }
             changes.record(plan, Change.STARTED, "order " + order.fhirStatus() + startReview(plan), RULE_ORDER_RECEIVED);
+            allergyBlocks.atStart(plan);
             return plan;
         }
         String routeBefore = plan.route;
@@ -255,6 +258,7 @@ public class TherapyPlanService {
         }
         changes.record(plan, Change.STARTED, (plan.offLabel ? "started by the prescriber, off-label" : "started by the prescriber")
                 + startReview(plan), plan.offLabel ? dose.ruleId() : RULE_REST_START);
+        allergyBlocks.atStart(plan);
         return plan;
     }
 

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.ilsafety.common.knowledge.ConditionSet;
 import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.interaction.knowledge.InteractionKnowledge;
 import org.ilsafety.interaction.knowledge.RulesDocument;
@@ -33,7 +34,7 @@ public class InteractionChecker {
     private final AgentDirectory agents;
     private final VaccineDirectory vaccines;
     private final Map<String, List<Rule>> rulesByDrug = new HashMap<>();
-    private final Map<String, RulesDocument.ConditionSet> conditionSets = new HashMap<>();
+    private final Map<String, ConditionSet> conditionSets = new HashMap<>();
 
     @Inject
     public InteractionChecker(InteractionKnowledge knowledge) {
@@ -168,9 +169,9 @@ public class InteractionChecker {
                     continue;
                 }
                 Optional<String> set = condition.allergy()
-                        ? m.allergySetsOrEmpty().stream().filter(id -> conditionSets.get(id).contains(condition)).findFirst()
+                        ? m.allergySetsOrEmpty().stream().filter(id -> conditionSets.get(id).contains(condition.system(), condition.code(), condition.name())).findFirst()
                                 .or(() -> m.isAllergyToTherapy() && allergicTo(condition, molecule) ? Optional.of(molecule) : Optional.empty())
-                        : m.conditionSetsOrEmpty().stream().filter(id -> conditionSets.get(id).contains(condition)).findFirst();
+                        : m.conditionSetsOrEmpty().stream().filter(id -> conditionSets.get(id).contains(condition.system(), condition.code(), condition.name())).findFirst();
                 if (set.isPresent()) {
                     fired.add(rule.id());
                     findings.add(finding(rule, new Finding.Matched(condition.ref(), condition.name(), null, null, null, null),
@@ -195,8 +196,8 @@ public class InteractionChecker {
         if (rule.severityWith() == null) {
             return finding;
         }
-        RulesDocument.ConditionSet set = conditionSets.get(rule.severityWith().conditionSet());
-        Optional<ConditionInput> history = conditions.stream().filter(c -> !c.allergy() && set.contains(c)).findFirst();
+        ConditionSet set = conditionSets.get(rule.severityWith().conditionSet());
+        Optional<ConditionInput> history = conditions.stream().filter(c -> !c.allergy() && set.contains(c.system(), c.code(), c.name())).findFirst();
         if (history.isEmpty()) {
             return finding;
         }

@@ -21,6 +21,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.fhir.MedicineReader;
 import org.ilsafety.common.fhir.PatientEventParser;
+import org.ilsafety.common.fhir.RecordedConditions;
 import org.ilsafety.common.fhir.ReceivedResources;
 import org.ilsafety.common.inbox.IgnoredReasons;
 import org.ilsafety.common.inbox.InputOutcome;
@@ -47,7 +48,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * kept as a medicine of the patient (a duplicate therapy or a biologic combination for the checker),
  * and promoted to the therapy when the first product's order stops.
  * Other MedicationRequests and MedicationStatements are the patient's medicines; Immunizations the
- * vaccinations. Every change re-checks the patient in the same transaction.
+ * vaccinations; Conditions and AllergyIntolerances the patient context (hypersensitivity, the label's warnings).
+ * Every change re-checks the patient in the same transaction.
  */
 @ApplicationScoped
 public class PatientEventsConsumer implements InboundHandler<Resource> {
@@ -104,7 +106,11 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     public void apply(InboundEvent<Resource> event) {
         String patientId = event.patientId();
         boolean changed = false;
-        if (received.keep(event.body(), patientId)) {
+        Optional<RecordedConditions.Recorded> condition = RecordedConditions.read(event.body());
+        if (condition.isPresent()) {
+            received.keep(event.body(), patientId); // a Condition is also kept for an order's reasonReference
+            changed = applyCondition(patientId, condition.get());
+        } else if (received.keep(event.body(), patientId)) {
             InputOutcome.ignore(IgnoredReasons.KEPT_FOR_REFERENCE);
         } else if (event.body() instanceof MedicationRequest request) {
             changed = applyRequest(patientId, request);
@@ -189,6 +195,18 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
                 : ((MedicationDispense) given).getStatus() == null ? null : ((MedicationDispense) given).getStatus().toCode();
         boolean current = status == null || Set.of("completed", "in-progress", "preparation").contains(status);
         records.recordMedication(patientId, FhirMedicines.ref(given), medicine.name(), medicine.rxnorm(), medicine.atc(), status, current);
+        return true;
+    }
+
+    /**
+     * A Condition or AllergyIntolerance: kept (the latest version), active or not, for the re-check's patient context.
+     * An older version than the one kept changes nothing (IGNORED, SUPERSEDED_VERSION).
+     */
+    private boolean applyCondition(String patientId, RecordedConditions.Recorded condition) {
+        if (!records.recordCondition(patientId, condition)) {
+            InputOutcome.ignore(IgnoredReasons.SUPERSEDED_VERSION);
+            return false;
+        }
         return true;
     }
 

@@ -97,7 +97,7 @@ public class InteractionKnowledge {
             require(cvx.add(CodeFormats.cvxKey(vaccine.cvx())), "vaccines.yaml: duplicate CVX code " + vaccine.cvx());
         }
         Set<String> sets = new HashSet<>();
-        for (RulesDocument.ConditionSet set : rules.content().conditionSetsOrEmpty()) {
+        for (org.ilsafety.common.knowledge.ConditionSet set : rules.content().conditionSetsOrEmpty()) {
             require(sets.add(set.id()) && set.source() != null, "rules.yaml: condition set " + set.id() + " is duplicated or has no source");
         }
         Set<String> ruleIds = new HashSet<>();

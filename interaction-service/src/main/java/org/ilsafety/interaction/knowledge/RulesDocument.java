@@ -2,31 +2,18 @@ package org.ilsafety.interaction.knowledge;
 
 import java.util.List;
 
+import org.ilsafety.common.knowledge.ConditionSet;
+
 import org.ilsafety.interaction.check.Category;
 import org.ilsafety.interaction.check.Severity;
 
-/** {@code interactions/rules.yaml}: what each therapy meets, how severe, why and what to do. */
+/**
+ * {@code interactions/rules.yaml}: what each therapy meets, how severe, why and what to do. Its condition sets (common's
+ * {@link ConditionSet}) are also read by dosing-service's allergy block.
+ */
 public record RulesDocument(String knowledgeVersion, int liveVaccineLeadDays, String liveVaccineLeadSource,
         boolean liveVaccineLeadVerified, AfterLastDose afterLastDose, List<ConditionSet> conditionSets, List<OverrideReason> overrideReasons,
         List<Rule> rules) {
-
-    /** A set of conditions (or allergens) by ICD-10-CM prefix, SNOMED CT code or name (case-insensitive words). */
-    public record ConditionSet(String id, List<String> icd10, List<String> snomed, List<String> names, String source, boolean verified) {
-        public boolean contains(org.ilsafety.interaction.check.ConditionInput input) {
-            String code = input.code() == null ? "" : input.code().trim().toUpperCase(java.util.Locale.ROOT);
-            if (!code.isEmpty() && org.ilsafety.interaction.check.ConditionInput.ICD10.equals(input.system())
-                    && icd10 != null && icd10.stream().anyMatch(code::startsWith)) {
-                return true;
-            }
-            if (!code.isEmpty() && org.ilsafety.interaction.check.ConditionInput.SNOMED.equals(input.system())
-                    && snomed != null && snomed.contains(code)) {
-                return true;
-            }
-            String name = input.name() == null ? "" : " " + input.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", " ") + " ";
-            return names != null && names.stream().anyMatch(n -> name.contains(" " + n.toLowerCase(java.util.Locale.ROOT)
-                    .replaceAll("[^a-z0-9]+", " ").trim() + " "));
-        }
-    }
 
     /** The severity a rule takes when the patient has a condition of the set (a GI perforation risk with diverticulitis). */
     public record SeverityWith(String conditionSet, Severity severity) {

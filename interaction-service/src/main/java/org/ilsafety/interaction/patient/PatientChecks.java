@@ -27,7 +27,7 @@ import org.ilsafety.interaction.check.Today;
 import org.jboss.logging.Logger;
 
 /**
- * Re-checks a patient whenever the therapy, a medicine or a vaccination changes, in the transaction of
+ * Re-checks a patient whenever the therapy, a medicine, a vaccination, a condition or an allergy changes, in the transaction of
  * the change: a new finding is opened and published, one that still holds is left alone (not published
  * again), one that no longer holds is closed and published as closed.
  */
@@ -76,6 +76,7 @@ public class PatientChecks {
                     records.activeMedications(patientId).stream().map(m -> new MedicationInput(m.resourceRef, m.name, m.rxnorm, m.atc)).toList(),
                     records.activeImmunizations(patientId).stream()
                             .map(i -> new ImmunizationInput(i.resourceRef, i.cvx, i.name, i.occurrenceDate)).toList(),
+                    records.activeConditions(patientId).stream().flatMap(c -> c.inputs().stream()).toList(),
                     asOf);
             checker.check(request).findings().forEach(f -> current.putIfAbsent(f.key(), f));
         }
@@ -157,6 +158,6 @@ public class PatientChecks {
         if (row.validUntil != null && asOf.isAfter(row.validUntil)) {
             return "exposure window ended " + row.validUntil;
         }
-        return "no longer applies (medicine, vaccination or therapy changed)";
+        return "no longer applies (medicine, vaccination, condition, allergy or therapy changed)";
     }
 }

@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** The patient's medicines and vaccinations as this service knows them. */
+import org.ilsafety.common.fhir.RecordedConditions;
+
+/** The patient's medicines, vaccinations, conditions and allergies as this service knows them. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class PatientRecords {
@@ -66,6 +68,30 @@ public class PatientRecords {
         if (isNew) {
             entityManager.persist(immunization);
         }
+    }
+
+    /**
+     * Keeps the latest version of a Condition or AllergyIntolerance; a removed or closed one stays inactive. False when
+     * {@code recorded} is older than the version kept (nothing changes).
+     */
+    public boolean recordCondition(String patientId, RecordedConditions.Recorded recorded) {
+        PatientCondition condition = entityManager.find(PatientCondition.class, new PatientMedication.Key(patientId, recorded.ref()));
+        if (condition == null) {
+            condition = new PatientCondition();
+            condition.patientId = patientId;
+            condition.resourceRef = recorded.ref();
+            condition.allergy = recorded.allergy();
+            condition.keep(recorded);
+            entityManager.persist(condition);
+            return true;
+        }
+        return condition.keep(recorded);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<PatientCondition> activeConditions(String patientId) {
+        return entityManager.createQuery("FROM PatientCondition c WHERE c.patientId = :p AND c.active = true ORDER BY c.resourceRef",
+                PatientCondition.class).setParameter("p", patientId).getResultList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -56,4 +56,22 @@ public final class FhirFixtures {
                  "effectiveDateTime":"%s","dosage":{"dose":{"value":%s,"unit":"mg","system":"http://unitsofmeasure.org","code":"mg"}}}
                 """.formatted(id, productName, patientId, effective, doseMg);
     }
+
+    /**
+     * An AllergyIntolerance (or, with {@code allergy} false, a Condition): a code of {@code system} (null for text only)
+     * and a text; {@code verification} (confirmed, entered-in-error, refuted) and {@code clinical} (active, inactive, resolved).
+     */
+    public static String patientContext(boolean allergy, String patientId, String id, int version, String system, String code, String text,
+            String clinical, String verification) {
+        String coding = system == null ? "" : "\"coding\":[{\"system\":\"%s\",\"code\":\"%s\"}],".formatted(system, code);
+        String type = allergy ? "AllergyIntolerance" : "Condition";
+        String statuses = allergy ? "allergyintolerance" : "condition";
+        String verificationSystem = allergy ? "allergyintolerance-verification" : "condition-ver-status";
+        return """
+                {"resourceType":"%s","id":"%s","meta":{"versionId":"%d"},
+                 "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/%s-clinical","code":"%s"}]},
+                 "verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/%s","code":"%s"}]},
+                 "code":{%s"text":"%s"},"%s":{"reference":"Patient/%s"}}
+                """.formatted(type, id, version, statuses, clinical, verificationSystem, verification, coding, text, allergy ? "patient" : "subject", patientId);
+    }
 }
