@@ -75,7 +75,7 @@ class SuiteIT {
 
     @Test
     @Order(2)
-    void aTocilizumabOrderBecomesTheActiveTherapyInAllThreeServices() {
+    void aTocilizumabOrderBecomesTheTherapyInAllThreeServicesAndItsFirstDoseStartsItInMonitoring() {
         kafka.send(Topics.PATIENT_EVENTS, "e2e-order-1",
                 FhirFixtures.medicationRequest("e2e-order-1", "mr-e2e-1", 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
 
@@ -84,13 +84,24 @@ class SuiteIT {
             assertEquals("ACTIVE", plan.path("status").asText());
             assertEquals("ACTEMRA", plan.path("productId").asText());
         });
-        for (String service : List.of("monitoring-service", "interaction-service")) {
-            Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
-                JsonNode therapy = json(suite.get(service, "/api/v1/patients/e2e-order-1/therapy"));
-                assertEquals("ACTIVE", therapy.path("status").asText(), service);
-                assertEquals("tocilizumab", therapy.path("moleculeId").asText(), service);
-            });
-        }
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode therapy = json(suite.get("interaction-service", "/api/v1/patients/e2e-order-1/therapy"));
+            assertEquals("ACTIVE", therapy.path("status").asText());
+            assertEquals("tocilizumab", therapy.path("moleculeId").asText());
+        });
+        // monitoring grades with the start thresholds until the first dose, then with the on-therapy rules
+        assertMonitoringTherapy("e2e-order-1", "PLANNED");
+        kafka.send(Topics.PATIENT_EVENTS, "e2e-order-1",
+                FhirFixtures.medicationAdministration("e2e-order-1", "ma-e2e-1", "Actemra", 288, "2026-11-02T09:00:00Z"));
+        assertMonitoringTherapy("e2e-order-1", "ACTIVE");
+    }
+
+    static void assertMonitoringTherapy(String patient, String status) {
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> {
+            JsonNode therapy = json(suite.get("monitoring-service", "/api/v1/patients/" + patient + "/therapy"));
+            assertEquals(status, therapy.path("status").asText());
+            assertEquals("tocilizumab", therapy.path("moleculeId").asText());
+        });
     }
 
     @Test
