@@ -49,7 +49,7 @@ class SyntheaCorpusFlowTest {
                 given().get("/api/v1/patients/{id}/therapy-plan", p.patientId()).then().log().ifValidationFails().statusCode(200)
                         .body("productId", equalTo(p.product()))
                         .body("indication", equalTo(p.indication()))
-                        .body("dosingWeightKg", closeTo(lastWeightKg(p.json()), 0.01f));
+                        .body("dosingWeightKg", closeTo(lastWeightKg(p.json()), 0.051f)); // the plan keeps the weight to 0.1 kg
             }
         }
     }
