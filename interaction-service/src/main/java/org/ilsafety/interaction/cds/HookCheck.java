@@ -30,12 +30,14 @@ import org.ilsafety.interaction.check.Therapy;
 import org.ilsafety.interaction.check.TherapyStatus;
 import org.ilsafety.interaction.check.Today;
 import org.ilsafety.interaction.events.FhirMedicines;
+import org.ilsafety.interaction.patient.PatientRecords;
 import org.ilsafety.interaction.patient.TherapyView;
 
 /**
  * The check of a hook call: the draft orders, the prefetched (or fetched) medicines and vaccinations and the
  * patient's therapy go through the same checker as the API; findings that involve a draft order in focus (or
- * every finding, when the draft order in focus is the therapy itself) become cards. When prefetch data could not
+ * every finding, when the draft order in focus is the therapy itself) become cards. The patient's conditions and
+ * allergies are those recorded from {@code patient-events} (a hypersensitivity to the drug ordered is a card). When prefetch data could not
  * be read and it could change the answer, a card says the check is incomplete ({@link IncompleteCheckCard}).
  * <p>
  * The therapy is, in order: an interleukin-blocker draft order in focus (PLANNED, unless the same molecule is
@@ -51,10 +53,12 @@ public class HookCheck {
     private final CardWriter cards;
     private final Today today;
     private final EarlierResources earlier;
+    private final PatientRecords records;
 
     public HookCheck(InteractionChecker checker, TherapyOrderReader orders, ActiveTherapies therapies, CardWriter cards, Today today,
-            EarlierResources earlier) {
+            EarlierResources earlier, PatientRecords records) {
         this.earlier = earlier;
+        this.records = records;
         this.checker = checker;
         this.orders = orders;
         this.therapies = therapies;
@@ -125,7 +129,9 @@ public class HookCheck {
             // Unread medicines may hold the therapy itself; unread vaccinations matter only with a therapy.
             return new CdsModel.Response(unread.containsKey(CdsServiceCatalog.MEDICATIONS) ? List.of(IncompleteCheckCard.of(unread, null)) : List.of());
         }
-        CheckResult result = checker.check(new CheckRequest(therapy, medications, immunizations, asOf));
+        // the conditions and allergies recorded from patient-events (a tocilizumab allergy makes ordering it a card)
+        CheckResult result = checker.check(new CheckRequest(therapy, medications, immunizations,
+                records.activeConditions(inputs.patientId()).stream().flatMap(c -> c.inputs().stream()).toList(), asOf));
         List<Finding> relevant = new ArrayList<>();
         for (Finding finding : result.findings()) {
             if (therapyDraft != null || inputs.focus().contains(finding.matched().ref())) {

@@ -20,6 +20,10 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.ilsafety.common.events.Topics;
+import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.stack.testing.SuiteTestInfrastructure;
+import org.ilsafety.stack.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -224,6 +228,20 @@ class CdsHooksTest {
             assertThat(f.outcome).isEqualTo("accepted");
             assertThat(f.acceptedSuggestions).isEqualTo(suggestion);
         });
+    }
+
+    @Test
+    void anAllergyRecordedFromTheBusMakesOrderingTheDrugACard() {
+        String p = "cds-allergy-" + UUID.randomUUID();
+        try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
+            kafka.send(Topics.PATIENT_EVENTS, p, FhirFixtures.patientContext(true, p, "al-tcz", 1, "http://www.nlm.nih.gov/research/umls/rxnorm",
+                    "612865", "tocilizumab", "active", "confirmed"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() -> given()
+                    .get("/api/v1/patients/{id}/inputs", p).then().body("inputs[0].outcome", equalTo("APPLIED")));
+        }
+        call(SIGN, request("order-sign", p, null, bundle(draft("draft-actemra", p, "Actemra", null)), bundle(), bundle())).statusCode(200)
+                .body(containsString("tocilizumab.hypersensitivity"))
+                .body("cards[0].indicator", equalTo("critical"));
     }
 
     @Test
