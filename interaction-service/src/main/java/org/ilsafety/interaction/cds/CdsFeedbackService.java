@@ -42,11 +42,8 @@ public class CdsFeedbackService {
             }
             UUID card = uuid(feedback.card(), field + ".card");
             IssuedCard issued = entityManager.find(IssuedCard.class, card);
-            if (issued == null || !issued.serviceId.equals(serviceId)) {
-                throw ProblemException.badRequest(field + ".card", "is not a card this service issued to this EHR");
-            }
-            if (!caller.get().subject().equals(issued.issuedTo)) {
-                // the same answer as for an unknown card: another EHR learns nothing about cards it was not given
+            // one answer for an unknown card and another EHR's card: that EHR learns nothing about cards it was not given
+            if (issued == null || !issued.serviceId.equals(serviceId) || !caller.get().subject().equals(issued.issuedTo)) {
                 throw ProblemException.badRequest(field + ".card", "is not a card this service issued to this EHR");
             }
             if (!"accepted".equals(feedback.outcome()) && !"overridden".equals(feedback.outcome())) {
