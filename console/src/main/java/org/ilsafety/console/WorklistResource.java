@@ -42,7 +42,7 @@ public class WorklistResource {
             "Repeat test ordered", "Patient contacted");
     static final List<String> STATUSES = List.of("OPEN", "ACKNOWLEDGED", "RESOLVED", "ALL");
     static final List<String> SEVERITIES = List.of("CRITICAL", "HIGH", "MODERATE", "LOW");
-    static final List<String> TYPES = List.of("LAB_ABNORMAL", "LAB_UNGRADABLE", "INFECTION", "SCREENING", "LAB_DUE", "LAB_OVERDUE");
+    static final List<String> TYPES = List.of("LAB_ABNORMAL", "LAB_UNGRADABLE", "INFECTION", "SCREENING", "LAB_DUE", "LAB_OVERDUE", "PATIENT_MERGE");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Template worklist;

@@ -26,6 +26,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.inbox.EventRejected;
 import org.ilsafety.common.inbox.IgnoredReasons;
 import org.ilsafety.common.inbox.InboundEvent;
+import org.ilsafety.common.patient.PatientMerge;
 import org.ilsafety.common.util.Digests;
 
 /**
@@ -100,6 +101,21 @@ public class PatientEventParser {
             subject.setReference("Patient/" + patientId); // one form for every reader downstream
         }
         return new InboundEvent<>(key, patientId, type, resource);
+    }
+
+    /**
+     * An event of a merged-away patient re-addressed to the surviving patient: its patient id and the resource's
+     * subject. A Patient that states a merge (its links) stays as it is: it is the merge itself.
+     */
+    public InboundEvent<Resource> forSurvivor(InboundEvent<Resource> event, String survivingId) {
+        if (event.body() instanceof Patient patient && !PatientMerge.of(patient).isEmpty()) {
+            return event;
+        }
+        Reference subject = event.body() == null ? null : subjectOf(event.body());
+        if (subject != null && subject.hasReference()) {
+            subject.setReference("Patient/" + survivingId);
+        }
+        return new InboundEvent<>(event.idempotencyKey(), survivingId, event.type(), event.body(), event.ignoredBecause());
     }
 
     /** {@code recordKey}: the patient an unused entry naming none (Provenance, MessageHeader) is listed under. */

@@ -30,6 +30,9 @@ public final class IgnoredReasons {
     /** A version of a Condition or AllergyIntolerance older than the version already applied: the newer one stands. */
     public static final String SUPERSEDED_VERSION = "SUPERSEDED_VERSION";
 
+    /** A Patient merge (link replaced-by / replaces) already applied: the survivor's and the merged-away record's Patient both state it. */
+    public static final String MERGE_ALREADY_APPLIED = "MERGE_ALREADY_APPLIED";
+
     private IgnoredReasons() {
     }
 }

@@ -16,6 +16,14 @@ public interface InboundHandler<T> {
         return java.util.List.of(parse(record));
     }
 
+    /**
+     * The event re-addressed to the patient a merged-away patient id now stands for ({@code patient_merge}), or the
+     * event itself when this handler does not follow patient merges (the default).
+     */
+    default InboundEvent<T> forSurvivor(InboundEvent<T> event, String survivingId) {
+        return event;
+    }
+
     /** Applies the event; may say {@link InputOutcome#ignore} when it changes nothing; runs in the transaction that also records its idempotency key. */
     void apply(InboundEvent<T> event);
 }

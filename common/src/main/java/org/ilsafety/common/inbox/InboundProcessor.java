@@ -23,6 +23,7 @@ import org.ilsafety.common.audit.AuditTrail;
 import org.ilsafety.common.audit.ConsumedEvents;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.outbox.Outbox;
+import org.ilsafety.common.patient.PatientMerges;
 import org.ilsafety.common.util.Digests;
 import org.jboss.logging.Logger;
 
@@ -55,10 +56,12 @@ public class InboundProcessor {
     private final AuditTrail audit;
     private final ConsumedEvents consumed;
     private final InputRecords inputs;
+    private final PatientMerges merges;
 
     public InboundProcessor(EntityManager entityManager, Outbox outbox, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.application.name") String service, AuditTrail audit, ConsumedEvents consumed,
-            InputRecords inputs) {
+            InputRecords inputs, PatientMerges merges) {
+        this.merges = merges;
         this.entityManager = entityManager;
         this.outbox = outbox;
         this.registry = registry;
@@ -174,52 +177,66 @@ public class InboundProcessor {
                 record.events().forEach(event -> items.add(new Item<>(record.record(), event, null, event.idempotencyKey())));
             }
         }
-        List<AuditEntry> audited = new ArrayList<>(items.size());
+        List<AuditEntry> auditedEntries = new ArrayList<>(items.size());
         List<InputRecords.Row> listed = new ArrayList<>(items.size());
         List<Counted> counted = new ArrayList<>(items.size());
         Map<ConsumerRecord<String, String>, Outcome> byRecord = new java.util.IdentityHashMap<>();
         Set<String> firstTime = claim(items);
         Instant now = Instant.now();
-        for (Item<T> item : items) {
-            Outcome outcome;
-            String reason = null;
-            List<UUID> caused = List.of();
-            boolean first = firstTime.remove(item.key());
-            if (item.rejection() != null) {
-                outcome = first ? deadLetter(item.record(), item.rejection()) : Outcome.DUPLICATE;
-                reason = item.rejection().reasonCode();
-            } else if (!first) {
-                LOG.debugf("Duplicate %s ignored", position(item.record()));
-                outcome = Outcome.DUPLICATE;
-            } else if (item.event().ignoredBecause() != null) {
-                outcome = Outcome.IGNORED;
-                reason = item.event().ignoredBecause();
-            } else {
-                CAUSED.set(new ArrayList<>());
-                InputOutcome.begin();
-                try {
-                    handler.apply(item.event());
-                    reason = InputOutcome.end();
-                } finally {
-                    caused = CAUSED.get();
-                    CAUSED.remove();
-                    InputOutcome.end();
+        merges.beginPoll(items.stream().filter(item -> item.event() != null).map(item -> item.event().patientId()).toList());
+        try {
+            for (Item<T> item : items) {
+                Outcome outcome;
+                String reason = null;
+                List<UUID> caused = List.of();
+                boolean first = firstTime.remove(item.key());
+                InboundEvent<T> event = item.event();
+                if (item.rejection() != null) {
+                    outcome = first ? deadLetter(item.record(), item.rejection()) : Outcome.DUPLICATE;
+                    reason = item.rejection().reasonCode();
+                } else if (!first) {
+                    LOG.debugf("Duplicate %s ignored", position(item.record()));
+                    outcome = Outcome.DUPLICATE;
+                } else if (item.event().ignoredBecause() != null) {
+                    outcome = Outcome.IGNORED;
+                    reason = item.event().ignoredBecause();
+                } else {
+                    event = merged(item.event(), handler);
+                    CAUSED.set(new ArrayList<>());
+                    InputOutcome.begin();
+                    try {
+                        handler.apply(event);
+                        reason = InputOutcome.end();
+                    } finally {
+                        caused = CAUSED.get();
+                        CAUSED.remove();
+                        InputOutcome.end();
+                    }
+                    outcome = reason == null ? Outcome.APPLIED : Outcome.IGNORED;
                 }
-                outcome = reason == null ? Outcome.APPLIED : Outcome.IGNORED;
+                byRecord.merge(item.record(), outcome, InboundProcessor::together);
+                counted.add(new Counted(item.record().topic(), outcome, outcome == Outcome.DUPLICATE ? null : reason));
+                if (outcome != Outcome.DUPLICATE) {
+                    String patientId = event != null ? event.patientId() : item.record().key();
+                    String audited = (reason == null ? outcome.name() : outcome.name() + " " + reason)
+                            + (event != item.event() ? " (merged patient: applied to the surviving patient)" : "");
+                    auditedEntries.add(consumed.entry(item.record(), patientId, audited, caused));
+                    listed.add(new InputRecords.Row(patientId, new InputRecords.Input(now, item.record().topic(), position(item.record()),
+                            item.key(), item.event() != null ? item.event().type() : null, outcome.name(), reason)));
+                }
             }
-            byRecord.merge(item.record(), outcome, InboundProcessor::together);
-            counted.add(new Counted(item.record().topic(), outcome, outcome == Outcome.DUPLICATE ? null : reason));
-            if (outcome != Outcome.DUPLICATE) {
-                String patientId = item.event() != null ? item.event().patientId() : item.record().key();
-                audited.add(consumed.entry(item.record(), patientId, reason == null ? outcome.name() : outcome.name() + " " + reason, caused));
-                listed.add(new InputRecords.Row(patientId, new InputRecords.Input(now, item.record().topic(), position(item.record()),
-                        item.key(), item.event() != null ? item.event().type() : null, outcome.name(), reason)));
-            }
+        } finally {
+            merges.endPoll();
         }
-        audit.recordAll(audited);
+        audit.recordAll(auditedEntries);
         inputs.recordAll(listed);
         List<Outcome> outcomes = parsed.stream().map(p -> byRecord.getOrDefault(p.record(), Outcome.IGNORED)).toList();
         return new Applied(outcomes, counted);
+    }
+
+    /** The event for the surviving patient when its patient id was merged away, else the event itself. */
+    private <T> InboundEvent<T> merged(InboundEvent<T> event, InboundHandler<T> handler) {
+        return merges.survivorOf(event.patientId()).map(survivor -> handler.forSurvivor(event, survivor)).orElse(event);
     }
 
     /** A record's outcome from its inputs' outcomes. */

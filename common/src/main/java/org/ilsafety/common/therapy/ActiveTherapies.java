@@ -56,6 +56,40 @@ public class ActiveTherapies {
         return therapy;
     }
 
+    /** The therapies of a merged-away patient and its survivor when the merge was applied. */
+    public record AtMerge(ActiveTherapy surviving, ActiveTherapy mergedAway) {
+        /** Both records had a current therapy: both are kept and a person reviews which one stands. */
+        public boolean bothCurrent() {
+            return surviving != null && mergedAway != null && current(surviving) && current(mergedAway);
+        }
+
+        private static boolean current(ActiveTherapy therapy) {
+            return !"STOPPED".equals(therapy.status) && !"DISCONTINUED".equals(therapy.status);
+        }
+    }
+
+    /**
+     * A patient merge: the merged-away patient's therapy becomes the survivor's when the survivor has none or only a
+     * stopped one; when both
+     * have one, each stays under its own id (returned, so the service can raise its review). Rows are moved with SQL:
+     * flush before, clear the persistence context after.
+     */
+    public AtMerge merge(String mergedId, String survivingId) {
+        ActiveTherapy surviving = find(survivingId).orElse(null);
+        ActiveTherapy mergedAway = find(mergedId).orElse(null);
+        if (mergedAway != null && surviving != null && !AtMerge.current(surviving) && AtMerge.current(mergedAway)) {
+            // the merged-away record's therapy is the current one: it replaces the survivor's stopped one
+            entityManager.createNativeQuery("DELETE FROM active_therapy WHERE patient_id = ?1").setParameter(1, survivingId).executeUpdate();
+            surviving = null;
+        }
+        if (surviving == null && mergedAway != null) {
+            entityManager.createNativeQuery("UPDATE active_therapy SET patient_id = ?1, updated_at = ?3 WHERE patient_id = ?2")
+                    .setParameter(1, survivingId).setParameter(2, mergedId).setParameter(3, Instant.now()).executeUpdate();
+            return new AtMerge(null, null);
+        }
+        return new AtMerge(surviving, mergedAway);
+    }
+
     /**
      * The patient's row, created if missing and locked for this transaction: the patient-events and
      * therapy-plan-events consumers may both touch it at once, and the second must wait, not fail.

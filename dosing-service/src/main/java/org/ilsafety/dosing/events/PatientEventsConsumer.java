@@ -31,12 +31,15 @@ import org.ilsafety.common.inbox.InboundEvent;
 import org.ilsafety.common.inbox.InboundHandler;
 import org.ilsafety.common.inbox.InboundProcessor;
 import org.ilsafety.common.knowledge.ProductCatalog;
+import org.ilsafety.common.patient.PatientMerge;
+import org.ilsafety.common.patient.PatientMerges;
 import org.ilsafety.common.therapy.TherapyOrderReader;
 import org.ilsafety.dosing.allergy.PatientAllergies;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 import org.ilsafety.dosing.knowledge.PlanRules;
 import org.ilsafety.dosing.plan.AllergyBlocks;
 import org.ilsafety.dosing.plan.EarlyDecisions;
+import org.ilsafety.dosing.plan.MergedPatients;
 import org.ilsafety.dosing.plan.TherapyPlanService;
 import org.ilsafety.dosing.renal.RenalReading;
 import org.ilsafety.dosing.weight.WeightConverter;
@@ -68,11 +71,15 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private final LabUnits units;
     private final PatientAllergies allergies;
     private final AllergyBlocks allergyBlocks;
+    private final PatientMerges merges;
+    private final MergedPatients mergedPatients;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
             OrderDetailsReader details, TherapyPlanService plans, ProductCatalog products, WeightConverter weights,
             DosingKnowledge knowledge, EarlyDecisions earlyDecisions, ReceivedResources received, LabUnits units,
-            PatientAllergies allergies, AllergyBlocks allergyBlocks) {
+            PatientAllergies allergies, AllergyBlocks allergyBlocks, PatientMerges merges, MergedPatients mergedPatients) {
+        this.merges = merges;
+        this.mergedPatients = mergedPatients;
         this.allergies = allergies;
         this.allergyBlocks = allergyBlocks;
         this.received = received;
@@ -128,14 +135,30 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
                 InputOutcome.ignore(IgnoredReasons.CODE_NOT_MONITORED);
             }
         } else if (event.body() instanceof Patient patient) {
-            if (patient.hasBirthDate()) {
-                plans.recordBirthDate(event.patientId(), patient.getBirthDateElement().getValueAsCalendar().toZonedDateTime().toLocalDate());
-            } else {
-                InputOutcome.ignore(IgnoredReasons.NOTHING_USED);
-            }
+            patient(event, patient);
         } else {
             InputOutcome.ignore(IgnoredReasons.RESOURCE_TYPE_NOT_USED);
         }
+    }
+
+    /**
+     * A Patient: its birth date (the label's age limits), and a merge its links state (replaced-by / replaces), which moves
+     * the merged-away patient's plan and facts to the survivor ({@link MergedPatients}).
+     */
+    private void patient(InboundEvent<Resource> event, Patient patient) {
+        List<PatientMerge> stated = PatientMerge.of(patient);
+        boolean merged = !stated.isEmpty() && merges.apply(stated, event.idempotencyKey(), mergedPatients::move);
+        boolean merging = stated.stream().anyMatch(merge -> merge.mergedId().equals(event.patientId()));
+        if (patient.hasBirthDate() && !merging) {
+            plans.recordBirthDate(event.patientId(), patient.getBirthDateElement().getValueAsCalendar().toZonedDateTime().toLocalDate());
+        } else if (!merged) {
+            InputOutcome.ignore(stated.isEmpty() ? IgnoredReasons.NOTHING_USED : IgnoredReasons.MERGE_ALREADY_APPLIED);
+        }
+    }
+
+    @Override
+    public InboundEvent<Resource> forSurvivor(InboundEvent<Resource> event, String survivingId) {
+        return parser.forSurvivor(event, survivingId);
     }
 
     /**

@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.fhir.MedicineReader;
@@ -30,11 +31,14 @@ import org.ilsafety.common.inbox.InboundEvent;
 import org.ilsafety.common.inbox.InboundHandler;
 import org.ilsafety.common.inbox.InboundProcessor;
 import org.ilsafety.common.knowledge.ProductCatalog;
+import org.ilsafety.common.patient.PatientMerge;
+import org.ilsafety.common.patient.PatientMerges;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.common.therapy.TherapyOrder;
 import org.ilsafety.common.therapy.TherapyOrderReader;
 import org.ilsafety.interaction.check.Today;
+import org.ilsafety.interaction.patient.MergedPatients;
 import org.ilsafety.interaction.patient.PatientChecks;
 import org.ilsafety.interaction.patient.PatientMedication;
 import org.ilsafety.interaction.patient.PatientRecords;
@@ -48,7 +52,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * kept as a medicine of the patient (a duplicate therapy or a biologic combination for the checker),
  * and promoted to the therapy when the first product's order stops.
  * Other MedicationRequests and MedicationStatements are the patient's medicines; Immunizations the
- * vaccinations; Conditions and AllergyIntolerances the patient context (hypersensitivity, the label's warnings).
+ * vaccinations; Conditions and AllergyIntolerances the patient context (hypersensitivity, the label's warnings); a Patient
+ * that states a merge moves the merged-away patient's records to the survivor ({@link MergedPatients}).
  * Every change re-checks the patient in the same transaction.
  */
 @ApplicationScoped
@@ -62,10 +67,14 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private final Today today;
     private final ProductCatalog products;
     private final ReceivedResources received;
+    private final PatientMerges merges;
+    private final MergedPatients mergedPatients;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
             ActiveTherapies therapies, PatientRecords records, PatientChecks checks, Today today, ProductCatalog products,
-            ReceivedResources received) {
+            ReceivedResources received, PatientMerges merges, MergedPatients mergedPatients) {
+        this.merges = merges;
+        this.mergedPatients = mergedPatients;
         this.received = received;
         this.processor = processor;
         this.parser = parser;
@@ -103,6 +112,11 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     }
 
     @Override
+    public InboundEvent<Resource> forSurvivor(InboundEvent<Resource> event, String survivingId) {
+        return parser.forSurvivor(event, survivingId);
+    }
+
+    @Override
     public void apply(InboundEvent<Resource> event) {
         String patientId = event.patientId();
         boolean changed = false;
@@ -120,6 +134,10 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
             changed = applyGiven(patientId, (DomainResource) event.body());
         } else if (event.body() instanceof Immunization immunization) {
             changed = applyImmunization(patientId, immunization);
+        } else if (event.body() instanceof Patient patient && !PatientMerge.of(patient).isEmpty()) {
+            if (!merges.apply(PatientMerge.of(patient), event.idempotencyKey(), mergedPatients::move)) {
+                InputOutcome.ignore(IgnoredReasons.MERGE_ALREADY_APPLIED);
+            }
         } else {
             InputOutcome.ignore(IgnoredReasons.RESOURCE_TYPE_NOT_USED);
         }

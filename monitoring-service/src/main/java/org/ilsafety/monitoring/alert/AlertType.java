@@ -11,5 +11,7 @@ public enum AlertType {
     /** A pre-treatment screen missing or positive, an infection that blocks the start, a baseline lab missing before the first dose. */
     SCREENING,
     LAB_DUE,
-    LAB_OVERDUE
+    LAB_OVERDUE,
+    /** Two merged patient records each had a current therapy: a person decides which one stands. */
+    PATIENT_MERGE
 }

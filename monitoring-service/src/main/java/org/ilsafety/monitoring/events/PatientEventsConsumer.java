@@ -14,6 +14,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.fhir.MedicineReader;
@@ -26,9 +27,12 @@ import org.ilsafety.common.inbox.InboundEvent;
 import org.ilsafety.common.inbox.InboundHandler;
 import org.ilsafety.common.inbox.InboundProcessor;
 import org.ilsafety.common.knowledge.ProductCatalog;
+import org.ilsafety.common.patient.PatientMerge;
+import org.ilsafety.common.patient.PatientMerges;
 import org.ilsafety.common.therapy.TherapyOrderReader;
 import org.ilsafety.monitoring.patient.InfectionMonitor;
 import org.ilsafety.monitoring.patient.LabMonitor;
+import org.ilsafety.monitoring.patient.MergedPatients;
 import org.ilsafety.monitoring.patient.ObservationReader;
 import org.ilsafety.monitoring.patient.PatientStates;
 import org.ilsafety.monitoring.patient.StartScreening;
@@ -38,7 +42,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
  * FHIR resources from the integration bus: therapy orders, administrations (the first one starts the therapy), lab,
- * screen and weight Observations, infection Conditions. An Observation is validated in {@link #parse} so what can never be applied (no value, a
+ * screen and weight Observations, infection Conditions, Patient merges ({@link MergedPatients}). An Observation is validated in {@link #parse} so what can never be applied (no value, a
  * non-numeric or negative value) is dead-lettered before any state changes.
  */
 @ApplicationScoped
@@ -55,10 +59,15 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
     private final EntityManager entityManager;
     private final ReceivedResources received;
     private final ProductCatalog products;
+    private final PatientMerges merges;
+    private final MergedPatients mergedPatients;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
             ObservationReader observations, TherapyLifecycle lifecycle, LabMonitor labs, StartScreening screening, InfectionMonitor infections,
-            PatientStates states, EntityManager entityManager, ReceivedResources received, ProductCatalog products) {
+            PatientStates states, EntityManager entityManager, ReceivedResources received, ProductCatalog products, PatientMerges merges,
+            MergedPatients mergedPatients) {
+        this.merges = merges;
+        this.mergedPatients = mergedPatients;
         this.received = received;
         this.products = products;
         this.processor = processor;
@@ -119,6 +128,13 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
         return event.withBody(new Reading(event.body(), reading));
     }
 
+    /** A merged-away patient's input, read again for the surviving patient. */
+    @Override
+    public InboundEvent<Reading> forSurvivor(InboundEvent<Reading> event, String survivingId) {
+        InboundEvent<Resource> resource = parser.forSurvivor(event.withBody(event.body().resource()), survivingId);
+        return resource.patientId().equals(event.patientId()) ? event : reading(resource);
+    }
+
     @Override
     public void apply(InboundEvent<Reading> event) {
         Resource resource = event.body().resource();
@@ -142,6 +158,10 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
             administered(event.patientId(), administration);
         } else if (resource instanceof Condition condition) {
             infections.record(condition);
+        } else if (resource instanceof Patient patient && !PatientMerge.of(patient).isEmpty()) {
+            if (!merges.apply(PatientMerge.of(patient), event.idempotencyKey(), mergedPatients::move)) {
+                InputOutcome.ignore(IgnoredReasons.MERGE_ALREADY_APPLIED);
+            }
         } else if (event.body().observation() instanceof ObservationReader.ScreenReading screen) {
             screening.record(screen);
         } else if (event.body().observation() instanceof ObservationReader.Ignored ignored) {

@@ -108,6 +108,13 @@ public class PatientStates {
         }
     }
 
+    /** Forgets every patient's state: rows were moved beneath it (a patient merge). */
+    public void forgetAll() {
+        if (registry.getTransactionKey() != null) {
+            states().clear();
+        }
+    }
+
     @SuppressWarnings("unchecked")
     private Map<String, PatientState> states() {
         Map<String, PatientState> states = (Map<String, PatientState>) registry.getResource(KEY);
