@@ -74,4 +74,15 @@ public final class FhirFixtures {
                  "code":{%s"text":"%s"},"%s":{"reference":"Patient/%s"}}
                 """.formatted(type, id, version, statuses, clinical, verificationSystem, verification, coding, text, allergy ? "patient" : "subject", patientId);
     }
+
+    /**
+     * A Patient of a merge as HL7 v2 ADT^A40 gives it (FHIR R4 Patient.link): the merged-away record ({@code replaced-by}
+     * the survivor, inactive) or the surviving one ({@code replaces} the merged-away record).
+     */
+    public static String mergedPatient(String patientId, String version, String linkType, String otherId) {
+        return """
+                {"resourceType":"Patient","id":"%s","meta":{"versionId":"%s"},"active":%s,
+                 "link":[{"other":{"reference":"Patient/%s"},"type":"%s"}]}
+                """.formatted(patientId, version, !"replaced-by".equals(linkType), otherId, linkType);
+    }
 }
