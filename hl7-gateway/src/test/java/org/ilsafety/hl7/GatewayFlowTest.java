@@ -1,6 +1,7 @@
 package org.ilsafety.hl7;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -89,7 +90,8 @@ class GatewayFlowTest {
         assertQuantity(fixture.getValueQuantity(), anc.getValueQuantity());
         assertEquals(fixture.getEffectiveDateTimeType().getValue(), anc.getEffectiveDateTimeType().getValue(),
                 "OBX-14 with its -0500 offset is the same instant");
-        assertEquals("1", anc.getMeta().getVersionId());
+        assertEquals("20261115133500." + anc.getMeta().getVersionId().substring(15), anc.getMeta().getVersionId(),
+                "a result of a numbered order (OBR-3) is versioned by its message (MSH-7 in UTC), so a correction is its next version");
         assertEquals(List.of("LL", "A"), anc.getInterpretation().stream().map(c -> c.getCodingFirstRep().getCode()).toList(),
                 "OBX-8 repetitions");
         assertEquals(0, new BigDecimal("1800").compareTo(anc.getReferenceRangeFirstRep().getLow().getValue()));
@@ -106,6 +108,33 @@ class GatewayFlowTest {
         assertEquals(0, new BigDecimal("40").compareTo(alt.getReferenceRangeFirstRep().getHigh().getValue()), "OBX-7 <40");
         assertFalse(alt.getReferenceRangeFirstRep().hasLow());
         assertAudited(controlId, "ACCEPTED", 3);
+    }
+
+    @Test
+    void aCorrectedResultIsTheNextVersionOfTheSameObservation() throws Exception {
+        String mrn = V2Fixtures.uniqueMrn();
+        String filler = "FL-" + V2Fixtures.uniqueControlId();
+        String original = V2Fixtures.message("oru-r01-cbc.hl7", mrn, V2Fixtures.uniqueControlId()).replace("FL-777^LAB", filler + "^LAB");
+        assertEquals("AA", send(original).code());
+        String correction = V2Fixtures.message("oru-r01-cbc.hl7", mrn, V2Fixtures.uniqueControlId()).replace("FL-777^LAB", filler + "^LAB")
+                .replace("20261115083500-0500", "20261115103500-0500")
+                .replace("||800|/uL^per microliter^UCUM|1800-7700|LL~A|||F|", "||2500|/uL^per microliter^UCUM|1800-7700|N|||C|");
+        assertEquals("AA", send(correction).code());
+
+        List<Observation> both = events(mrn, 6).stream().map(Observation.class::cast).toList();
+        Observation first = byLoinc(both.subList(0, 3), "751-8");
+        Observation corrected = byLoinc(both.subList(3, 6), "751-8");
+        assertEquals(first.getIdPart(), corrected.getIdPart(), "OBR-3 + OBX-3 + OBX-4 name the same result");
+        assertNotEquals(first.getMeta().getVersionId(), corrected.getMeta().getVersionId(), "a new version, not a duplicate");
+        assertEquals(Observation.ObservationStatus.FINAL, first.getStatus());
+        assertEquals(Observation.ObservationStatus.CORRECTED, corrected.getStatus());
+        assertEquals(0, new BigDecimal("2500").compareTo(corrected.getValueQuantity().getValue()));
+        assertNotEquals(first.getIdPart(), byLoinc(both.subList(0, 3), "777-3").getIdPart(), "each OBX of the order is its own result");
+
+        String otherOrder = V2Fixtures.message("oru-r01-cbc.hl7", mrn, V2Fixtures.uniqueControlId()).replace("FL-777^LAB", filler + "-2^LAB");
+        assertEquals("AA", send(otherOrder).code());
+        assertNotEquals(first.getIdPart(), byLoinc(events(mrn, 9).subList(6, 9).stream().map(Observation.class::cast).toList(), "751-8").getIdPart(),
+                "another order's ANC is another Observation");
     }
 
     @Test

@@ -31,9 +31,35 @@ public record MappingContext(V2Message message, ZoneId zone, String assigningAut
 
     /** A stable FHIR id for the resource made from this segment. */
     public String idFor(V2Segment segment) {
+        return idOf(header().controlId() + "|" + segment.index());
+    }
+
+    /**
+     * The id of a result that later messages may correct: sender, the order's filler (else placer) order number (OBR-3,
+     * else OBR-2) and the observation's identifier and sub-id (OBX-3, OBX-4), which HL7 v2 (chapter 7) keeps the same in
+     * a corrected (OBX-11 C) or final-after-preliminary result; so the correction is a new version of the same
+     * Observation, as on the FHIR path. Empty when the order has no number: the result gets its message's segment id.
+     */
+    public java.util.Optional<String> resultIdFor(V2Segment obr, V2Segment obx) {
+        if (obr == null) {
+            return java.util.Optional.empty();
+        }
+        int field = obr.get(3, 1) != null ? 3 : 2;
+        String number = obr.get(field, 1);
+        if (number == null) {
+            return java.util.Optional.empty();
+        }
+        String namespace = obr.get(field, 2);
+        String code = obx.get(3, 1);
+        String system = obx.get(3, 3);
+        String subId = obx.get(4, 1);
+        return java.util.Optional.of(idOf("result|OBR-" + field + "|" + number + "^" + (namespace == null ? "" : namespace) + "|" + code + "^"
+                + (system == null ? "" : system) + "|" + (subId == null ? "" : subId)));
+    }
+
+    private String idOf(String withinSender) {
         MessageHeader header = header();
-        String source = header.sender().application() + "|" + header.sender().facility() + "|" + header.controlId() + "|"
-                + segment.index();
+        String source = header.sender().application() + "|" + header.sender().facility() + "|" + withinSender;
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(source.getBytes(StandardCharsets.UTF_8));
             return "v2-" + HexFormat.of().formatHex(digest, 0, 20);
@@ -100,8 +126,11 @@ public record MappingContext(V2Message message, ZoneId zone, String assigningAut
         return sent;
     }
 
-    /** The versionId of a Patient resource, which is updated by many messages: MSH-7 plus the control id's hash. */
-    public String patientVersion() {
+    /**
+     * The versionId of a resource that many messages update (a Patient, a corrected result): MSH-7 plus the control id's
+     * hash, so each message is a new version and a resend the same one.
+     */
+    public String messageVersion() {
         String hash = idFor(message.segments().get(0)).substring(3, 11);
         return V2Time.versionOf(sentAt()) + "." + hash;
     }

@@ -52,8 +52,22 @@ public final class ObservationMapper {
     private ObservationMapper() {
     }
 
+    /** An OBX outside an order (ADT weights): its id is its message's segment id. */
     public static Observation map(MappingContext context, V2Segment obx, DateTimeType orderTime, String patientId, String category) {
+        return map(context, null, obx, orderTime, patientId, category);
+    }
+
+    /**
+     * An OBX of an order (OBR): with the order's number, the Observation's id is the result's own
+     * ({@link MappingContext#resultIdFor}) and its versionId the message's, so a correction supersedes the result.
+     */
+    public static Observation map(MappingContext context, V2Segment obr, V2Segment obx, DateTimeType orderTime, String patientId,
+            String category) {
         Observation observation = context.withId(new Observation(), obx);
+        context.resultIdFor(obr, obx).ifPresent(id -> {
+            observation.setId(id);
+            observation.getMeta().setVersionId(context.messageVersion());
+        });
         observation.setStatus(status(obx));
         observation.addCategory().addCoding(new Coding(CATEGORY_SYSTEM, category, null));
         observation.setCode(CodeSystems.concept(obx, 3, 0, "observation identifier", CodeSystems.LOINC));

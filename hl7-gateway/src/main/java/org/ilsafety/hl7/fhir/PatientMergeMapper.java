@@ -37,7 +37,7 @@ public final class PatientMergeMapper implements MessageMapper {
                 surviving.addLink().setType(Patient.LinkType.REPLACES).setOther(new Reference("Patient/" + prior));
                 Patient replaced = new Patient();
                 replaced.setId(prior);
-                replaced.getMeta().setVersionId(context.patientVersion());
+                replaced.getMeta().setVersionId(context.messageVersion());
                 replaced.addIdentifier().setSystem(context.patientIdSystem()).setValue(prior);
                 replaced.setActive(false);
                 replaced.addLink().setType(Patient.LinkType.REPLACEDBY).setOther(new Reference("Patient/" + survivor));

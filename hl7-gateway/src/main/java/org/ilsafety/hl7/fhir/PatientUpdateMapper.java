@@ -53,7 +53,7 @@ public final class PatientUpdateMapper implements MessageMapper {
     static Patient patient(MappingContext context, V2Segment pid, String patientId) {
         Patient patient = new Patient();
         patient.setId(patientId);
-        patient.getMeta().setVersionId(context.patientVersion());
+        patient.getMeta().setVersionId(context.messageVersion());
         patient.addIdentifier().setSystem(context.patientIdSystem()).setValue(patientId)
                 .getType().addCoding(new Coding("http://terminology.hl7.org/CodeSystem/v2-0203", "MR", "Medical record number"));
         DateTimeType birth = V2Time.read(pid, 7, context.zone());
