@@ -28,6 +28,7 @@ public class V2Parser {
 
     public V2Parser() {
         context = new DefaultHapiContext();
+        context.setModelClassFactory(new CachedModelClasses());
         context.setValidationContext(ValidationContextFactory.noValidation());
         context.getParserConfiguration().setAllowUnknownVersions(false);
         // ACK control ids: random, 20 characters (MSH-10's length); HAPI's default keeps a counter file in the working folder.
