@@ -56,7 +56,7 @@ class PatientFindingsFlowTest {
                 && (keyPart == null || r.value().contains(keyPart)), count, WAIT);
     }
 
-    void awaitOpen(String patientId, String... categories) {
+    static void awaitOpen(String patientId, String... categories) {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/interaction-findings", patientId).then()
                 .statusCode(200).body("findings.category", categories.length == 0 ? empty() : containsInAnyOrder(categories)));
     }

@@ -1,13 +1,11 @@
 package org.ilsafety.interaction.patient;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.ilsafety.interaction.patient.PatientFindingsFlowTest.awaitOpen;
+import static org.ilsafety.interaction.patient.PatientFindingsFlowTest.today;
 
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 
 import org.awaitility.Awaitility;
 import org.ilsafety.common.events.Topics;
@@ -25,16 +23,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 class PatientMergeFlowTest {
-    private static final Duration WAIT = Duration.ofSeconds(60);
-
-    private static String today(int plusDays) {
-        return LocalDate.now(ZoneOffset.UTC).plusDays(plusDays).toString();
-    }
-
-    private static void awaitOpen(String patientId, String... categories) {
-        Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/interaction-findings", patientId).then()
-                .statusCode(200).body("findings.category", categories.length == 0 ? empty() : containsInAnyOrder(categories)));
-    }
+    private static final Duration WAIT = PatientFindingsFlowTest.WAIT;
 
     @Test
     void aTnfBlockerUnderTheMergedAwayIdMeetsTheSurvivorsTocilizumabAndLaterEventsForTheOldIdFollow() {
