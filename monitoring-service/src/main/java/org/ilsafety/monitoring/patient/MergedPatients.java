@@ -21,8 +21,8 @@ import org.ilsafety.monitoring.grading.Action;
  * alerts (open and closed) move to the survivor, so grading and due dates go on under the surviving id. Where the
  * survivor already has the same row (the same Observation, Condition, schedule group or hold cause) the survivor's
  * stays and the merged-away one stays under the old id; an open alert of the same kind is resolved into the
- * survivor's. When both records had a current therapy, both therapies are kept and a PATIENT_MERGE alert asks a
- * person which one stands: no guess.
+ * survivor's. When both records had a current therapy of different products, both therapies are kept and a
+ * PATIENT_MERGE alert asks a person which one stands: no guess.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -66,7 +66,9 @@ public class MergedPatients {
         // The rows moved under the entities this transaction holds: read everything again from here on.
         entityManager.clear();
         states.forgetAll();
-        if (atMerge.bothCurrent()) {
+        // The same product under both ids is one therapy to monitor (it may also be dosing's moved plan arriving first on
+        // therapy-plan-events); two current plans of one product are dosing-service's review.
+        if (atMerge.bothCurrent() && !atMerge.surviving().productId.equals(atMerge.mergedAway().productId)) {
             String message = "Two patient records were merged and each had its own current therapy (" + atMerge.surviving().productId
                     + " on the surviving record, " + atMerge.mergedAway().productId + " on the merged-away record): both are kept, "
                     + "and monitoring follows the surviving record's. Review which therapy is current and correct the orders.";
