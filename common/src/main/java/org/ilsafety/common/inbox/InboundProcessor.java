@@ -153,7 +153,13 @@ public class InboundProcessor {
         int conflicts = 0;
         while (true) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> applyAll(parsed, handler));
+                return QuarkusTransaction.requiringNew().call(() -> {
+                    try {
+                        return applyAll(parsed, handler);
+                    } finally {
+                        merges.endPoll();
+                    }
+                });
             } catch (RuntimeException e) {
                 boolean conflict = TransientFailure.isConflict(e) && ++conflicts < CONFLICT_ATTEMPTS;
                 if (!TransientFailure.is(e) && !conflict) {
@@ -177,58 +183,54 @@ public class InboundProcessor {
                 record.events().forEach(event -> items.add(new Item<>(record.record(), event, null, event.idempotencyKey())));
             }
         }
-        List<AuditEntry> auditedEntries = new ArrayList<>(items.size());
+        List<AuditEntry> audited = new ArrayList<>(items.size());
         List<InputRecords.Row> listed = new ArrayList<>(items.size());
         List<Counted> counted = new ArrayList<>(items.size());
         Map<ConsumerRecord<String, String>, Outcome> byRecord = new java.util.IdentityHashMap<>();
         Set<String> firstTime = claim(items);
         Instant now = Instant.now();
         merges.beginPoll(items.stream().filter(item -> item.event() != null).map(item -> item.event().patientId()).toList());
-        try {
-            for (Item<T> item : items) {
-                Outcome outcome;
-                String reason = null;
-                List<UUID> caused = List.of();
-                boolean first = firstTime.remove(item.key());
-                InboundEvent<T> event = item.event();
-                if (item.rejection() != null) {
-                    outcome = first ? deadLetter(item.record(), item.rejection()) : Outcome.DUPLICATE;
-                    reason = item.rejection().reasonCode();
-                } else if (!first) {
-                    LOG.debugf("Duplicate %s ignored", position(item.record()));
-                    outcome = Outcome.DUPLICATE;
-                } else if (item.event().ignoredBecause() != null) {
-                    outcome = Outcome.IGNORED;
-                    reason = item.event().ignoredBecause();
-                } else {
-                    event = merged(item.event(), handler);
-                    CAUSED.set(new ArrayList<>());
-                    InputOutcome.begin();
-                    try {
-                        handler.apply(event);
-                        reason = InputOutcome.end();
-                    } finally {
-                        caused = CAUSED.get();
-                        CAUSED.remove();
-                        InputOutcome.end();
-                    }
-                    outcome = reason == null ? Outcome.APPLIED : Outcome.IGNORED;
+        for (Item<T> item : items) {
+            Outcome outcome;
+            String reason = null;
+            List<UUID> caused = List.of();
+            boolean first = firstTime.remove(item.key());
+            InboundEvent<T> event = item.event();
+            if (item.rejection() != null) {
+                outcome = first ? deadLetter(item.record(), item.rejection()) : Outcome.DUPLICATE;
+                reason = item.rejection().reasonCode();
+            } else if (!first) {
+                LOG.debugf("Duplicate %s ignored", position(item.record()));
+                outcome = Outcome.DUPLICATE;
+            } else if (item.event().ignoredBecause() != null) {
+                outcome = Outcome.IGNORED;
+                reason = item.event().ignoredBecause();
+            } else {
+                event = merged(item.event(), handler);
+                CAUSED.set(new ArrayList<>());
+                InputOutcome.begin();
+                try {
+                    handler.apply(event);
+                    reason = InputOutcome.end();
+                } finally {
+                    caused = CAUSED.get();
+                    CAUSED.remove();
+                    InputOutcome.end();
                 }
-                byRecord.merge(item.record(), outcome, InboundProcessor::together);
-                counted.add(new Counted(item.record().topic(), outcome, outcome == Outcome.DUPLICATE ? null : reason));
-                if (outcome != Outcome.DUPLICATE) {
-                    String patientId = event != null ? event.patientId() : item.record().key();
-                    String audited = (reason == null ? outcome.name() : outcome.name() + " " + reason)
-                            + (event != item.event() ? " (merged patient: applied to the surviving patient)" : "");
-                    auditedEntries.add(consumed.entry(item.record(), patientId, audited, caused));
-                    listed.add(new InputRecords.Row(patientId, new InputRecords.Input(now, item.record().topic(), position(item.record()),
-                            item.key(), item.event() != null ? item.event().type() : null, outcome.name(), reason)));
-                }
+                outcome = reason == null ? Outcome.APPLIED : Outcome.IGNORED;
             }
-        } finally {
-            merges.endPoll();
+            byRecord.merge(item.record(), outcome, InboundProcessor::together);
+            counted.add(new Counted(item.record().topic(), outcome, outcome == Outcome.DUPLICATE ? null : reason));
+            if (outcome != Outcome.DUPLICATE) {
+                String patientId = event != null ? event.patientId() : item.record().key();
+                String said = (reason == null ? outcome.name() : outcome.name() + " " + reason)
+                        + (event != item.event() ? " (merged patient: applied to the surviving patient)" : "");
+                audited.add(consumed.entry(item.record(), patientId, said, caused));
+                listed.add(new InputRecords.Row(patientId, new InputRecords.Input(now, item.record().topic(), position(item.record()),
+                        item.key(), item.event() != null ? item.event().type() : null, outcome.name(), reason)));
+            }
         }
-        audit.recordAll(auditedEntries);
+        audit.recordAll(audited);
         inputs.recordAll(listed);
         List<Outcome> outcomes = parsed.stream().map(p -> byRecord.getOrDefault(p.record(), Outcome.IGNORED)).toList();
         return new Applied(outcomes, counted);
