@@ -131,7 +131,7 @@ public class HookCheck {
         }
         // the conditions and allergies recorded from patient-events (a tocilizumab allergy makes ordering it a card)
         CheckResult result = checker.check(new CheckRequest(therapy, medications, immunizations,
-                records.activeConditions(inputs.patientId()).stream().flatMap(c -> c.inputs().stream()).toList(), asOf));
+                records.contextConditions(inputs.patientId()), asOf));
         List<Finding> relevant = new ArrayList<>();
         for (Finding finding : result.findings()) {
             if (therapyDraft != null || inputs.focus().contains(finding.matched().ref())) {

@@ -29,14 +29,18 @@ public class PatientCondition extends KeptCondition {
 
     public boolean allergy;
 
-    /** What the checker takes: one input per code (each tried against the rules), or the name alone. */
+    /**
+     * What the checker takes: one input per code (each tried against the rules), or the name alone; a resolved one
+     * (clinicalStatus inactive, resolved, remission) is marked so, and counts only as a history where its set says so.
+     */
     public List<ConditionInput> inputs() {
+        boolean resolved = RecordedConditions.State.INACTIVE.name().equals(state);
         List<ConditionInput> inputs = new ArrayList<>();
         for (RecordedConditions.Code code : RecordedConditions.codes(codes)) {
-            inputs.add(new ConditionInput(resourceRef, code.system(), code.code(), name, allergy));
+            inputs.add(new ConditionInput(resourceRef, code.system(), code.code(), name, allergy, resolved));
         }
         if (inputs.isEmpty()) {
-            inputs.add(new ConditionInput(resourceRef, null, null, name, allergy));
+            inputs.add(new ConditionInput(resourceRef, null, null, name, allergy, resolved));
         }
         return inputs;
     }

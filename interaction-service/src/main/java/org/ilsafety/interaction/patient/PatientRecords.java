@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.fhir.RecordedConditions;
+import org.ilsafety.interaction.check.ConditionInput;
 
 /** The patient's medicines, vaccinations, conditions and allergies as this service knows them. */
 @ApplicationScoped
@@ -88,10 +89,16 @@ public class PatientRecords {
         return condition.keep(recorded);
     }
 
+    /**
+     * The patient context for a check: the Conditions and AllergyIntolerances that hold, and the resolved ones (a
+     * history counts for some condition sets); entered-in-error and refuted ones never.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PatientCondition> activeConditions(String patientId) {
-        return entityManager.createQuery("FROM PatientCondition c WHERE c.patientId = :p AND c.active = true ORDER BY c.resourceRef",
-                PatientCondition.class).setParameter("p", patientId).getResultList();
+    public List<ConditionInput> contextConditions(String patientId) {
+        return entityManager.createQuery("FROM PatientCondition c WHERE c.patientId = :p AND (c.active = true OR c.state = :resolved) "
+                + "ORDER BY c.resourceRef", PatientCondition.class).setParameter("p", patientId)
+                .setParameter("resolved", RecordedConditions.State.INACTIVE.name()).getResultList().stream()
+                .flatMap(c -> c.inputs().stream()).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
