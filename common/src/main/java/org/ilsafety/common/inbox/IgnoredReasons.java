@@ -30,6 +30,11 @@ public final class IgnoredReasons {
     /** A version of a Condition or AllergyIntolerance older than the version already applied: the newer one stands. */
     public static final String SUPERSEDED_VERSION = "SUPERSEDED_VERSION";
 
+    /** A reading of a status (pregnancy, breastfeeding) older than the latest reading kept: the later reading stands. */
+    public static final String OLDER_READING = "OLDER_READING";
+    /** An Observation of a status whose answer says neither that it holds nor that it ends (unknown, or both). */
+    public static final String ANSWER_NOT_RECOGNISED = "ANSWER_NOT_RECOGNISED";
+
     private IgnoredReasons() {
     }
 }

@@ -22,7 +22,8 @@ final class IncompleteCheckCard {
     static final String STATUS_SYSTEM = "https://ilsafety.org/fhir/CodeSystem/cds-check-status";
     static final String CODE = "check-incomplete";
     private static final Map<String, String> WHAT = Map.of(CdsServiceCatalog.MEDICATIONS, "current medicines",
-            CdsServiceCatalog.IMMUNIZATIONS, "vaccinations");
+            CdsServiceCatalog.IMMUNIZATIONS, "vaccinations", CdsServiceCatalog.CONDITIONS, "conditions",
+            CdsServiceCatalog.ALLERGIES, "allergies");
 
     private IncompleteCheckCard() {
     }

@@ -17,9 +17,11 @@ import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.fhir.MedicineReader;
+import org.ilsafety.common.fhir.ObservationFacts;
 import org.ilsafety.common.fhir.PatientEventParser;
 import org.ilsafety.common.fhir.RecordedConditions;
 import org.ilsafety.common.fhir.ReceivedResources;
@@ -35,6 +37,7 @@ import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.common.therapy.TherapyOrder;
 import org.ilsafety.common.therapy.TherapyOrderReader;
 import org.ilsafety.interaction.check.Today;
+import org.ilsafety.interaction.patient.ObservedStatuses;
 import org.ilsafety.interaction.patient.PatientChecks;
 import org.ilsafety.interaction.patient.PatientMedication;
 import org.ilsafety.interaction.patient.PatientRecords;
@@ -48,7 +51,8 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * kept as a medicine of the patient (a duplicate therapy or a biologic combination for the checker),
  * and promoted to the therapy when the first product's order stops.
  * Other MedicationRequests and MedicationStatements are the patient's medicines; Immunizations the
- * vaccinations; Conditions and AllergyIntolerances the patient context (hypersensitivity, the label's warnings).
+ * vaccinations; Conditions and AllergyIntolerances the patient context (hypersensitivity, the label's warnings), and so
+ * are Observations of pregnancy and breastfeeding ({@link ObservedStatuses}).
  * Every change re-checks the patient in the same transaction.
  */
 @ApplicationScoped
@@ -62,10 +66,12 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private final Today today;
     private final ProductCatalog products;
     private final ReceivedResources received;
+    private final ObservedStatuses statuses;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
             ActiveTherapies therapies, PatientRecords records, PatientChecks checks, Today today, ProductCatalog products,
-            ReceivedResources received) {
+            ReceivedResources received, ObservedStatuses statuses) {
+        this.statuses = statuses;
         this.received = received;
         this.processor = processor;
         this.parser = parser;
@@ -120,6 +126,8 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
             changed = applyGiven(patientId, (DomainResource) event.body());
         } else if (event.body() instanceof Immunization immunization) {
             changed = applyImmunization(patientId, immunization);
+        } else if (event.body() instanceof Observation observation && statuses.read(observation).isPresent()) {
+            changed = applyObservedStatus(patientId, statuses.read(observation).get());
         } else {
             InputOutcome.ignore(IgnoredReasons.RESOURCE_TYPE_NOT_USED);
         }
@@ -205,6 +213,27 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private boolean applyCondition(String patientId, RecordedConditions.Recorded condition) {
         if (!records.recordCondition(patientId, condition)) {
             InputOutcome.ignore(IgnoredReasons.SUPERSEDED_VERSION);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * An Observation of pregnancy or breastfeeding: kept as a condition of the patient while it holds; "not pregnant"
+     * ends the earlier readings. A preliminary one, an answer that says neither (or both), a void one never seen, and a
+     * reading older than the latest are IGNORED with their reason.
+     */
+    private boolean applyObservedStatus(String patientId, ObservedStatuses.Reading reading) {
+        if (reading.status() == ObservationFacts.Status.PRELIMINARY) {
+            InputOutcome.ignore(IgnoredReasons.PRELIMINARY_RESULT);
+            return false;
+        }
+        if (reading.status() == ObservationFacts.Status.COUNTS && reading.answer() == ObservedStatuses.Answer.UNRECOGNISED) {
+            InputOutcome.ignore(IgnoredReasons.ANSWER_NOT_RECOGNISED);
+            return false;
+        }
+        if (!records.recordObservedStatus(patientId, reading)) {
+            InputOutcome.ignore(IgnoredReasons.OLDER_READING);
             return false;
         }
         return true;

@@ -1,6 +1,5 @@
 package org.ilsafety.interaction.patient;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -10,7 +9,6 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import org.ilsafety.common.fhir.KeptCondition;
-import org.ilsafety.common.fhir.RecordedConditions;
 import org.ilsafety.interaction.check.ConditionInput;
 
 /** A Condition or AllergyIntolerance of the patient from patient-events (the latest version applied). */
@@ -29,19 +27,16 @@ public class PatientCondition extends KeptCondition {
 
     public boolean allergy;
 
-    /**
-     * What the checker takes: one input per code (each tried against the rules), or the name alone; a resolved one
-     * (clinicalStatus inactive, resolved, remission) is marked so, and counts only as a history where its set says so.
-     */
+    /** The status an Observation reported (rules.yaml observedStatuses id: PREGNANCY, LACTATION); null for a Condition or allergy. */
+    @Column(name = "observed_kind")
+    public String observedKind;
+
+    /** When that Observation's reading applies (effective, else issued, else when received). */
+    @Column(name = "observed_at")
+    public java.time.Instant observedAt;
+
+    /** What the checker takes ({@link ConditionInput#of}): a resolved one is marked so, and counts only as a history where its set says so. */
     public List<ConditionInput> inputs() {
-        boolean resolved = RecordedConditions.State.INACTIVE.name().equals(state);
-        List<ConditionInput> inputs = new ArrayList<>();
-        for (RecordedConditions.Code code : RecordedConditions.codes(codes)) {
-            inputs.add(new ConditionInput(resourceRef, code.system(), code.code(), name, allergy, resolved));
-        }
-        if (inputs.isEmpty()) {
-            inputs.add(new ConditionInput(resourceRef, null, null, name, allergy, resolved));
-        }
-        return inputs;
+        return ConditionInput.of(recorded(resourceRef, allergy));
     }
 }

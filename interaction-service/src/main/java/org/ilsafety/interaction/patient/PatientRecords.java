@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.ilsafety.common.fhir.ObservationFacts;
 import org.ilsafety.common.fhir.RecordedConditions;
 import org.ilsafety.interaction.check.ConditionInput;
 
@@ -87,6 +88,39 @@ public class PatientRecords {
             return true;
         }
         return condition.keep(recorded);
+    }
+
+    /**
+     * Keeps a reading of a status (pregnancy, breastfeeding) as the row of its Observation. False (nothing changes) when
+     * it is older than the latest reading of the same status from another Observation, or an older version of the one kept.
+     * A reading that ends the status ("not pregnant") closes every earlier reading of it; a void Observation
+     * (entered-in-error) removes its own reading only. A pregnancy Condition is not closed by an Observation: the EHR
+     * resolves it.
+     */
+    public boolean recordObservedStatus(String patientId, ObservedStatuses.Reading reading) {
+        List<PatientCondition> readings = entityManager.createQuery("FROM PatientCondition c WHERE c.patientId = :p AND c.observedKind = :k",
+                PatientCondition.class).setParameter("p", patientId).setParameter("k", reading.kind()).getResultList();
+        String ref = reading.recorded().ref();
+        boolean older = readings.stream().anyMatch(r -> !r.resourceRef.equals(ref) && r.observedAt.isAfter(reading.at()));
+        if (older && reading.status() != ObservationFacts.Status.VOID) {
+            return false;
+        }
+        if (!recordCondition(patientId, reading.recorded())) {
+            return false;
+        }
+        PatientCondition row = entityManager.find(PatientCondition.class, new PatientMedication.Key(patientId, ref));
+        row.observedKind = reading.kind();
+        row.observedAt = reading.at();
+        if (reading.answer() == ObservedStatuses.Answer.ENDS && reading.status() != ObservationFacts.Status.VOID) {
+            for (PatientCondition earlier : readings) {
+                if (!earlier.resourceRef.equals(ref) && earlier.active) {
+                    earlier.active = false;
+                    earlier.state = RecordedConditions.State.INACTIVE.name();
+                    earlier.updatedAt = Instant.now();
+                }
+            }
+        }
+        return true;
     }
 
     /**
