@@ -9,6 +9,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import org.ilsafety.common.fhir.KeptCondition;
+import org.ilsafety.common.fhir.RecordedConditions;
 import org.ilsafety.interaction.check.ConditionInput;
 
 /** A Condition or AllergyIntolerance of the patient from patient-events (the latest version applied). */
@@ -35,8 +36,13 @@ public class PatientCondition extends KeptCondition {
     @Column(name = "observed_at")
     public java.time.Instant observedAt;
 
-    /** What the checker takes ({@link ConditionInput#of}): a resolved one is marked so, and counts only as a history where its set says so. */
+    /**
+     * What the checker takes ({@link ConditionInput#of}): a resolved one is marked so, and counts only as a history where its set
+     * says so; a row not yet kept (no state) is taken as holding.
+     */
     public List<ConditionInput> inputs() {
-        return ConditionInput.of(recorded(resourceRef, allergy));
+        return ConditionInput.of(state == null ? new RecordedConditions.Recorded(resourceRef, allergy,
+                RecordedConditions.State.ACTIVE, versionId, lastUpdated,
+                RecordedConditions.codes(codes), name) : recorded(resourceRef, allergy));
     }
 }

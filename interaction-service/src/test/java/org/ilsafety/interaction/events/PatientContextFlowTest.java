@@ -167,6 +167,8 @@ class PatientContextFlowTest {
                     "confirmed"));
             kafka.send(Topics.PATIENT_EVENTS, t, FhirFixtures.patientContext(false, t, "c-ms", 1, ICD10, "G35", "Multiple sclerosis", "active",
                     "confirmed"));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/inputs", t).then()
+                    .body("inputs.outcome", containsInAnyOrder("APPLIED", "APPLIED", "APPLIED")));
             awaitOpen(t, "DEMYELINATING_DISEASE", "GI_PERFORATION_RISK");
             kafka.send(Topics.PATIENT_EVENTS, t, FhirFixtures.patientContext(false, t, "c-ms", 2, ICD10, "G35", "Multiple sclerosis", "resolved",
                     "confirmed"));
