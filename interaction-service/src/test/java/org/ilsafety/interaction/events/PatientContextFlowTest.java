@@ -163,14 +163,15 @@ class PatientContextFlowTest {
         String t = "ctx-hist-" + System.nanoTime();
         try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
             kafka.send(Topics.PATIENT_EVENTS, t, order(t, "Actemra", "IV"));
-            kafka.send(Topics.PATIENT_EVENTS, t, FhirFixtures.patientContext(false, t, "c-div", 1, ICD10, "K57.32", "Diverticulitis", "resolved",
+            kafka.send(Topics.PATIENT_EVENTS, t, FhirFixtures.patientContext(false, t, "c-div-hist", 1, ICD10, "K57.32", "Diverticulitis", "resolved",
                     "confirmed"));
-            kafka.send(Topics.PATIENT_EVENTS, t, FhirFixtures.patientContext(false, t, "c-ms", 1, ICD10, "G35", "Multiple sclerosis", "active",
+            // resource ids of their own: the inbox knows an event by its resource and version, whatever the patient
+            kafka.send(Topics.PATIENT_EVENTS, t, FhirFixtures.patientContext(false, t, "c-ms-hist", 1, ICD10, "G35", "Multiple sclerosis", "active",
                     "confirmed"));
             Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/inputs", t).then()
                     .body("inputs.outcome", containsInAnyOrder("APPLIED", "APPLIED", "APPLIED")));
             awaitOpen(t, "DEMYELINATING_DISEASE", "GI_PERFORATION_RISK");
-            kafka.send(Topics.PATIENT_EVENTS, t, FhirFixtures.patientContext(false, t, "c-ms", 2, ICD10, "G35", "Multiple sclerosis", "resolved",
+            kafka.send(Topics.PATIENT_EVENTS, t, FhirFixtures.patientContext(false, t, "c-ms-hist", 2, ICD10, "G35", "Multiple sclerosis", "resolved",
                     "confirmed"));
             awaitOpen(t, "GI_PERFORATION_RISK");
             given().get("/api/v1/patients/{id}/interaction-findings", t).then()
