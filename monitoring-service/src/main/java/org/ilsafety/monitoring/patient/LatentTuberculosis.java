@@ -113,16 +113,19 @@ public class LatentTuberculosis {
         if (!matches && stored == null) {
             return false;
         }
-        if (stored == null) {
+        boolean isNew = stored == null;
+        if (isNew) {
             stored = new LatentTbRecord();
             stored.patientId = patientId;
             stored.resourceRef = ref;
             stored.kind = kind;
-            entityManager.persist(stored);
         }
         stored.name = name == null || name.length() <= 500 ? name : name.substring(0, 500);
         stored.active = active;
         stored.updatedAt = Instant.now();
+        if (isNew) {
+            entityManager.persist(stored);
+        }
         return true;
     }
 
