@@ -32,6 +32,10 @@ public final class IgnoredReasons {
 
     /** A Patient merge (link replaced-by / replaces) already applied: the survivor's and the merged-away record's Patient both state it. */
     public static final String MERGE_ALREADY_APPLIED = "MERGE_ALREADY_APPLIED";
+    /** A reading of a status (pregnancy, breastfeeding) older than the latest reading kept: the later reading stands. */
+    public static final String OLDER_READING = "OLDER_READING";
+    /** An Observation of a status whose answer says neither that it holds nor that it ends (unknown, or both). */
+    public static final String ANSWER_NOT_RECOGNISED = "ANSWER_NOT_RECOGNISED";
 
     private IgnoredReasons() {
     }

@@ -7,10 +7,24 @@ import java.util.Locale;
  * A set of conditions or allergens by ICD-10-CM prefix, SNOMED CT code or name (whole words, case-insensitive), as
  * {@code interactions/rules.yaml} {@code conditionSets} lists them. One matcher for every service that reads those sets
  * (interaction-service's checks, dosing-service's allergy block).
+ * <p>
+ * {@code countsWhenResolved}: a Condition of the set whose clinicalStatus is resolved, inactive or in remission still
+ * counts (the label's risk is the history, e.g. a healed diverticulitis for GI perforation), with
+ * {@code countsWhenResolvedSource} saying why; absent or false: only a Condition that holds now counts.
  */
-public record ConditionSet(String id, List<String> icd10, List<String> snomed, List<String> names, String source, boolean verified) {
+public record ConditionSet(String id, List<String> icd10, List<String> snomed, List<String> names, String source, boolean verified,
+        Boolean countsWhenResolved, String countsWhenResolvedSource) {
     public static final String ICD10_CM = "http://hl7.org/fhir/sid/icd-10-cm";
     public static final String SNOMED = "http://snomed.info/sct";
+
+    public boolean isCountedWhenResolved() {
+        return Boolean.TRUE.equals(countsWhenResolved);
+    }
+
+    /** {@link #contains} for a condition that holds now, or one resolved when the set counts resolved ones. */
+    public boolean contains(String system, String code, String name, boolean resolved) {
+        return (!resolved || isCountedWhenResolved()) && contains(system, code, name);
+    }
 
     /** True when the code (of its system) or the name belongs to the set; any argument may be null. */
     public boolean contains(String system, String code, String name) {

@@ -92,7 +92,7 @@ class RecordedConditionsTest {
             "''                                | ''       | coliform                    | false"
     })
     void aConditionSetMatchesByIcd10PrefixSnomedCodeOrWholeWords(String system, String code, String name, boolean contained) {
-        ConditionSet set = new ConditionSet("S", List.of("K57"), List.of("24700007"), List.of("E coli", "Escherichia coli"), "test", true);
+        ConditionSet set = new ConditionSet("S", List.of("K57"), List.of("24700007"), List.of("E coli", "Escherichia coli"), "test", true, null, null);
         assertEquals(contained, set.contains(system.isEmpty() ? null : system, code.isEmpty() ? null : code, name.isEmpty() ? null : name));
     }
 }

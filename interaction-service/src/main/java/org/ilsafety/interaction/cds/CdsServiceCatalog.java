@@ -24,13 +24,25 @@ public class CdsServiceCatalog {
      * is fetched from {@code fhirServer} with the same query, or answered 412 when nothing can be fetched.
      */
     public static final List<String> REQUIRED_PREFETCH = List.of(MEDICATIONS, IMMUNIZATIONS);
+    static final String CONDITIONS = "conditions";
+    static final String ALLERGIES = "allergies";
+    /**
+     * The patient context (issue 19): Conditions and AllergyIntolerances the EHR may send beside those recorded from
+     * patient-events. Read when sent (null: no data); an absent key is fetched from {@code fhirServer} when the call grants
+     * access to it, and a failed fetch is an incomplete check; without access, never a 412: the conditions recorded from
+     * patient-events stand.
+     */
+    public static final List<String> CONTEXT_PREFETCH = List.of(CONDITIONS, ALLERGIES);
     static final Map<String, String> PREFETCH = Map.of(
             MEDICATIONS, "MedicationStatement?patient={{context.patientId}}&status=active",
-            IMMUNIZATIONS, "Immunization?patient={{context.patientId}}");
+            IMMUNIZATIONS, "Immunization?patient={{context.patientId}}",
+            CONDITIONS, "Condition?patient={{context.patientId}}",
+            ALLERGIES, "AllergyIntolerance?patient={{context.patientId}}");
     private static final Pattern TOKEN = Pattern.compile("\\{\\{([^}]*)}}");
-    private static final String USAGE = "Prefetch medications and immunizations. A key the EHR does not send, or sends as an OperationOutcome, "
-            + "is fetched from fhirServer with fhirAuthorization's access token (https, or a server configured for the EHR); "
-            + "when it cannot be fetched the card says the check is incomplete. No fhirServer or token: 412.";
+    private static final String USAGE = "Prefetch medications and immunizations, and the patient's conditions and allergies. A key the EHR does "
+            + "not send, or sends as an OperationOutcome, is fetched from fhirServer with fhirAuthorization's access token (https, or a server "
+            + "configured for the EHR); when it cannot be fetched the card says the check is incomplete. No fhirServer or token: 412 for "
+            + "medications and immunizations; conditions and allergies are then those the suite recorded from the patient's events.";
 
     private final List<CdsModel.Service> services = List.of(
             new CdsModel.Service("order-select", ORDER_SELECT, "Interleukin-blocker interaction check (order select)",
@@ -40,7 +52,7 @@ public class CdsServiceCatalog {
                     PREFETCH, USAGE),
             new CdsModel.Service("order-sign", ORDER_SIGN, "Interleukin-blocker interaction check (order sign)",
                     "Checks every draft MedicationRequest about to be signed against the patient's tocilizumab or anakinra therapy.",
-                    PREFETCH, "Prefetch medications and immunizations are required; the service does not query the FHIR server."));
+                    PREFETCH, USAGE));
 
     public CdsModel.Discovery discovery() {
         return new CdsModel.Discovery(services);

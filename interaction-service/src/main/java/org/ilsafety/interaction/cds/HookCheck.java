@@ -2,6 +2,7 @@ package org.ilsafety.interaction.cds;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.fhir.EarlierResources;
+import org.ilsafety.common.fhir.RecordedConditions;
 import org.ilsafety.common.fhir.MedicineReader;
 import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.common.therapy.ActiveTherapies;
@@ -22,6 +24,7 @@ import org.ilsafety.common.therapy.TherapyOrder;
 import org.ilsafety.common.therapy.TherapyOrderReader;
 import org.ilsafety.interaction.check.CheckRequest;
 import org.ilsafety.interaction.check.CheckResult;
+import org.ilsafety.interaction.check.ConditionInput;
 import org.ilsafety.interaction.check.Finding;
 import org.ilsafety.interaction.check.ImmunizationInput;
 import org.ilsafety.interaction.check.InteractionChecker;
@@ -37,7 +40,8 @@ import org.ilsafety.interaction.patient.TherapyView;
  * The check of a hook call: the draft orders, the prefetched (or fetched) medicines and vaccinations and the
  * patient's therapy go through the same checker as the API; findings that involve a draft order in focus (or
  * every finding, when the draft order in focus is the therapy itself) become cards. The patient's conditions and
- * allergies are those recorded from {@code patient-events} (a hypersensitivity to the drug ordered is a card). When prefetch data could not
+ * allergies are those recorded from {@code patient-events} merged with those of the {@code conditions} and
+ * {@code allergies} prefetch (a hypersensitivity to the drug ordered is a card). When prefetch data could not
  * be read and it could change the answer, a card says the check is incomplete ({@link IncompleteCheckCard}).
  * <p>
  * The therapy is, in order: an interleukin-blocker draft order in focus (PLANNED, unless the same molecule is
@@ -129,9 +133,8 @@ public class HookCheck {
             // Unread medicines may hold the therapy itself; unread vaccinations matter only with a therapy.
             return new CdsModel.Response(unread.containsKey(CdsServiceCatalog.MEDICATIONS) ? List.of(IncompleteCheckCard.of(unread, null)) : List.of());
         }
-        // the conditions and allergies recorded from patient-events (a tocilizumab allergy makes ordering it a card)
-        CheckResult result = checker.check(new CheckRequest(therapy, medications, immunizations,
-                records.activeConditions(inputs.patientId()).stream().flatMap(c -> c.inputs().stream()).toList(), asOf));
+        // the conditions and allergies the EHR sent and those recorded from patient-events (a tocilizumab allergy makes ordering it a card)
+        CheckResult result = checker.check(new CheckRequest(therapy, medications, immunizations, conditions(inputs), asOf));
         List<Finding> relevant = new ArrayList<>();
         for (Finding finding : result.findings()) {
             if (therapyDraft != null || inputs.focus().contains(finding.matched().ref())) {
@@ -143,6 +146,19 @@ public class HookCheck {
             answer.add(IncompleteCheckCard.of(unread, therapy));
         }
         return new CdsModel.Response(answer);
+    }
+
+    /**
+     * The patient's conditions and allergies: those recorded from patient-events and those the EHR sent in the prefetch
+     * (or that were fetched); for a resource in both, the EHR's version stands (an allergy it marks entered-in-error is gone).
+     */
+    private List<ConditionInput> conditions(HookInputs inputs) {
+        Map<String, List<ConditionInput>> byRef = new LinkedHashMap<>();
+        records.contextConditions(inputs.patientId()).forEach(c -> byRef.computeIfAbsent(c.ref(), k -> new ArrayList<>()).add(c));
+        for (Resource resource : inputs.prefetched()) {
+            RecordedConditions.read(resource).ifPresent(r -> byRef.put(r.ref(), ConditionInput.of(r)));
+        }
+        return byRef.values().stream().flatMap(List::stream).toList();
     }
 
     private static String cvxOf(MedicationRequest draft) {

@@ -16,9 +16,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * A validated hook call: the patient, the draft orders (and which of them are in focus), the prefetched resources,
  * and the prefetch keys the EHR did not satisfy ({@code missing}: absent, or an OperationOutcome for a prefetch
  * that failed; CDS Hooks 2.0 leaves those to the service to fetch). A {@code null} value is "no data": satisfied.
+ * {@code missingContext}: the patient-context keys (conditions, allergies) not satisfied, fetched only where the call
+ * grants access to its FHIR server.
  */
 record HookInputs(String serviceId, String hookInstance, String patientId, JsonNode context, List<MedicationRequest> drafts,
-        Set<String> focus, List<Resource> prefetched, List<String> missing) {
+        Set<String> focus, List<Resource> prefetched, List<String> missing, List<String> missingContext) {
 
     static HookInputs read(String serviceId, String hook, CdsModel.HookRequest request, Fhir fhir) {
         if (request == null) {
@@ -65,9 +67,17 @@ record HookInputs(String serviceId, String hookInstance, String patientId, JsonN
         } else {
             focus = Set.copyOf(drafts.stream().map(HookInputs::ref).toList());
         }
-        List<String> missing = new ArrayList<>();
         List<Resource> prefetched = new ArrayList<>();
-        for (String key : CdsServiceCatalog.REQUIRED_PREFETCH) {
+        List<String> missing = prefetch(request, CdsServiceCatalog.REQUIRED_PREFETCH, prefetched, fhir);
+        List<String> missingContext = prefetch(request, CdsServiceCatalog.CONTEXT_PREFETCH, prefetched, fhir);
+        return new HookInputs(serviceId, request.hookInstance(), patientId, context, List.copyOf(drafts), focus, List.copyOf(prefetched),
+                missing, missingContext);
+    }
+
+    /** Reads the keys' prefetch values into {@code prefetched}; the keys not satisfied (absent or an OperationOutcome). */
+    private static List<String> prefetch(CdsModel.HookRequest request, List<String> keys, List<Resource> prefetched, Fhir fhir) {
+        List<String> missing = new ArrayList<>();
+        for (String key : keys) {
             JsonNode value = request.prefetch() == null ? null : request.prefetch().get(key);
             if (value != null && value.isNull()) {
                 continue; // CDS Hooks 2.0: a null prefetch value means the EHR has no data for it
@@ -78,15 +88,14 @@ record HookInputs(String serviceId, String hookInstance, String patientId, JsonN
             }
             prefetched.addAll(BundleReader.resources(bundle(value, "prefetch." + key, fhir)));
         }
-        return new HookInputs(serviceId, request.hookInstance(), patientId, context, List.copyOf(drafts), focus, List.copyOf(prefetched),
-                List.copyOf(missing));
+        return List.copyOf(missing);
     }
 
     /** These inputs with the resources fetched for the missing keys added, read as prefetched ones are. */
     HookInputs withFetched(List<Resource> fetched) {
         List<Resource> all = new ArrayList<>(prefetched);
         all.addAll(fetched);
-        return new HookInputs(serviceId, hookInstance, patientId, context, drafts, focus, List.copyOf(all), missing);
+        return new HookInputs(serviceId, hookInstance, patientId, context, drafts, focus, List.copyOf(all), missing, missingContext);
     }
 
     static String ref(MedicationRequest request) {

@@ -22,7 +22,8 @@ final class IncompleteCheckCard {
     static final String STATUS_SYSTEM = "https://ilsafety.org/fhir/CodeSystem/cds-check-status";
     static final String CODE = "check-incomplete";
     private static final Map<String, String> WHAT = Map.of(CdsServiceCatalog.MEDICATIONS, "current medicines",
-            CdsServiceCatalog.IMMUNIZATIONS, "vaccinations");
+            CdsServiceCatalog.IMMUNIZATIONS, "vaccinations", CdsServiceCatalog.CONDITIONS, "conditions",
+            CdsServiceCatalog.ALLERGIES, "allergies");
 
     private IncompleteCheckCard() {
     }
@@ -36,8 +37,10 @@ final class IncompleteCheckCard {
                 .append("`): ").append(reason).append(".\n"));
         detail.append('\n');
         if (therapy != null) {
-            detail.append("The check against ").append(therapy.drug()).append(" ran without them: a combination or a recent live vaccine among them ")
-                    .append("was not checked. ");
+            boolean context = unread.keySet().stream().anyMatch(CdsServiceCatalog.CONTEXT_PREFETCH::contains);
+            detail.append("The check against ").append(therapy.drug()).append(" ran without them: a combination or a recent live vaccine")
+                    .append(context ? ", or an allergy or condition the EHR holds beyond those recorded from its events," : "")
+                    .append(" among them was not checked. ");
         } else {
             detail.append("Whether the patient takes tocilizumab or anakinra, and what it would combine with, could not be checked. ");
         }

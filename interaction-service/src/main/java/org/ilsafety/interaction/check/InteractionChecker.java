@@ -163,6 +163,9 @@ public class InteractionChecker {
     private void patientContext(List<ConditionInput> conditions, List<Rule> rules, String molecule, String version, List<Finding> findings) {
         Set<String> fired = new java.util.HashSet<>();
         for (ConditionInput condition : conditions) {
+            if (condition.allergy() && condition.resolved()) {
+                continue; // a resolved allergy is no contraindication
+            }
             for (Rule rule : rules) {
                 RulesDocument.Match m = rule.match();
                 if (!m.isPatientContext() || fired.contains(rule.id())) {
@@ -171,16 +174,30 @@ public class InteractionChecker {
                 Optional<String> set = condition.allergy()
                         ? m.allergySetsOrEmpty().stream().filter(id -> conditionSets.get(id).contains(condition.system(), condition.code(), condition.name())).findFirst()
                                 .or(() -> m.isAllergyToTherapy() && allergicTo(condition, molecule) ? Optional.of(molecule) : Optional.empty())
-                        : m.conditionSetsOrEmpty().stream().filter(id -> conditionSets.get(id).contains(condition.system(), condition.code(), condition.name())).findFirst();
+                        : m.conditionSetsOrEmpty().stream().filter(id -> inSet(id, condition)).findFirst();
                 if (set.isPresent()) {
                     fired.add(rule.id());
-                    findings.add(finding(rule, new Finding.Matched(condition.ref(), condition.name(), null, null, null, null),
+                    Finding finding = finding(rule, new Finding.Matched(condition.ref(), condition.name(), null, null, null, null),
                             new Finding.ResolvedTo(condition.allergy() ? "ALLERGY" : "CONDITION", set.get(), condition.name(), null, null, null,
                                     null, condition.code() != null ? "code" : "name"),
-                            condition.ref(), set.get(), version, null));
+                            condition.ref(), set.get(), version, null);
+                    findings.add(condition.resolved() ? asHistory(finding, conditionSets.get(set.get())) : finding);
                 }
             }
         }
+    }
+
+    /** A finding from a resolved condition of a set that counts resolved ones: says so, with the set's reason. */
+    private static Finding asHistory(Finding finding, ConditionSet set) {
+        return new Finding(finding.key(), finding.category(), finding.severity(), finding.matched(), finding.resolvedTo(),
+                finding.mechanism() + " The condition is resolved; its history still counts.", finding.management(), finding.ruleId(),
+                finding.source() + "; resolved counts: " + set.countsWhenResolvedSource(), finding.verified(), finding.knowledgeVersion(),
+                finding.validUntil(), finding.removeDraftOrder());
+    }
+
+    /** A condition that holds now, or a resolved one where the set counts resolved ones (a history). */
+    private boolean inSet(String setId, ConditionInput condition) {
+        return conditionSets.get(setId).contains(condition.system(), condition.code(), condition.name(), condition.resolved());
     }
 
     private boolean allergicTo(ConditionInput allergy, String molecule) {
@@ -197,7 +214,7 @@ public class InteractionChecker {
             return finding;
         }
         ConditionSet set = conditionSets.get(rule.severityWith().conditionSet());
-        Optional<ConditionInput> history = conditions.stream().filter(c -> !c.allergy() && set.contains(c.system(), c.code(), c.name())).findFirst();
+        Optional<ConditionInput> history = conditions.stream().filter(c -> !c.allergy() && inSet(set.id(), c)).findFirst();
         if (history.isEmpty()) {
             return finding;
         }

@@ -18,9 +18,11 @@ import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.fhir.MedicineReader;
+import org.ilsafety.common.fhir.ObservationFacts;
 import org.ilsafety.common.fhir.PatientEventParser;
 import org.ilsafety.common.fhir.RecordedConditions;
 import org.ilsafety.common.fhir.ReceivedResources;
@@ -39,6 +41,7 @@ import org.ilsafety.common.therapy.TherapyOrder;
 import org.ilsafety.common.therapy.TherapyOrderReader;
 import org.ilsafety.interaction.check.Today;
 import org.ilsafety.interaction.patient.MergedPatients;
+import org.ilsafety.interaction.patient.ObservedStatuses;
 import org.ilsafety.interaction.patient.PatientChecks;
 import org.ilsafety.interaction.patient.PatientMedication;
 import org.ilsafety.interaction.patient.PatientRecords;
@@ -52,8 +55,9 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
  * kept as a medicine of the patient (a duplicate therapy or a biologic combination for the checker),
  * and promoted to the therapy when the first product's order stops.
  * Other MedicationRequests and MedicationStatements are the patient's medicines; Immunizations the
- * vaccinations; Conditions and AllergyIntolerances the patient context (hypersensitivity, the label's warnings); a Patient
- * that states a merge moves the merged-away patient's records to the survivor ({@link MergedPatients}).
+ * vaccinations; Conditions and AllergyIntolerances the patient context (hypersensitivity, the label's warnings), and so
+ * are Observations of pregnancy and breastfeeding ({@link ObservedStatuses}); a Patient that states a merge moves the
+ * merged-away patient's records to the survivor ({@link MergedPatients}).
  * Every change re-checks the patient in the same transaction.
  */
 @ApplicationScoped
@@ -69,12 +73,14 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private final ReceivedResources received;
     private final PatientMerges merges;
     private final MergedPatients mergedPatients;
+    private final ObservedStatuses statuses;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
             ActiveTherapies therapies, PatientRecords records, PatientChecks checks, Today today, ProductCatalog products,
-            ReceivedResources received, PatientMerges merges, MergedPatients mergedPatients) {
+            ReceivedResources received, PatientMerges merges, MergedPatients mergedPatients, ObservedStatuses statuses) {
         this.merges = merges;
         this.mergedPatients = mergedPatients;
+        this.statuses = statuses;
         this.received = received;
         this.processor = processor;
         this.parser = parser;
@@ -138,6 +144,8 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
             if (!merges.apply(PatientMerge.of(patient), event.idempotencyKey(), mergedPatients::move)) {
                 InputOutcome.ignore(IgnoredReasons.MERGE_ALREADY_APPLIED);
             }
+        } else if (event.body() instanceof Observation observation && statuses.read(observation).isPresent()) {
+            changed = applyObservedStatus(patientId, statuses.read(observation).get());
         } else {
             InputOutcome.ignore(IgnoredReasons.RESOURCE_TYPE_NOT_USED);
         }
@@ -223,6 +231,27 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private boolean applyCondition(String patientId, RecordedConditions.Recorded condition) {
         if (!records.recordCondition(patientId, condition)) {
             InputOutcome.ignore(IgnoredReasons.SUPERSEDED_VERSION);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * An Observation of pregnancy or breastfeeding: kept as a condition of the patient while it holds; "not pregnant"
+     * ends the earlier readings. A preliminary one, an answer that says neither (or both), a void one never seen, and a
+     * reading older than the latest are IGNORED with their reason.
+     */
+    private boolean applyObservedStatus(String patientId, ObservedStatuses.Reading reading) {
+        if (reading.status() == ObservationFacts.Status.PRELIMINARY) {
+            InputOutcome.ignore(IgnoredReasons.PRELIMINARY_RESULT);
+            return false;
+        }
+        if (reading.status() == ObservationFacts.Status.COUNTS && reading.answer() == ObservedStatuses.Answer.UNRECOGNISED) {
+            InputOutcome.ignore(IgnoredReasons.ANSWER_NOT_RECOGNISED);
+            return false;
+        }
+        if (!records.recordObservedStatus(patientId, reading)) {
+            InputOutcome.ignore(IgnoredReasons.OLDER_READING);
             return false;
         }
         return true;

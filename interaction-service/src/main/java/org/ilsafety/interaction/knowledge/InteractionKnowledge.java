@@ -100,6 +100,14 @@ public class InteractionKnowledge {
         for (org.ilsafety.common.knowledge.ConditionSet set : rules.content().conditionSetsOrEmpty()) {
             require(sets.add(set.id()) && set.source() != null, "rules.yaml: condition set " + set.id() + " is duplicated or has no source");
         }
+        Set<String> observed = new HashSet<>();
+        for (RulesDocument.ObservedStatus status : rules.content().observedStatusesOrEmpty()) {
+            require(status.recordsAs() != null && status.recordsAs().code() != null && status.observations() != null && status.holds() != null
+                    && status.ends() != null && status.source() != null, "rules.yaml: observed status " + status.id()
+                            + " needs recordsAs, observations, holds, ends and source");
+            status.observations().forEach(o -> require(o.loinc() != null && observed.add(o.loinc()),
+                    "rules.yaml: observed status " + status.id() + " has no or a duplicate LOINC code " + o.loinc()));
+        }
         Set<String> ruleIds = new HashSet<>();
         for (RulesDocument.Rule rule : rules.content().rules()) {
             require(ruleIds.add(rule.id()), "rules.yaml: duplicate rule id " + rule.id());

@@ -12,8 +12,28 @@ import org.ilsafety.interaction.check.Severity;
  * {@link ConditionSet}) are also read by dosing-service's allergy block.
  */
 public record RulesDocument(String knowledgeVersion, int liveVaccineLeadDays, String liveVaccineLeadSource,
-        boolean liveVaccineLeadVerified, AfterLastDose afterLastDose, List<ConditionSet> conditionSets, List<OverrideReason> overrideReasons,
-        List<Rule> rules) {
+        boolean liveVaccineLeadVerified, AfterLastDose afterLastDose, List<ConditionSet> conditionSets, List<ObservedStatus> observedStatuses,
+        List<OverrideReason> overrideReasons, List<Rule> rules) {
+
+    public List<ObservedStatus> observedStatusesOrEmpty() {
+        return observedStatuses == null ? List.of() : observedStatuses;
+    }
+
+    /**
+     * A status of the patient read from Observations (pregnancy, breastfeeding): the LOINC codes that report it, the
+     * answers that say it holds or ends (codes of valueCodeableConcept or interpretation, exact; or words of the answer's
+     * text), and the code it is recorded as, so the condition sets and rules about it apply unchanged.
+     */
+    public record ObservedStatus(String id, RecordsAs recordsAs, List<ObservationCode> observations, List<String> holds, List<String> ends,
+            String source, boolean verified) {
+    }
+
+    /** The code (and display) a reading that holds is recorded as (SNOMED CT 77386006 pregnant). */
+    public record RecordsAs(String system, String code, String display) {
+    }
+
+    public record ObservationCode(String loinc, String display, String source, boolean verified) {
+    }
 
     /** The severity a rule takes when the patient has a condition of the set (a GI perforation risk with diverticulitis). */
     public record SeverityWith(String conditionSet, Severity severity) {

@@ -76,7 +76,7 @@ public class PatientChecks {
                     records.activeMedications(patientId).stream().map(m -> new MedicationInput(m.resourceRef, m.name, m.rxnorm, m.atc)).toList(),
                     records.activeImmunizations(patientId).stream()
                             .map(i -> new ImmunizationInput(i.resourceRef, i.cvx, i.name, i.occurrenceDate)).toList(),
-                    records.activeConditions(patientId).stream().flatMap(c -> c.inputs().stream()).toList(),
+                    records.contextConditions(patientId),
                     asOf);
             checker.check(request).findings().forEach(f -> current.putIfAbsent(f.key(), f));
         }

@@ -1,6 +1,5 @@
 package org.ilsafety.interaction.patient;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -29,15 +28,21 @@ public class PatientCondition extends KeptCondition {
 
     public boolean allergy;
 
-    /** What the checker takes: one input per code (each tried against the rules), or the name alone. */
+    /** The status an Observation reported (rules.yaml observedStatuses id: PREGNANCY, LACTATION); null for a Condition or allergy. */
+    @Column(name = "observed_kind")
+    public String observedKind;
+
+    /** When that Observation's reading applies (effective, else issued, else when received). */
+    @Column(name = "observed_at")
+    public java.time.Instant observedAt;
+
+    /**
+     * What the checker takes ({@link ConditionInput#of}): a resolved one is marked so, and counts only as a history where its set
+     * says so; a row not yet kept (no state) is taken as holding.
+     */
     public List<ConditionInput> inputs() {
-        List<ConditionInput> inputs = new ArrayList<>();
-        for (RecordedConditions.Code code : RecordedConditions.codes(codes)) {
-            inputs.add(new ConditionInput(resourceRef, code.system(), code.code(), name, allergy));
-        }
-        if (inputs.isEmpty()) {
-            inputs.add(new ConditionInput(resourceRef, null, null, name, allergy));
-        }
-        return inputs;
+        return ConditionInput.of(state == null ? new RecordedConditions.Recorded(resourceRef, allergy,
+                RecordedConditions.State.ACTIVE, versionId, lastUpdated,
+                RecordedConditions.codes(codes), name) : recorded(resourceRef, allergy));
     }
 }

@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.ilsafety.common.fhir.ObservationFacts;
 import org.ilsafety.common.fhir.RecordedConditions;
+import org.ilsafety.interaction.check.ConditionInput;
 
 /** The patient's medicines, vaccinations, conditions and allergies as this service knows them. */
 @ApplicationScoped
@@ -88,10 +90,49 @@ public class PatientRecords {
         return condition.keep(recorded);
     }
 
+    /**
+     * Keeps a reading of a status (pregnancy, breastfeeding) as the row of its Observation. False (nothing changes) when
+     * it is older than the latest reading of the same status from another Observation, or an older version of the one kept.
+     * A reading that ends the status ("not pregnant") closes every earlier reading of it; a void Observation
+     * (entered-in-error) removes its own reading only. A pregnancy Condition is not closed by an Observation: the EHR
+     * resolves it.
+     */
+    public boolean recordObservedStatus(String patientId, ObservedStatuses.Reading reading) {
+        List<PatientCondition> readings = entityManager.createQuery("FROM PatientCondition c WHERE c.patientId = :p AND c.observedKind = :k",
+                PatientCondition.class).setParameter("p", patientId).setParameter("k", reading.kind()).getResultList();
+        String ref = reading.recorded().ref();
+        boolean older = readings.stream().anyMatch(r -> !r.resourceRef.equals(ref) && r.observedAt.isAfter(reading.at()));
+        if (older && reading.status() != ObservationFacts.Status.VOID) {
+            return false;
+        }
+        if (!recordCondition(patientId, reading.recorded())) {
+            return false;
+        }
+        PatientCondition row = entityManager.find(PatientCondition.class, new PatientMedication.Key(patientId, ref));
+        row.observedKind = reading.kind();
+        row.observedAt = reading.at();
+        if (reading.answer() == ObservedStatuses.Answer.ENDS && reading.status() != ObservationFacts.Status.VOID) {
+            for (PatientCondition earlier : readings) {
+                if (!earlier.resourceRef.equals(ref) && earlier.active) {
+                    earlier.active = false;
+                    earlier.state = RecordedConditions.State.INACTIVE.name();
+                    earlier.updatedAt = Instant.now();
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The patient context for a check: the Conditions and AllergyIntolerances that hold, and the resolved ones (a
+     * history counts for some condition sets); entered-in-error and refuted ones never.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<PatientCondition> activeConditions(String patientId) {
-        return entityManager.createQuery("FROM PatientCondition c WHERE c.patientId = :p AND c.active = true ORDER BY c.resourceRef",
-                PatientCondition.class).setParameter("p", patientId).getResultList();
+    public List<ConditionInput> contextConditions(String patientId) {
+        return entityManager.createQuery("FROM PatientCondition c WHERE c.patientId = :p AND (c.active = true OR c.state = :resolved) "
+                + "ORDER BY c.resourceRef", PatientCondition.class).setParameter("p", patientId)
+                .setParameter("resolved", RecordedConditions.State.INACTIVE.name()).getResultList().stream()
+                .flatMap(c -> c.inputs().stream()).toList();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -94,7 +94,9 @@ class CdsHooksTest {
                 .body("services.id", containsInAnyOrder(CdsServiceCatalog.ORDER_SELECT, CdsServiceCatalog.ORDER_SIGN))
                 .body("services.hook", containsInAnyOrder("order-select", "order-sign"))
                 .body("services[0].prefetch", hasKey("medications"))
-                .body("services[0].prefetch", hasKey("immunizations"));
+                .body("services[0].prefetch", hasKey("immunizations"))
+                .body("services[0].prefetch.conditions", equalTo("Condition?patient={{context.patientId}}"))
+                .body("services[1].prefetch.allergies", equalTo("AllergyIntolerance?patient={{context.patientId}}"));
     }
 
     @Test
@@ -114,7 +116,7 @@ class CdsHooksTest {
                 .body("cards[0].suggestions[0].actions[0].type", equalTo("delete"))
                 .body("cards[0].suggestions[0].actions[0].resourceId", equalTo("MedicationRequest/draft-humira"))
                 .body("cards[0].overrideReasons.code", hasItem("benefit-outweighs-risk"))
-                .body("cards[0].extension.'org.ilsafety.knowledgeVersion'", containsString("2026.11.1+"));
+                .body("cards[0].extension.'org.ilsafety.knowledgeVersion'", containsString("2026.11.2+"));
     }
 
     @Test
@@ -242,6 +244,54 @@ class CdsHooksTest {
         call(SIGN, request("order-sign", p, null, bundle(draft("draft-actemra", p, "Actemra", null)), bundle(), bundle())).statusCode(200)
                 .body(containsString("tocilizumab.hypersensitivity"))
                 .body("cards[0].indicator", equalTo("critical"));
+    }
+
+    static String condition(boolean allergy, String id, String patient, String system, String code, String text, String clinical,
+            String verification) {
+        return "{\"resource\":" + FhirFixtures.patientContext(allergy, patient, id, 1, system, code, text, clinical, verification) + "}";
+    }
+
+    /** {@link #request} with the patient-context prefetch keys (conditions, allergies); a null value is sent as JSON null. */
+    static String withContext(String request, String conditions, String allergies) {
+        return request.replace("\"prefetch\":{", "\"prefetch\":{\"conditions\":" + conditions + ",\"allergies\":" + allergies + ",");
+    }
+
+    /**
+     * Issue 19: the Conditions and AllergyIntolerances the EHR sends only in the prefetch (nothing on patient-events) are
+     * checked as recorded ones: an allergy to the drug ordered, a GI history (also resolved) that raises an NSAID.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = ';', nullValues = "-", value = {
+            "tocilizumab allergy, ordering Actemra;     Actemra;   true;  http://www.nlm.nih.gov/research/umls/rxnorm; 612865; tocilizumab;   active;   confirmed;        critical; tocilizumab.hypersensitivity",
+            "allergy entered in error: no card;         Actemra;   true;  http://www.nlm.nih.gov/research/umls/rxnorm; 612865; tocilizumab;   active;   entered-in-error; -;        -",
+            "active diverticulitis raises an NSAID;     ibuprofen; false; http://hl7.org/fhir/sid/icd-10-cm;           K57.32; Diverticulitis; active;   confirmed;        info;     tocilizumab.gi-perforation",
+            "resolved diverticulitis still counts;      ibuprofen; false; http://hl7.org/fhir/sid/icd-10-cm;           K57.32; Diverticulitis; resolved; confirmed;        info;     tocilizumab.gi-perforation",
+    })
+    void conditionsAndAllergiesSentOnlyInThePrefetchAreChecked(String why, String ordered, boolean allergy, String system, String code,
+            String text, String clinical, String verification, String indicator, String topic) {
+        String p = "cds-ctx-" + UUID.randomUUID();
+        String context = bundle(condition(allergy, "ctx-1", p, system, code, text, clinical, verification));
+        String medications = ordered.equals("Actemra") ? bundle() : bundle(statement("ms-actemra", p, "Actemra"));
+        String body = withContext(request("order-sign", p, null, bundle(draft("draft-1", p, ordered, null)), medications, bundle()),
+                allergy ? "null" : context, allergy ? context : bundle());
+        ValidatableResponse response = call(SIGN, body).statusCode(200);
+        if (topic == null) {
+            response.body("cards", empty());
+            return;
+        }
+        response.body("cards", hasSize(1)).body("cards[0].indicator", equalTo(indicator)).body("cards[0].source.topic.code", equalTo(topic));
+        if (!allergy) {
+            // the history raised the NSAID's finding from MINOR to MODERATE (a card without the history says MINOR)
+            response.body("cards[0].summary", containsString("Moderate")).body("cards[0].detail", containsString("Diverticulitis"));
+        }
+    }
+
+    @Test
+    void withoutTheConditionsPrefetchAndNoFhirServerAccessTheRecordedOnesStandAndNo412() {
+        String p = "cds-ctx-" + UUID.randomUUID();
+        call(SIGN, request("order-sign", p, null, bundle(draft("draft-1", p, "ibuprofen", null)), bundle(statement("ms-actemra", p, "Actemra")),
+                bundle())).statusCode(200).body("cards", hasSize(1)).body("cards[0].summary", containsString("Minor"))
+                .body("cards[0].detail", not(containsString("history")));
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.UUID;
 
+import org.hl7.fhir.r4.model.AllergyIntolerance;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -118,8 +119,30 @@ class CdsPrefetchFetchTest {
             assertThat((Object) fetched.get("cards[0]." + field)).as(field).isEqualTo(prefetched.get("cards[0]." + field)).isNotNull();
         }
         assertThat(fetched.getString("cards[0].summary")).contains("Humira");
-        assertThat(server.searches(p)).as("only the missing key is fetched; a null prefetch is no data").containsExactly("MedicationStatement " + p);
+        assertThat(server.searches(p)).as("only the missing keys are fetched; a null prefetch is no data")
+                .containsExactlyInAnyOrder("MedicationStatement " + p, "Condition " + p, "AllergyIntolerance " + p);
         assertThat(server.authorizations()).contains("Bearer " + token);
+    }
+
+    /**
+     * Issue 19: the patient's AllergyIntolerances and Conditions, not in the prefetch, are fetched from fhirServer with the
+     * medicines: an allergy to tocilizumab the EHR holds only there makes ordering Actemra a critical card.
+     */
+    @Test
+    void conditionsAndAllergiesNotInThePrefetchAreFetchedAndRaiseTheirCard() {
+        String p = patient();
+        String token = "token-" + UUID.randomUUID();
+        AllergyIntolerance allergy = new AllergyIntolerance();
+        allergy.setId("al-tcz");
+        allergy.setCode(new CodeableConcept().addCoding(new Coding("http://www.nlm.nih.gov/research/umls/rxnorm", "612865", "tocilizumab")));
+        allergy.setPatient(new Reference("Patient/" + p));
+        server.serve(p, token, allergy);
+        call(SIGN, request("order-sign", p, null, CdsHooksTest.bundle(CdsHooksTest.draft("draft-actemra", p, "Actemra", null)),
+                "\"medications\":null,\"immunizations\":null", server.base(), token)).statusCode(200)
+                .body("cards", hasSize(1))
+                .body("cards[0].indicator", equalTo("critical"))
+                .body("cards[0].source.topic.code", equalTo("tocilizumab.hypersensitivity"));
+        assertThat(server.searches(p)).containsExactlyInAnyOrder("Condition " + p, "AllergyIntolerance " + p);
     }
 
     @Test
@@ -137,7 +160,8 @@ class CdsPrefetchFetchTest {
                 .body("cards[0].indicator", equalTo("critical"))
                 .body("cards[0].summary", containsString("live vaccine"))
                 .body("cards[0].detail", containsString("Immunization/imm-yf"));
-        assertThat(server.searches(p)).containsExactly("Immunization " + p);
+        assertThat(server.searches(p)).as("the failed key and the patient context the EHR did not send")
+                .containsExactlyInAnyOrder("Immunization " + p, "Condition " + p, "AllergyIntolerance " + p);
     }
 
     @Test

@@ -19,6 +19,8 @@ import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.AllergyIntolerance;
+import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Immunization;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Resource;
@@ -37,7 +39,7 @@ import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 
 /**
  * A real FHIR R4 server for the CDS Hooks fetch tests: HAPI FHIR's {@link RestfulServer} with in-memory
- * MedicationStatement and Immunization providers (search by {@code patient}, MedicationStatement also by
+ * MedicationStatement, Immunization, Condition and AllergyIntolerance providers (search by {@code patient}, MedicationStatement also by
  * {@code status}), paged {@value #PAGE_SIZE} per page through {@code Bundle.link[next]}, in an embedded Jetty on a
  * free loopback port. Every search must carry {@code Authorization: Bearer <the patient's token>} (else 401). A
  * patient may be made to fail (HTTP 500) or stall (no answer until the server stops). {@code /broken} answers 200
@@ -58,7 +60,7 @@ final class FhirTestServer implements AutoCloseable {
 
     FhirTestServer() throws Exception {
         RestfulServer fhir = new RestfulServer(FhirContext.forR4());
-        fhir.setResourceProviders(new Statements(), new Immunizations());
+        fhir.setResourceProviders(new Statements(), new Immunizations(), new Conditions(), new Allergies());
         FifoMemoryPagingProvider paging = new FifoMemoryPagingProvider(100);
         paging.setDefaultPageSize(PAGE_SIZE);
         paging.setMaximumPageSize(PAGE_SIZE);
@@ -149,6 +151,30 @@ final class FhirTestServer implements AutoCloseable {
         @Search
         public List<IBaseResource> search(@RequiredParam(name = Immunization.SP_PATIENT) ReferenceParam patient, HttpServletRequest request) {
             return FhirTestServer.this.search(Immunization.class, patient, request);
+        }
+    }
+
+    public final class Conditions implements IResourceProvider {
+        @Override
+        public Class<Condition> getResourceType() {
+            return Condition.class;
+        }
+
+        @Search
+        public List<IBaseResource> search(@RequiredParam(name = Condition.SP_PATIENT) ReferenceParam patient, HttpServletRequest request) {
+            return FhirTestServer.this.search(Condition.class, patient, request);
+        }
+    }
+
+    public final class Allergies implements IResourceProvider {
+        @Override
+        public Class<AllergyIntolerance> getResourceType() {
+            return AllergyIntolerance.class;
+        }
+
+        @Search
+        public List<IBaseResource> search(@RequiredParam(name = AllergyIntolerance.SP_PATIENT) ReferenceParam patient, HttpServletRequest request) {
+            return FhirTestServer.this.search(AllergyIntolerance.class, patient, request);
         }
     }
 

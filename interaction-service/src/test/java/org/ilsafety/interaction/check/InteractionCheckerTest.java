@@ -343,6 +343,39 @@ class InteractionCheckerTest {
         });
     }
 
+    /**
+     * Issue 19: a resolved (inactive, remission) diverticulitis or GI ulcer still counts for GI perforation (the set's
+     * countsWhenResolved: the label's risk is the history); a resolved condition of any other set, or a resolved allergy, does not.
+     */
+    @ParameterizedTest(name = "{0} {1}/{2} resolved={3}, allergy={4} -> {5}, NSAID {6}")
+    @CsvSource(nullValues = "-", value = {
+            "tocilizumab, http://hl7.org/fhir/sid/icd-10-cm, K57.32,    false, false, tocilizumab.gi-perforation-history, MODERATE",
+            "tocilizumab, http://hl7.org/fhir/sid/icd-10-cm, K57.32,    true,  false, tocilizumab.gi-perforation-history, MODERATE",
+            "tocilizumab, http://snomed.info/sct,            397825006, true,  false, tocilizumab.gi-perforation-history, MODERATE",
+            "tocilizumab, http://hl7.org/fhir/sid/icd-10-cm, G35,       false, false, tocilizumab.demyelinating,          MINOR",
+            "tocilizumab, http://hl7.org/fhir/sid/icd-10-cm, G35,       true,  false, -,                                  MINOR",
+            "tocilizumab, http://hl7.org/fhir/sid/icd-10-cm, K74.60,    true,  false, -,                                  MINOR",
+            "tocilizumab, http://snomed.info/sct,            77386006,  true,  false, -,                                  MINOR",
+            "tocilizumab, -,                                 Actemra,   true,  true,  -,                                  MINOR",
+    })
+    void aResolvedConditionCountsOnlyWhereItsSetCountsTheHistory(String drug, String system, String code, boolean resolved, boolean allergy,
+            String ruleId, Severity nsaid) {
+        ConditionInput condition = new ConditionInput("Condition/c", system, system == null ? null : code, system == null ? code : null, allergy,
+                resolved);
+        CheckResult result = withContext(drug, TherapyStatus.ACTIVE, List.of("ibuprofen"), List.of(condition));
+        List<Finding> context = result.findings().stream().filter(f -> f.matched().ref().equals("Condition/c")).toList();
+        if (ruleId == null) {
+            assertThat(context).isEmpty();
+        } else {
+            assertThat(context).singleElement().satisfies(f -> {
+                assertThat(f.ruleId()).isEqualTo(ruleId);
+                assertThat(f.mechanism().contains("resolved; its history still counts")).isEqualTo(resolved);
+            });
+        }
+        assertThat(result.findings().stream().filter(f -> f.matched().ref().equals("m-ibuprofen")).findFirst().orElseThrow().severity())
+                .isEqualTo(nsaid);
+    }
+
     @ParameterizedTest(name = "planned start 2026-12-01, vaccine {0} -> {1}")
     @CsvSource({ "2026-11-02, false", "2026-11-03, true", "2026-11-20, true", "2026-12-15, true" })
     void plannedTherapyFlagsALiveVaccineInTheFourWeeksBeforeTheStart(LocalDate vaccination, boolean flagged) {

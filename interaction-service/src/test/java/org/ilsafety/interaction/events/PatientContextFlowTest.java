@@ -117,4 +117,65 @@ class PatientContextFlowTest {
             awaitOpen(t, "GI_PERFORATION_RISK");
         }
     }
+
+    static String pregnancyObservation(String patient, String id, String loinc, String code, String display, String effective) {
+        return """
+                {"resourceType":"Observation","id":"%s","meta":{"versionId":"1"},"status":"final",
+                 "code":{"coding":[{"system":"http://loinc.org","code":"%s"}]},"subject":{"reference":"Patient/%s"},
+                 "effectiveDateTime":"%s","valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"%s","display":"%s"}]}}
+                """.formatted(id, loinc, patient, effective, code, display);
+    }
+
+    /**
+     * Issue 19: pregnancy from an Observation gives the pregnancy information finding as a Condition does; a later "not
+     * pregnant" ends it; an older positive arriving late changes nothing (IGNORED OLDER_READING); an unknown answer is IGNORED.
+     */
+    @Test
+    void pregnancyFromObservationsOpensTheFindingAndALaterNotPregnantClosesIt() {
+        String p = "ctx-preg-" + System.nanoTime();
+        String day = LocalDate.now(ZoneOffset.UTC).minusDays(5).toString();
+        try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
+            kafka.send(Topics.PATIENT_EVENTS, p, order(p, "Actemra", "IV"));
+            kafka.send(Topics.PATIENT_EVENTS, p, pregnancyObservation(p, "hcg-1", "2106-3", "10828004", "Positive", day + "T08:00:00Z"));
+            awaitOpen(p, "PREGNANCY_LACTATION");
+            given().get("/api/v1/patients/{id}/interaction-findings", p).then()
+                    .body("findings[0].ruleId", equalTo("tocilizumab.pregnancy-lactation"))
+                    .body("findings[0].severity", equalTo("MINOR"));
+            assertThat(published(kafka, p, PatientChecks.TYPE_OPENED, "Observation/hcg-1", 1)).hasSize(1);
+
+            kafka.send(Topics.PATIENT_EVENTS, p, pregnancyObservation(p, "status-2", "82810-3", "60001007", "Not pregnant", day + "T12:00:00Z"));
+            assertThat(published(kafka, p, PatientChecks.TYPE_CLOSED, "Observation/hcg-1", 1)).hasSize(1);
+            awaitOpen(p);
+
+            // An earlier positive arriving after the "not pregnant": older than the latest reading, nothing reopens.
+            kafka.send(Topics.PATIENT_EVENTS, p, pregnancyObservation(p, "hcg-0", "2118-8", "10828004", "Positive", day + "T06:00:00Z"));
+            kafka.send(Topics.PATIENT_EVENTS, p, pregnancyObservation(p, "status-3", "82810-3", "261665006", "Unknown", day + "T13:00:00Z"));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/inputs", p).then()
+                    .body("inputs.findAll { it.resourceType == 'Observation' }.reason", containsInAnyOrder(null, null, "OLDER_READING",
+                            "ANSWER_NOT_RECOGNISED")));
+            awaitOpen(p);
+        }
+    }
+
+    /** Issue 19: a resolved diverticulitis still counts as GI perforation history (countsWhenResolved); a resolved MS closes its finding. */
+    @Test
+    void aResolvedDiverticulitisStillCountsAsHistory() {
+        String t = "ctx-hist-" + System.nanoTime();
+        try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
+            kafka.send(Topics.PATIENT_EVENTS, t, order(t, "Actemra", "IV"));
+            kafka.send(Topics.PATIENT_EVENTS, t, FhirFixtures.patientContext(false, t, "c-div-hist", 1, ICD10, "K57.32", "Diverticulitis", "resolved",
+                    "confirmed"));
+            // resource ids of their own: the inbox knows an event by its resource and version, whatever the patient
+            kafka.send(Topics.PATIENT_EVENTS, t, FhirFixtures.patientContext(false, t, "c-ms-hist", 1, ICD10, "G35", "Multiple sclerosis", "active",
+                    "confirmed"));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/inputs", t).then()
+                    .body("inputs.outcome", containsInAnyOrder("APPLIED", "APPLIED", "APPLIED")));
+            awaitOpen(t, "DEMYELINATING_DISEASE", "GI_PERFORATION_RISK");
+            kafka.send(Topics.PATIENT_EVENTS, t, FhirFixtures.patientContext(false, t, "c-ms-hist", 2, ICD10, "G35", "Multiple sclerosis", "resolved",
+                    "confirmed"));
+            awaitOpen(t, "GI_PERFORATION_RISK");
+            given().get("/api/v1/patients/{id}/interaction-findings", t).then()
+                    .body("findings[0].mechanism", org.hamcrest.Matchers.containsString("resolved; its history still counts"));
+        }
+    }
 }

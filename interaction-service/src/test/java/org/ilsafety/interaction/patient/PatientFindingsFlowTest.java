@@ -87,7 +87,7 @@ class PatientFindingsFlowTest {
                     DetectedIssueWriter.RULE_SYSTEM + "|tocilizumab.biologic-dmard");
             assertThat(humira.getImplicated()).extracting(r -> r.getReference()).contains("MedicationStatement/ms-humira");
             assertThat(humira.getMitigationFirstRep().getAction().getText()).contains("Avoid the combination");
-            assertThat(humira.getExtensionByUrl(DetectedIssueWriter.EXTENSION_BASE + "knowledge-version").getValue().primitiveValue()).startsWith("2026.11.1+");
+            assertThat(humira.getExtensionByUrl(DetectedIssueWriter.EXTENSION_BASE + "knowledge-version").getValue().primitiveValue()).startsWith("2026.11.2+");
             assertThat(humira.getCode().getCoding()).extracting(c -> c.getCode()).contains("DRG", "BIOLOGIC_DMARD");
 
             // A new version of the same medicine, still active: the finding holds and is not published again.

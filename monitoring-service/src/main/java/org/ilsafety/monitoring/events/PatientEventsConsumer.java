@@ -13,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
@@ -33,6 +34,7 @@ import org.ilsafety.common.therapy.TherapyOrderReader;
 import org.ilsafety.monitoring.patient.InfectionMonitor;
 import org.ilsafety.monitoring.patient.LabMonitor;
 import org.ilsafety.monitoring.patient.MergedPatients;
+import org.ilsafety.monitoring.patient.LatentTuberculosis;
 import org.ilsafety.monitoring.patient.ObservationReader;
 import org.ilsafety.monitoring.patient.PatientStates;
 import org.ilsafety.monitoring.patient.StartScreening;
@@ -61,13 +63,15 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
     private final ProductCatalog products;
     private final PatientMerges merges;
     private final MergedPatients mergedPatients;
+    private final LatentTuberculosis latentTb;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
             ObservationReader observations, TherapyLifecycle lifecycle, LabMonitor labs, StartScreening screening, InfectionMonitor infections,
             PatientStates states, EntityManager entityManager, ReceivedResources received, ProductCatalog products, PatientMerges merges,
-            MergedPatients mergedPatients) {
+            MergedPatients mergedPatients, LatentTuberculosis latentTb) {
         this.merges = merges;
         this.mergedPatients = mergedPatients;
+        this.latentTb = latentTb;
         this.received = received;
         this.products = products;
         this.processor = processor;
@@ -153,11 +157,18 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
         states.forget(event.patientId());
         boolean kept = received.keep(resource, event.patientId());
         if (resource instanceof MedicationRequest request) {
-            orders.read(request).ifPresentOrElse(lifecycle::ordered, () -> InputOutcome.ignore(IgnoredReasons.MEDICINE_UNRECOGNIZED));
+            orders.read(request).ifPresentOrElse(lifecycle::ordered, () -> {
+                if (!latentTb.recordTreatment(request, received)) {
+                    InputOutcome.ignore(IgnoredReasons.MEDICINE_UNRECOGNIZED);
+                }
+            });
+        } else if (resource instanceof MedicationStatement statement && latentTb.recordTreatment(statement, received)) {
+            // a latent tuberculosis treatment (isoniazid, rifampin, rifapentine): kept for the start screening
         } else if (resource instanceof MedicationAdministration administration) {
             administered(event.patientId(), administration);
         } else if (resource instanceof Condition condition) {
             infections.record(condition);
+            latentTb.record(condition);
         } else if (resource instanceof Patient patient && !PatientMerge.of(patient).isEmpty()) {
             if (!merges.apply(PatientMerge.of(patient), event.idempotencyKey(), mergedPatients::move)) {
                 InputOutcome.ignore(IgnoredReasons.MERGE_ALREADY_APPLIED);

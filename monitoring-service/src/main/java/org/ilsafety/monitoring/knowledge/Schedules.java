@@ -8,7 +8,11 @@ public record Schedules(String knowledgeVersion, List<Schedule> schedules) {
     public record Phase(int fromDay, Integer untilDay, int dueDays, int overdueDays) {
     }
 
-    public record Group(String group, String ruleId, boolean verified, List<Phase> phases) {
+    /** {@code note}: said in the group's due and overdue alerts (where the interval comes from when the label is silent). */
+    public record Group(String group, String ruleId, boolean verified, List<Phase> phases, String note) {
+        public String noteSuffix() {
+            return note == null ? "" : " " + note;
+        }
     }
 
     /** routes: the routes the schedule applies to; null or empty for every route. */

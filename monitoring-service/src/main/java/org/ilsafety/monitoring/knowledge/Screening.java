@@ -2,16 +2,40 @@ package org.ilsafety.monitoring.knowledge;
 
 import java.util.List;
 
+import org.ilsafety.common.knowledge.ConditionSet;
+
 /** {@code seeds/knowledge/monitoring/screening.yaml}: infections and the screens needed before the start. */
 public record Screening(String knowledgeVersion, Infections infections, List<Screen> screens, List<String> positiveCodes,
         List<String> negativeCodes, MissingScreenAction missingScreenAction, String missingScreenMessage,
-        String positiveScreenMessage, int baselineMaxAgeDays, List<BaselineLab> baselineLabs) {
+        String positiveScreenMessage, int baselineMaxAgeDays, List<BaselineLab> baselineLabs, LatentTb latentTb) {
+
+    /**
+     * Latent tuberculosis (issue 19): a Condition of {@code conditions} with no treatment on record blocks the start; with one
+     * it is information. {@code treatments}: the medicines that count as its treatment, by RxNorm code or name.
+     */
+    public record LatentTb(String ruleId, List<String> drugs, List<String> exemptIndications, ConditionSet conditions, Treatments treatments,
+            String untreatedMessage, String onTherapyMessage, String treatedMessage, String source, boolean verified) {
+        public boolean appliesTo(String molecule, String indication) {
+            return drugs.contains(molecule) && !exemptIndications.contains(indication);
+        }
+    }
+
+    public record Treatments(List<String> rxnorm, List<String> names, String source, boolean verified) {
+    }
 
     public enum MissingScreenAction {
         ALERT, DO_NOT_START
     }
 
-    public record LoincCode(String code, boolean verified) {
+    /**
+     * A code of a screen. {@code positiveAtLeast} (with {@code unit}): a measured result (a tuberculin skin test's
+     * induration in mm) is POSITIVE at or above it, NEGATIVE below, and INDETERMINATE in another unit or without a
+     * number; {@code cutoffSource} says where the cut-off comes from. Absent: the result is read from its words and codes.
+     */
+    public record LoincCode(String code, boolean verified, Double positiveAtLeast, String unit, String cutoffSource) {
+        public boolean measured() {
+            return positiveAtLeast != null;
+        }
     }
 
     /**

@@ -86,20 +86,49 @@ public class InfectionMonitor {
             if (therapy.isEmpty() || rules.exemptIndications().contains(therapy.get().indication) || !onTherapy(therapy.get())) {
                 return; // no therapy to interrupt; the start screening finds it when an order arrives
             }
-            boolean beforeStart = TherapyStart.beforeFirstDose(therapy.get());
-            Action action = beforeStart ? Action.DO_NOT_START : Action.INTERRUPT;
-            String message = beforeStart ? rules.beforeStartMessage()
-                    : seriousInfection(therapy.get()).map(InfectionKnowledge.SeriousInfection::onTherapyMessage).orElse(rules.onTherapyMessage());
-            Alert alert = alerts.raise(new AlertRequest(patientId, beforeStart ? AlertType.SCREENING : AlertType.INFECTION, cause(conditionId),
-                    ANALYTE, action, Severity.of(action), message, false, observedAt, rules.ruleId(), rules.source(), version));
-            decisions.hold(new Decision(patientId, cause(conditionId), ANALYTE, action, false, message, observedAt, rules.ruleId(), rules.source(),
-                    version), alert);
+            hold(therapy.get(), conditionId, observedAt);
         } else {
             Optional<Alert> resolved = alerts.resolve(patientId, AlertType.INFECTION, cause(conditionId), "system", "The infection is no longer active");
             Optional<Alert> screening = alerts.resolve(patientId, AlertType.SCREENING, cause(conditionId), "system", "The infection is no longer active");
             String restart = therapy.map(t -> restartMessage(t)).orElse("Restart as prescribed.");
             decisions.release(patientId, cause(conditionId), new Decision(patientId, cause(conditionId), ANALYTE, Action.RESUME, false,
                     "The infection is no longer active. " + restart, observedAt, rules.ruleId(), rules.source(), version), resolved.or(() -> screening).orElse(null));
+        }
+    }
+
+    /** An active infection: DO_NOT_START before the first dose (a SCREENING alert), INTERRUPT after it (an INFECTION alert). */
+    private void hold(ActiveTherapy therapy, String conditionId, Instant observedAt) {
+        String patientId = therapy.patientId;
+        Screening.Infections rules = knowledge.screening().content().infections();
+        String version = knowledge.screening().version() + "/" + knowledge.infections().version();
+        boolean beforeStart = TherapyStart.beforeFirstDose(therapy);
+        Action action = beforeStart ? Action.DO_NOT_START : Action.INTERRUPT;
+        String message = beforeStart ? rules.beforeStartMessage()
+                : seriousInfection(therapy).map(InfectionKnowledge.SeriousInfection::onTherapyMessage).orElse(rules.onTherapyMessage());
+        Alert alert = alerts.raise(new AlertRequest(patientId, beforeStart ? AlertType.SCREENING : AlertType.INFECTION, cause(conditionId),
+                ANALYTE, action, Severity.of(action), message, false, observedAt, rules.ruleId(), rules.source(), version));
+        decisions.hold(new Decision(patientId, cause(conditionId), ANALYTE, action, false, message, observedAt, rules.ruleId(), rules.source(),
+                version), alert);
+    }
+
+    /**
+     * The first dose was given (issue 19): an infection still active that blocked the start now interrupts the therapy
+     * (INTERRUPT replaces the DO_NOT_START hold), without the Condition being sent again; its start alert is resolved. A
+     * cause already interrupting is left alone, so a later dose changes nothing.
+     */
+    public void firstDoseGiven(ActiveTherapy therapy, Instant at) {
+        Screening.Infections rules = knowledge.screening().content().infections();
+        if (rules.exemptIndications().contains(therapy.indication) || !onTherapy(therapy) || TherapyStart.beforeFirstDose(therapy)) {
+            return;
+        }
+        for (PatientCondition infection : activeInfections(therapy.patientId)) {
+            String cause = cause(infection.conditionId);
+            if (decisions.find(therapy.patientId, cause).map(h -> h.action != Action.DO_NOT_START).orElse(false)) {
+                continue; // already interrupting (a later dose, or the Condition sent again)
+            }
+            hold(therapy, infection.conditionId, at);
+            alerts.resolve(therapy.patientId, AlertType.SCREENING, cause(infection.conditionId), "system",
+                    "The first dose was given: the infection now interrupts therapy");
         }
     }
 

@@ -78,7 +78,10 @@ public class ObservationReader {
                 if (status == ObservationFacts.Status.PRELIMINARY) {
                     return new Ignored(IgnoredReasons.PRELIMINARY_RESULT);
                 }
-                return new ScreenReading(patientId, id, screen.get(), outcome(observation), observedAt);
+                Screening.LoincCode code = screen.get().loinc().stream().filter(c -> c.code().equals(coding.getCode())).findFirst().orElseThrow();
+                String outcome = code.measured() && observation.hasValueQuantity() ? measuredOutcome(observation.getValueQuantity(), code)
+                        : outcome(observation);
+                return new ScreenReading(patientId, id, screen.get(), outcome, observedAt);
             }
         }
         return new Ignored(IgnoredReasons.CODE_NOT_MONITORED);
@@ -133,6 +136,30 @@ public class ObservationReader {
         }
         // A result that says both (a positive interpretation on a "negative" text) is never taken as negative.
         return positive == negative ? "INDETERMINATE" : positive ? "POSITIVE" : "NEGATIVE";
+    }
+
+    /**
+     * A measured screen (a tuberculin skin test's induration): POSITIVE at or above the cut-off, NEGATIVE below it, in the
+     * code's unit only; another unit, no number, or a bound that does not decide (&gt;3 mm against 5) is INDETERMINATE.
+     */
+    static String measuredOutcome(Quantity quantity, Screening.LoincCode code) {
+        Optional<ObservationFacts.Measured> measured = ObservationFacts.measured(quantity);
+        if (measured.isEmpty() || !measured.get().finite() || measured.get().unit() == null
+                || !measured.get().unit().trim().equalsIgnoreCase(code.unit())) {
+            return "INDETERMINATE";
+        }
+        double value = measured.get().value();
+        double cutoff = code.positiveAtLeast();
+        String comparator = measured.get().comparator();
+        if (comparator == null) {
+            return value >= cutoff ? "POSITIVE" : "NEGATIVE";
+        }
+        return switch (comparator) {
+            case "<" -> value <= cutoff ? "NEGATIVE" : "INDETERMINATE";
+            case "<=" -> value < cutoff ? "NEGATIVE" : "INDETERMINATE";
+            case ">", ">=" -> value >= cutoff ? "POSITIVE" : "INDETERMINATE";
+            default -> "INDETERMINATE";
+        };
     }
 
     private static void collect(CodeableConcept concept, StringBuilder said) {

@@ -25,10 +25,12 @@ import org.ilsafety.monitoring.grading.LabValue;
 import org.ilsafety.monitoring.knowledge.LabRules;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 import org.ilsafety.monitoring.knowledge.Screening;
+import org.ilsafety.monitoring.schedule.ScheduleService;
 
 /**
  * Pre-treatment screening when a therapy is ordered: a TB test and hepatitis B screen on file and
- * negative, no active infection, and baseline labs within the initiation thresholds. What fails blocks the
+ * negative, no active infection, no untreated latent tuberculosis ({@link LatentTuberculosis}), and baseline labs within
+ * the initiation thresholds. What fails blocks the
  * start (DO_NOT_START) with an alert; a missing screen raises an alert (and blocks too when the knowledge
  * says {@code missingScreenAction: DO_NOT_START}); a missing baseline lab raises an alert ({@link BaselineLabs}).
  */
@@ -36,6 +38,9 @@ import org.ilsafety.monitoring.knowledge.Screening;
 @Transactional(Transactional.TxType.MANDATORY)
 public class StartScreening {
     public static final String ANALYTE = "SCREENING";
+    /** The TB screen (IGRA or tuberculin skin test) and the schedule group of its yearly re-test (schedule.yaml TB_RETEST). */
+    static final String TB_SCREEN = "TB";
+    static final String TB_RETEST = "TB_RETEST";
 
     private final EntityManager entityManager;
     private final MonitoringKnowledge knowledge;
@@ -46,9 +51,14 @@ public class StartScreening {
     private final AlertService alerts;
     private final DecisionService decisions;
     private final BaselineLabs baselines;
+    private final LatentTuberculosis latentTb;
+    private final ScheduleService schedules;
 
     public StartScreening(EntityManager entityManager, MonitoringKnowledge knowledge, ActiveTherapies therapies, LabResults results,
-            LabGrader grader, InfectionMonitor infections, AlertService alerts, DecisionService decisions, BaselineLabs baselines) {
+            LabGrader grader, InfectionMonitor infections, AlertService alerts, DecisionService decisions, BaselineLabs baselines,
+            LatentTuberculosis latentTb, ScheduleService schedules) {
+        this.schedules = schedules;
+        this.latentTb = latentTb;
         this.baselines = baselines;
         this.entityManager = entityManager;
         this.knowledge = knowledge;
@@ -95,6 +105,7 @@ public class StartScreening {
                         screen.source(), version));
             }
         }
+        latentTb.evaluate(therapy, now);
         baselineLabs(therapy, now, screening.baselineMaxAgeDays());
         baselines.check(therapy, now);
     }
@@ -118,6 +129,9 @@ public class StartScreening {
         Optional<ActiveTherapy> therapy = therapies.find(reading.patientId());
         if (therapy.isEmpty() || !applicable(therapy.get()).contains(reading.screen())) {
             return;
+        }
+        if (TB_SCREEN.equals(reading.screen().id()) && !"INDETERMINATE".equals(reading.outcome())) {
+            schedules.recordResult(reading.patientId(), TB_RETEST, reading.observedAt()); // the yearly re-test counts from it
         }
         Screening screening = knowledge.screening().content();
         String version = knowledge.screening().version();

@@ -31,9 +31,11 @@ public class TherapyLifecycle {
     private final ScheduleService schedules;
     private final DecisionService decisions;
     private final EntityManager entityManager;
+    private final InfectionMonitor infections;
 
     public TherapyLifecycle(ActiveTherapies therapies, StartScreening screening, ScheduleService schedules, DecisionService decisions,
-            EntityManager entityManager) {
+            EntityManager entityManager, InfectionMonitor infections) {
+        this.infections = infections;
         this.therapies = therapies;
         this.entityManager = entityManager;
         this.screening = screening;
@@ -68,6 +70,9 @@ public class TherapyLifecycle {
             therapy.lastDoseAt = null; // a new plan: the last dose kept here was of an earlier course
         }
         TherapyStart.settle(therapy);
+        if (!TherapyStart.beforeFirstDose(therapy) && therapy.lastDoseAt != null) {
+            infections.firstDoseGiven(therapy, therapy.lastDoseAt); // dosing-service's plan event told of a dose (the first, or nothing to do)
+        }
         if (change == TherapyPlanEvent.Change.DISCONTINUED || !InfectionMonitor.onTherapy(therapy)) {
             end(therapy.patientId);
         } else if (change == TherapyPlanEvent.Change.STARTED || change == TherapyPlanEvent.Change.ROUTE_SWITCHED
@@ -87,7 +92,9 @@ public class TherapyLifecycle {
             InputOutcome.ignore(IgnoredReasons.NO_THERAPY);
             return;
         }
-        TherapyStart.dosed(therapy, at);
+        if (TherapyStart.dosed(therapy, at)) {
+            infections.firstDoseGiven(therapy, at);
+        }
     }
 
     private void end(String patientId) {

@@ -130,13 +130,14 @@ public class ScheduleService {
             row.dueAlerted = true;
             alerts.resolve(row.patientId, AlertType.LAB_DUE, row.labGroup, "system", "Superseded by LAB_OVERDUE");
             alerts.raise(new AlertRequest(row.patientId, AlertType.LAB_OVERDUE, row.labGroup, row.labGroup, Action.MONITOR, Severity.MODERATE,
-                    row.labGroup + " tests are overdue (due since " + row.dueAt + "): order them now.", false, now, row.ruleId, source, version));
+                    row.labGroup + " tests are overdue (due since " + row.dueAt + "): order them now." + note(row), false, now, row.ruleId, source,
+                    version));
             return 1;
         }
         if (row.dueAt != null && !row.dueAt.isAfter(now) && !row.dueAlerted) {
             row.dueAlerted = true;
             alerts.raise(new AlertRequest(row.patientId, AlertType.LAB_DUE, row.labGroup, row.labGroup, Action.MONITOR, Severity.LOW,
-                    row.labGroup + " tests are due: order them before " + row.overdueAt + ".", false, now, row.ruleId, source, version));
+                    row.labGroup + " tests are due: order them before " + row.overdueAt + "." + note(row), false, now, row.ruleId, source, version));
             return 1;
         }
         return 0;
@@ -153,6 +154,10 @@ public class ScheduleService {
     private Optional<Schedules.Group> group(LabSchedule row) {
         return knowledge.schedules().content().schedules().stream().filter(s -> s.id().equals(row.scheduleId))
                 .flatMap(s -> s.groups().stream()).filter(g -> g.group().equals(row.labGroup)).findFirst();
+    }
+
+    private String note(LabSchedule row) {
+        return group(row).map(Schedules.Group::noteSuffix).orElse("");
     }
 
     private String scheduleSource(String scheduleId) {

@@ -86,7 +86,8 @@ class AlertLifecycleTest {
             bus.fhir(patient, FhirFixtures.medicationRequest(patient, "mr-sched-1", 1, "Actemra", "IV", "RA", "active", "2026-01-05"));
             Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/monitoring-schedule", patient).then()
                     .statusCode(200)
-                    .body("entries", hasSize(3))
+                    .body("entries", hasSize(4))
+                    .body("entries.find { it.group == 'TB_RETEST' }.dueAt", equalTo("2027-01-05T00:00:00Z"))
                     .body("entries.find { it.group == 'BLOOD_COUNT' }.dueAt", equalTo("2026-02-02T00:00:00Z"))
                     .body("entries.find { it.group == 'BLOOD_COUNT' }.overdueAt", equalTo("2026-03-02T00:00:00Z"))
                     .body("entries.find { it.group == 'LIVER' }.ruleId", equalTo("TCZ-SCHED-LFT")));

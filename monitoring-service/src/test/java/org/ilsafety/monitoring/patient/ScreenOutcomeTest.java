@@ -42,4 +42,37 @@ class ScreenOutcomeTest {
         }
         assertEquals(expected, READER.outcome(observation));
     }
+
+    /** Issue 19: a tuberculin skin test is read by its induration in mm (>= 5 mm positive, screening.yaml positiveAtLeast). */
+    @ParameterizedTest(name = "TST {0} {1} {2} -> {3}")
+    @CsvSource(nullValues = "-", value = {
+            "-,  4.9, mm,   NEGATIVE",
+            "-,  5,   mm,   POSITIVE",
+            "-,  12,  mm,   POSITIVE",
+            "-,  0,   mm,   NEGATIVE",
+            "<,  5,   mm,   NEGATIVE",
+            "<=, 5,   mm,   INDETERMINATE",
+            ">,  3,   mm,   INDETERMINATE",
+            ">=, 10,  mm,   POSITIVE",
+            "-,  0.5, cm,   INDETERMINATE",
+            "-,  7,   -,    INDETERMINATE",
+    })
+    void aTuberculinSkinTestIsGradedOnItsInduration(String comparator, double value, String unit, String expected) {
+        Observation observation = new Observation();
+        observation.getCode().addCoding(new Coding(ObservationReader.LOINC, "1648-5", null));
+        observation.setStatus(Observation.ObservationStatus.FINAL);
+        observation.setSubject(new org.hl7.fhir.r4.model.Reference("Patient/tst"));
+        observation.setId("tst-1");
+        org.hl7.fhir.r4.model.Quantity quantity = new org.hl7.fhir.r4.model.Quantity(value);
+        if (unit != null) {
+            quantity.setSystem("http://unitsofmeasure.org").setCode(unit).setUnit(unit);
+        }
+        if (comparator != null) {
+            quantity.setComparator(org.hl7.fhir.r4.model.Quantity.QuantityComparator.fromCode(comparator));
+        }
+        observation.setValue(quantity);
+        ObservationReader.Reading reading = READER.read(observation);
+        assertEquals(expected, ((ObservationReader.ScreenReading) reading).outcome());
+        assertEquals("TB", ((ObservationReader.ScreenReading) reading).screen().id());
+    }
 }

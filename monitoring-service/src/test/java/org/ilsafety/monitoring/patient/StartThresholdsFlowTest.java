@@ -115,6 +115,28 @@ class StartThresholdsFlowTest {
         }
     }
 
+    /** Issue 19: an infection that blocked the start interrupts the therapy at the first dose, without the Condition sent again. */
+    @Test
+    void anInfectionThatBlockedTheStartInterruptsAtTheFirstDoseWithoutBeingSentAgain() {
+        String patient = "start-inf-2";
+        try (MonitoringBus bus = new MonitoringBus()) {
+            bus.fhir(patient, order(patient, "Actemra", "IV", "RA"));
+            bus.fhir(patient, MonitoringBus.condition(patient, "start-inf-2-cond", 1, "40733004", "active", "confirmed"));
+            assertEquals(List.of("DO_NOT_START"), actions(bus.await(patient, MonitoringEvent.TYPE_DECISION, 1, WAIT)));
+            bus.fhir(patient, MonitoringBus.firstDose(patient, "Actemra", "2026-11-06T08:00:00Z"));
+            List<MonitoringEvent> decisions = bus.await(patient, MonitoringEvent.TYPE_DECISION, 2, WAIT);
+            assertEquals(List.of("DO_NOT_START", "INTERRUPT"), actions(decisions));
+            assertEquals("INFECTION", decisions.get(1).analyte());
+            given().get("/api/v1/alerts/{id}", decisions.get(1).alertId()).then()
+                    .body("type", equalTo("INFECTION")).body("action", equalTo("INTERRUPT")).body("status", equalTo("OPEN"));
+            given().get("/api/v1/patients/{id}/lab-results", patient).then()
+                    .body("holds.find { it.cause == 'INFECTION:start-inf-2-cond' }.action", equalTo("INTERRUPT"));
+            // resolved: the interruption is released
+            bus.fhir(patient, MonitoringBus.condition(patient, "start-inf-2-cond", 2, "40733004", "resolved", "confirmed"));
+            assertEquals(List.of("DO_NOT_START", "INTERRUPT", "RESUME"), actions(bus.await(patient, MonitoringEvent.TYPE_DECISION, 3, WAIT)));
+        }
+    }
+
     @Test
     void dosingServicesPlanEventsKeepTheTherapyPlannedUntilItsFirstDose() {
         String patient = "start-plan-1";
@@ -153,7 +175,7 @@ class StartThresholdsFlowTest {
                     .body("find { it.subject == 'SCREEN:BASELINE-ANC' }.action", equalTo("MONITOR"))
                     .body("find { it.subject == 'SCREEN:BASELINE-ANC' }.message", containsString("before the first dose"))
                     .body("find { it.subject == 'SCREEN:BASELINE-ANC' }.source", containsString("USPI"))
-                    .body("find { it.subject == 'SCREEN:BASELINE-ANC' }.knowledgeVersion", startsWith("2026.11.2"))
+                    .body("find { it.subject == 'SCREEN:BASELINE-ANC' }.knowledgeVersion", startsWith("2026.11.3"))
                     .body("find { it.subject == 'SCREEN:BASELINE-LIVER' }.ruleId", equalTo("BASELINE-LIVER-MISSING")));
 
             bus.fhir(patient, anc(patient, "new", 2500, now.minus(1, ChronoUnit.HOURS).toString()));

@@ -32,6 +32,9 @@ class DueDatesTest {
             "tocilizumab, SJIA, BLOOD_COUNT, , 14, 28",
             "anakinra, RA, BLOOD_COUNT, , 30, 37",
             "anakinra, RA, BLOOD_COUNT, 95, 186, 200",
+            "tocilizumab, RA, TB_RETEST, , 365, 395",
+            "tocilizumab, GCA, TB_RETEST, 300, 665, 695",
+            "tocilizumab, PJIA, TB_RETEST, , 365, 395",
     })
     void nextDue(String drug, String indication, String group, Integer lastDay, int dueDay, int overdueDay) {
         Instant last = lastDay == null ? null : START.plus(Duration.ofDays(lastDay));
@@ -66,5 +69,18 @@ class DueDatesTest {
     @org.junit.jupiter.api.Test
     void anakinraNeutrophilMonitoringEndsAfterOneYear() {
         assertTrue(DueDates.next(group("anakinra", "RA", "BLOOD_COUNT"), START, START.plus(Duration.ofDays(370))).isEmpty());
+    }
+
+    /** Issue 19: the yearly TB re-test is on every tocilizumab schedule but COVID-19 and CRS, never on anakinra, and says the label is silent. */
+    @org.junit.jupiter.api.Test
+    void theYearlyTbReTestIsDataNotVerifiedAndSaysTheLabelGivesNoInterval() {
+        for (Schedules.Schedule schedule : KNOWLEDGE.schedules().content().schedules()) {
+            java.util.Optional<Schedules.Group> tb = schedule.groups().stream().filter(g -> g.group().equals("TB_RETEST")).findFirst();
+            org.junit.jupiter.api.Assertions.assertEquals(schedule.drug().equals("tocilizumab"), tb.isPresent(), schedule.id());
+            tb.ifPresent(g -> {
+                org.junit.jupiter.api.Assertions.assertFalse(g.verified());
+                org.junit.jupiter.api.Assertions.assertTrue(g.note().contains("gives no re-test interval"));
+            });
+        }
     }
 }

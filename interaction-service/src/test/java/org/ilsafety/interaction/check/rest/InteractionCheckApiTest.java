@@ -35,7 +35,7 @@ class InteractionCheckApiTest {
                 """)
                 .statusCode(200)
                 .body("asOf", equalTo("2026-11-22"))
-                .body("knowledgeVersion", startsWith("2026.11.1+"))
+                .body("knowledgeVersion", startsWith("2026.11.2+"))
                 .body("findings.category", contains("LIVE_VACCINE", "BIOLOGIC_DMARD", "CYP450_SUBSTRATE"))
                 .body("findings[0].severity", equalTo("CONTRAINDICATED"))
                 .body("findings[0].matched.ref", equalTo("immunizations[0]"))
@@ -141,7 +141,7 @@ class InteractionCheckApiTest {
     @Test
     void theKnowledgeEndpointNamesEveryFile() {
         given().get("/api/v1/interaction-knowledge").then().statusCode(200)
-                .body("knowledgeVersion", startsWith("2026.11.1+"))
+                .body("knowledgeVersion", startsWith("2026.11.2+"))
                 .body("files.name", contains("products.yaml", "interactions/agents.yaml", "interactions/vaccines.yaml", "interactions/rules.yaml"));
     }
 }
