@@ -40,12 +40,12 @@ public final class SyntheaCorpus {
     /**
      * One generated patient: the Bundle JSON and its entry count; the product ordered (ACTEMRA, KINERET) and the route
      * its code implies; the indication of the SNOMED CT Condition (RA, SJIA); whether etanercept was ordered too; the
-     * last ANC in /mm3; the last body weight in kg (NaN when none); the age in whole years when the biologic was
+     * last ANC reported after the biologic order in /mm3 (NaN when none follows it); the last body weight in kg (NaN when none); the age in whole years when the biologic was
      * ordered; the infection Condition (SNOMED CT code) with onset after the order, or null; the live vaccine (CVX) given
      * on therapy or within the lead time before it, or null.
      */
     public record Patient(String patientId, String json, int entries, String product, String route, String indication, boolean etanercept,
-            double lastAncPerMm3, double weightKg, int ageYears, String infectionAfterOrder, String liveVaccineOnTherapy) {
+            double ancAfterOrderPerMm3, double weightKg, int ageYears, String infectionAfterOrder, String liveVaccineOnTherapy) {
 
         public boolean child() {
             return ageYears < 18;
@@ -99,7 +99,7 @@ public final class SyntheaCorpus {
                         etanercept |= ETANERCEPT.equals(medication);
                     }
                     case "Observation" -> {
-                        if ("751-8".equals(code)) {
+                        if ("751-8".equals(code) && orderedAt != null) {
                             anc = resource.path("valueQuantity").path("value").asDouble() * 1000; // reported in 10*3/uL
                         } else if ("29463-7".equals(code) && resource.path("effectiveDateTime").asText().compareTo(latestWeight) >= 0) {
                             latestWeight = resource.path("effectiveDateTime").asText();
