@@ -64,8 +64,12 @@ public class ProductCatalog {
         return recognition(medication).map(Recognition::product);
     }
 
-    /** How a medicine was recognised: {@code matchedBy} is {@code code} (RxNorm, NDC, ATC) or {@code name}. */
-    public record Recognition(Product product, String matchedBy, String codeKind) {
+    /**
+     * How a medicine was recognised: {@code matchedBy} is {@code code} (RxNorm, NDC, ATC) or {@code name}; {@code route}
+     * is the route the matched product code's dose form implies (IV for the infusion concentrate, SC for a prefilled
+     * syringe or pen), null for an ingredient, ATC or name match.
+     */
+    public record Recognition(Product product, String matchedBy, String codeKind, String route) {
     }
 
     /** Every coding's code first (product codes, then molecule codes), then displays and text by name. */
@@ -82,10 +86,10 @@ public class ProductCatalog {
         for (Coding coding : medication.getCoding()) {
             Optional<Product> byDisplay = byName(coding.getDisplay());
             if (byDisplay.isPresent()) {
-                return Optional.of(new Recognition(byDisplay.get(), "name", null));
+                return Optional.of(new Recognition(byDisplay.get(), "name", null, null));
             }
         }
-        return byName(medication.getText()).map(product -> new Recognition(product, "name", null));
+        return byName(medication.getText()).map(product -> new Recognition(product, "name", null, null));
     }
 
     public Optional<Product> byName(String text) {
@@ -117,7 +121,7 @@ public class ProductCatalog {
                 boolean rxnorm = RXNORM.equals(system) && "RXNORM".equals(known.system()) && trimmed.equals(known.code());
                 boolean ndc = NDC.equals(system) && "NDC".equals(known.system()) && ndc11(trimmed).equals(ndc11(known.code()));
                 if (rxnorm || ndc) {
-                    return Optional.of(new Recognition(product, "code", known.kind()));
+                    return Optional.of(new Recognition(product, "code", known.kind(), known.route()));
                 }
             }
         }
@@ -125,7 +129,7 @@ public class ProductCatalog {
             boolean rxnorm = RXNORM.equals(system) && trimmed.equals(molecule.rxnorm().code());
             boolean atc = ATC.equals(system) && trimmed.equalsIgnoreCase(molecule.atc());
             if (rxnorm || atc) {
-                return referenceProduct(molecule.id()).map(product -> new Recognition(product, "code", rxnorm ? "IN" : "ATC"));
+                return referenceProduct(molecule.id()).map(product -> new Recognition(product, "code", rxnorm ? "IN" : "ATC", null));
             }
         }
         return Optional.empty();
@@ -163,7 +167,10 @@ public class ProductCatalog {
             List<String> indications, List<ProductCode> codes, String source, boolean verified) {
     }
 
-    /** A product's code: system RXNORM (kind SCD, SBD, BPCK, GPCK) or NDC; each with its source. */
-    public record ProductCode(String system, String kind, String code, String display, String source, boolean verified) {
+    /**
+     * A product's code: system RXNORM (kind SCD, SBD, BPCK, GPCK) or NDC; each with its source; {@code route} (IV or SC)
+     * when the code's dose form has only one route.
+     */
+    public record ProductCode(String system, String kind, String code, String display, String route, String source, boolean verified) {
     }
 }

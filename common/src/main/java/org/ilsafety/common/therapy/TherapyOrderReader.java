@@ -55,7 +55,7 @@ public class TherapyOrderReader {
         return MedicineReader.recognise(request, earlier, products).map(recognition -> {
             IndicationFinding indication = indication(request, patientId);
             return new TherapyOrder(patientId, request.getIdElement().getIdPart(), recognition.product().id(),
-                    recognition.product().molecule(), route(request.getDosageInstruction()), indication.indication(),
+                    recognition.product().molecule(), route(request.getDosageInstruction(), recognition), indication.indication(),
                     request.getStatus() == null || !INACTIVE.contains(request.getStatus().toCode()),
                     request.getStatus() == null ? null : request.getStatus().toCode(),
                     request.hasAuthoredOn() ? request.getAuthoredOn().toInstant() : null, indication.basis(), recognition.matchedBy());
@@ -108,6 +108,15 @@ public class TherapyOrderReader {
         String verification = condition.hasVerificationStatus() && condition.getVerificationStatus().hasCoding()
                 ? condition.getVerificationStatus().getCodingFirstRep().getCode() : "confirmed";
         return Set.of("active", "recurrence", "relapse").contains(clinical) && !Set.of("entered-in-error", "refuted").contains(verification);
+    }
+
+    /**
+     * The route the order names (dosageInstruction.route); else the route its product code's dose form implies (an
+     * EHR export without a route, such as Synthea's: a prefilled syringe is SC, the 20 mg/mL concentrate IV); else null.
+     */
+    static String route(List<Dosage> dosages, ProductCatalog.Recognition recognition) {
+        String named = route(dosages);
+        return named != null ? named : recognition.route();
     }
 
     static String route(List<Dosage> dosages) {

@@ -193,6 +193,26 @@ class ReadingLayerTest {
         assertEquals(matchedBy, order.matchedBy(), shape);
     }
 
+    /** The route: dosageInstruction.route first; else the matched product code's dose form (Synthea writes no route); else none. */
+    @ParameterizedTest(name = "{0} -> {2}")
+    @CsvSource(delimiter = '|', value = {
+            "SCD prefilled syringe, no route      | \"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"1441526\"}]} | SC",
+            "SBD prefilled syringe, no route      | \"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"1441530\"}]} | SC",
+            "SCD 20 mg/mL concentrate, no route   | \"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"849574\"}]}  | IV",
+            "Kineret SBD, no route                | \"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"727714\"}]}  | SC",
+            "NDC ACTPen, no route                 | \"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/ndc\",\"code\":\"50242014301\"}]}          | SC",
+            "NDC vial, no route                   | \"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://hl7.org/fhir/sid/ndc\",\"code\":\"50242-136-01\"}]}         | IV",
+            "contained Medication, prefilled SCD  | \"contained\":[{\"resourceType\":\"Medication\",\"id\":\"m\",\"code\":{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"1441526\"}]}}],\"medicationReference\":{\"reference\":\"#m\"} | SC",
+            "the order's route wins over the code | \"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"849574\"}]},\"dosageInstruction\":[{\"route\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"34206005\"}]}}] | SC",
+            "route text, no code route            | \"medicationCodeableConcept\":{\"text\":\"Actemra\"},\"dosageInstruction\":[{\"route\":{\"text\":\"Intravenous\"}}] | IV",
+            "RxNorm ingredient, no route          | \"medicationCodeableConcept\":{\"coding\":[{\"system\":\"http://www.nlm.nih.gov/research/umls/rxnorm\",\"code\":\"612865\"}]}  | ''",
+            "by name, no route                    | \"medicationCodeableConcept\":{\"text\":\"Actemra\"}                                                                   | ''",
+    })
+    void theRouteIsTheOrdersElseItsProductCodesDoseForm(String shape, String medication, String route) {
+        TherapyOrder order = reader(EarlierResources.NONE).read(request(medication, "")).orElseThrow();
+        assertEquals(route.isEmpty() ? null : route, order.route(), shape);
+    }
+
     @Test
     void aMedicineThatMatchesNothingIsNoOrder() {
         assertTrue(reader(EarlierResources.NONE).read(request("\"medicationCodeableConcept\":{\"text\":\"paracetamol\"}", "")).isEmpty());

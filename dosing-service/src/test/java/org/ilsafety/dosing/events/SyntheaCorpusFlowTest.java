@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -21,26 +23,27 @@ import org.ilsafety.stack.testing.SyntheaCorpus;
 import org.ilsafety.stack.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The Synthea corpus ({@link SyntheaCorpus}: data no one here wrote, shaped as an EHR export) through the broker to
- * dosing-service, one transaction Bundle per patient: each patient's plan has the product the module ordered, the
- * indication of its SNOMED CT Condition (reached by reasonReference) and the weight the Bundle last reports; every
+ * dosing-service, one transaction Bundle per patient: each patient's plan has the product the module ordered, the route
+ * its RxNorm code's dose form implies (the orders name none), the indication of its SNOMED CT Condition (reached by
+ * reasonReference), the weight the Bundle last reports, and the labeled dose of that route, weight band and age; every
  * entry is listed with its outcome and nothing valid is dead-lettered.
  */
 @QuarkusTest
 class SyntheaCorpusFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(180);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
-    void everyGeneratedPatientGetsThePlanTheModuleOrderedAndNothingValidIsDeadLettered() throws Exception {
+    void everyGeneratedPatientGetsThePlanTheModuleOrderedAndNothingValidIsDeadLettered() {
         List<SyntheaCorpus.Patient> patients = SyntheaCorpus.patients();
-        assertTrue(patients.size() >= 6, "the shipped corpus");
+        assertTrue(patients.size() >= 8, "the shipped corpus");
+        assertTrue(patients.stream().anyMatch(p -> "SC".equals(p.route()) && "ACTEMRA".equals(p.product())), "SC tocilizumab");
+        assertTrue(patients.stream().anyMatch(p -> "IV".equals(p.route()) && !p.child()), "IV tocilizumab in adults");
+        assertTrue(patients.stream().anyMatch(SyntheaCorpus.Patient::child), "children");
+        assertTrue(patients.stream().anyMatch(p -> "KINERET".equals(p.product())), "anakinra");
         try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
             patients.forEach(p -> kafka.send(Topics.PATIENT_EVENTS, p.patientId(), p.json()));
             for (SyntheaCorpus.Patient p : patients) {
@@ -50,30 +53,43 @@ class SyntheaCorpusFlowTest {
                         .body("inputs.outcome", not(hasItem("DEAD_LETTERED")))
                         // the biologic order applies; an etanercept order beside Kineret is not dosing's (ignored with its reason)
                         .body("inputs.findAll { it.resourceType == 'MedicationRequest' }.outcome", hasItem("APPLIED"));
-                float weight = lastWeightKg(p.json());
+                assertFalse(Double.isNaN(p.weightKg()), "the module gives every course a body weight");
+                float weight = (float) p.weightKg();
+                Dose dose = Dose.labeled(p);
                 given().get("/api/v1/patients/{id}/therapy-plan", p.patientId()).then().log().ifValidationFails().statusCode(200)
                         .body("productId", equalTo(p.product()))
                         .body("indication", equalTo(p.indication()))
-                        // the plan keeps the weight to 0.1 kg (JSON numbers are read as Float); no weight sent, none guessed
-                        .body("dosingWeightKg", Float.isNaN(weight) ? nullValue()
-                                : both(greaterThan(weight - 0.051f)).and(lessThan(weight + 0.051f)));
+                        .body("route", equalTo(p.route()))
+                        // the plan keeps the weight to 0.1 kg (JSON numbers are read as Float)
+                        .body("dosingWeightKg", both(greaterThan(weight - 0.051f)).and(lessThan(weight + 0.051f)))
+                        .body("doseIssue", nullValue())
+                        .body("currentDose.route", equalTo(p.route()))
+                        .body("currentDose.interval", equalTo(dose.interval()))
+                        .body("currentDose.mgPerKg", dose.mgPerKg() == null ? nullValue() : equalTo(dose.mgPerKg()))
+                        .body("currentDose.doseMg", dose.flatMg() == null ? notNullValue() : equalTo(dose.flatMg()))
+                        // dosing does not read Conditions: an infection reaches the plan as monitoring-service's decision
+                        .body("status", equalTo("ACTIVE"));
             }
         }
     }
 
-    /** The Bundle's last body weight (29463-7, kg), as the module wrote it; NaN when it reports none. */
-    private static float lastWeightKg(String bundle) throws Exception {
-        float weight = Float.NaN;
-        String latest = "";
-        for (JsonNode entry : JSON.readTree(bundle).path("entry")) {
-            JsonNode resource = entry.path("resource");
-            if ("Observation".equals(resource.path("resourceType").asText())
-                    && "29463-7".equals(resource.path("code").path("coding").path(0).path("code").asText())
-                    && resource.path("effectiveDateTime").asText().compareTo(latest) >= 0) {
-                latest = resource.path("effectiveDateTime").asText();
-                weight = (float) resource.path("valueQuantity").path("value").asDouble();
+    /**
+     * The labeled dose for what the module ordered (regimens.yaml): RA IV 4 mg/kg every 4 weeks; sJIA IV 12 mg/kg under
+     * 30 kg, else 8 mg/kg, every 2 weeks; RA SC 162 mg every other week under 100 kg, weekly from 100 kg; Kineret RA
+     * 100 mg daily. Numbers as the JSON gives them (Float).
+     */
+    record Dose(Float mgPerKg, Float flatMg, String interval) {
+        static Dose labeled(SyntheaCorpus.Patient p) {
+            if ("KINERET".equals(p.product())) {
+                return new Dose(null, 100f, "P1D");
             }
+            if ("SC".equals(p.route())) {
+                return new Dose(null, 162f, p.weightKg() < 100 ? "P2W" : "P1W");
+            }
+            if ("SJIA".equals(p.indication())) {
+                return new Dose(p.weightKg() < 30 ? 12f : 8f, null, "P2W");
+            }
+            return new Dose(4f, null, "P4W");
         }
-        return weight;
     }
 }

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -21,8 +22,10 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The Synthea corpus through the broker into interaction-service: each patient's therapy is recorded from the
- * RxNorm clinical or branded drug code, anakinra with etanercept gives the biologic combination finding, the
- * others none of that kind; no valid input is dead-lettered.
+ * RxNorm clinical or branded drug code; anakinra with etanercept gives the biologic combination finding, the
+ * others none of that kind; a live vaccine (zoster live, varicella) given on therapy gives the live-vaccine finding of
+ * the therapy's molecule, and a live vaccine of the routine childhood schedule long before the start none; no valid
+ * input is dead-lettered.
  */
 @QuarkusTest
 class SyntheaCorpusFlowTest {
@@ -32,6 +35,9 @@ class SyntheaCorpusFlowTest {
     void everyGeneratedPatientGetsTheFindingsTheModuleMadeHappen() {
         List<SyntheaCorpus.Patient> patients = SyntheaCorpus.patients();
         assertTrue(patients.stream().anyMatch(SyntheaCorpus.Patient::etanercept), "a biologic combination in the corpus");
+        assertTrue(patients.stream().anyMatch(p -> p.liveVaccineOnTherapy() != null && p.child()), "a live vaccine on therapy, a child");
+        assertTrue(patients.stream().anyMatch(p -> p.liveVaccineOnTherapy() != null && !p.child()), "a live vaccine on therapy, an adult");
+        assertTrue(patients.stream().anyMatch(p -> p.liveVaccineOnTherapy() == null), "courses without one");
         try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
             patients.forEach(p -> kafka.send(Topics.PATIENT_EVENTS, p.patientId(), p.json()));
             for (SyntheaCorpus.Patient p : patients) {
@@ -40,6 +46,16 @@ class SyntheaCorpusFlowTest {
                 given().get("/api/v1/patients/{id}/inputs?limit=500", p.patientId()).then()
                         .body("inputs.outcome", not(hasItem("DEAD_LETTERED")));
                 given().get("/api/v1/patients/{id}/therapy", p.patientId()).then().body("productId", equalTo(p.product()));
+                if (p.liveVaccineOnTherapy() != null) {
+                    String rule = ("KINERET".equals(p.product()) ? "anakinra" : "tocilizumab") + ".live-vaccine";
+                    Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/interaction-findings", p.patientId())
+                            .then().body("findings.find { it.category == 'LIVE_VACCINE' }.ruleId", equalTo(rule))
+                            .body("findings.find { it.category == 'LIVE_VACCINE' }.severity", equalTo("CONTRAINDICATED"))
+                            .body("findings.find { it.category == 'LIVE_VACCINE' }.inputRef", startsWith("Immunization/")));
+                } else {
+                    given().get("/api/v1/patients/{id}/interaction-findings", p.patientId()).then()
+                            .body("findings.category", not(hasItem("LIVE_VACCINE")));
+                }
                 if (p.etanercept()) {
                     Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/interaction-findings", p.patientId())
                             .then().body("findings.category", hasItem("BIOLOGIC_DMARD")));

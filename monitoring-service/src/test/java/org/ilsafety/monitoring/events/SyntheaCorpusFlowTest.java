@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
 import org.ilsafety.common.events.MonitoringEvent;
@@ -24,8 +26,9 @@ import io.quarkus.test.junit.QuarkusTest;
 /**
  * The Synthea corpus ({@link SyntheaCorpus}) sent through the broker as an EHR export would be, one transaction
  * Bundle per patient. Each patient is checked against what the module made happen: the therapy and its indication
- * (a SNOMED CT Condition referenced by reasonReference), the grading of the ANC reported in 10*3/uL, the
- * decision; and no valid input is dead-lettered.
+ * (a SNOMED CT Condition referenced by reasonReference); the grading of an ANC reported in 10*3/uL after the order; the
+ * pneumonia after the order (an infection of infections.yaml); the decisions, one per cause and no other; and no
+ * valid input is dead-lettered.
  */
 @QuarkusTest
 class SyntheaCorpusFlowTest {
@@ -34,9 +37,11 @@ class SyntheaCorpusFlowTest {
     @Test
     void everyGeneratedPatientIsMonitoredAsTheModuleMadeHappenAndNothingValidIsDeadLettered() {
         List<SyntheaCorpus.Patient> patients = SyntheaCorpus.patients();
-        assertTrue(patients.size() >= 6, "the shipped corpus");
+        assertTrue(patients.size() >= 8, "the shipped corpus");
         assertTrue(patients.stream().anyMatch(p -> "SJIA".equals(p.indication())), "children with systemic JIA");
         assertTrue(patients.stream().anyMatch(p -> "KINERET".equals(p.product())), "an adult on anakinra");
+        assertTrue(patients.stream().anyMatch(p -> p.infectionAfterOrder() != null), "an infection after a tocilizumab order");
+        assertTrue(patients.stream().anyMatch(p -> p.infectionAfterOrder() == null && "ACTEMRA".equals(p.product())), "courses without one");
         try (MonitoringBus bus = new MonitoringBus()) {
             patients.forEach(p -> bus.fhir(p.patientId(), p.json()));
             for (SyntheaCorpus.Patient p : patients) {
@@ -45,28 +50,45 @@ class SyntheaCorpusFlowTest {
                 given().get("/api/v1/patients/{id}/inputs?limit=500", p.patientId()).then()
                         .body("inputs.outcome", not(hasItem("DEAD_LETTERED")));
                 given().get("/api/v1/patients/{id}/therapy", p.patientId()).then()
-                        .body("productId", equalTo(p.product())).body("indication", equalTo(p.indication()));
-                assertTrue(p.lastAncPerMm3() < 500, "the module ends each course with an ANC under 500/mm3");
-                if ("KINERET".equals(p.product())) {
-                    // The corpus's only ANC of the anakinra patient precedes the order in the same encounter (entry 10, order 11):
-                    // it is stored NO_THERAPY and not graded again when the order follows (anakinra counts: issue 19 item 3).
-                    // It is older than 90 days, so the order asks for a baseline count before the first dose (issue 19 item 2).
+                        .body("productId", equalTo(p.product())).body("indication", equalTo(p.indication()))
+                        // The corpus records no administration (see the synthea README): every course stays PLANNED, so the
+                        // start thresholds grade its labs and an active infection blocks the start (issue 19 item 1).
+                        .body("status", equalTo("PLANNED"));
+                boolean ancAfterOrder = !Double.isNaN(p.ancAfterOrderPerMm3());
+                int expected = (ancAfterOrder ? 1 : 0) + (p.infectionAfterOrder() != null ? 1 : 0);
+                List<MonitoringEvent> decisions = expected == 0 ? bus.all(p.patientId(), MonitoringEvent.TYPE_DECISION)
+                        : bus.await(p.patientId(), MonitoringEvent.TYPE_DECISION, expected, WAIT);
+                Map<String, MonitoringEvent> byAnalyte = decisions.stream().collect(Collectors.toMap(MonitoringEvent::analyte, d -> d));
+                assertEquals(expected, byAnalyte.size(), "one decision per cause: " + byAnalyte.keySet());
+                decisions.forEach(d -> assertFalse(d.message().contains("null"), d.message()));
+                if (ancAfterOrder) {
+                    assertTrue(p.ancAfterOrderPerMm3() < 500, "the module's ANC after the order is under 500/mm3");
+                    MonitoringEvent anc = byAnalyte.get("ANC");
+                    assertEquals("DO_NOT_START", anc.action());
+                    assertEquals("TCZ-INIT-ANC-LOW", anc.ruleId());
+                    given().get("/api/v1/patients/{id}/lab-results", p.patientId()).then()
+                            .body("results.findAll { it.analyte == 'ANC' && it.ruleId == 'TCZ-INIT-ANC-LOW' }.context", hasItem("INITIATION"));
+                } else {
+                    // An ANC only before the order, in the same encounter: stored NO_THERAPY, not graded again when the order
+                    // follows; it is older than 90 days, so the order asks for a baseline count before the first dose.
                     given().get("/api/v1/patients/{id}/lab-results", p.patientId()).then()
                             .body("results.findAll { it.analyte == 'ANC' }.status", everyItem(equalTo("NO_THERAPY")));
                     given().get("/api/v1/patients/{id}/alerts", p.patientId()).then()
                             .body("find { it.subject == 'SCREEN:BASELINE-ANC' }.status", equalTo("OPEN"))
                             .body("find { it.subject == 'SCREEN:BASELINE-ANC' }.ruleId", equalTo("BASELINE-ANC-MISSING"));
-                    assertTrue(bus.all(p.patientId(), MonitoringEvent.TYPE_DECISION).isEmpty());
-                    continue;
                 }
-                // The corpus records no administration: every course is PLANNED, so its ANC under 500/mm3 is graded with the
-                // start thresholds and blocks the start (issue 19 item 1), for sJIA as for the adults.
-                MonitoringEvent decision = bus.await(p.patientId(), MonitoringEvent.TYPE_DECISION, 1, WAIT).get(0);
-                assertEquals("ANC", decision.analyte());
-                assertEquals("DO_NOT_START", decision.action());
-                assertEquals("TCZ-INIT-ANC-LOW", decision.ruleId());
-                given().get("/api/v1/patients/{id}/therapy", p.patientId()).then().body("status", equalTo("PLANNED"));
-                assertFalse(decision.message().contains("null"), decision.message());
+                if (p.infectionAfterOrder() != null) {
+                    // Pneumonia before any recorded dose: the start is blocked (a dose given first would make it INTERRUPT).
+                    MonitoringEvent infection = byAnalyte.get("INFECTION");
+                    assertEquals("DO_NOT_START", infection.action());
+                    assertEquals("INFECTION-ACTIVE", infection.ruleId());
+                    given().get("/api/v1/patients/{id}/alerts", p.patientId()).then()
+                            .body("find { it.analyte == 'INFECTION' }.status", equalTo("OPEN"))
+                            .body("find { it.analyte == 'INFECTION' }.type", equalTo("SCREENING"))
+                            .body("find { it.analyte == 'INFECTION' }.action", equalTo("DO_NOT_START"));
+                } else {
+                    given().get("/api/v1/patients/{id}/alerts", p.patientId()).then().body("analyte", not(hasItem("INFECTION")));
+                }
             }
         }
     }
