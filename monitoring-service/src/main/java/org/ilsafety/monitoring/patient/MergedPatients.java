@@ -17,7 +17,7 @@ import org.ilsafety.monitoring.grading.Action;
 
 /**
  * A patient merge (Patient.link replaced-by / replaces, HL7 v2 ADT^A40) in monitoring: the merged-away patient's
- * therapy (when the survivor has none), lab history, screens, infection Conditions, plan holds, lab schedules and
+ * therapy (when the survivor has none), lab history, screens, infection Conditions, latent TB records, plan holds, lab schedules and
  * alerts (open and closed) move to the survivor, so grading and due dates go on under the surviving id. Where the
  * survivor already has the same row (the same Observation, Condition, schedule group or hold cause) the survivor's
  * stays and the merged-away one stays under the old id; an open alert of the same kind is resolved into the
@@ -59,6 +59,7 @@ public class MergedPatients {
         merges.moveRows("alert", mergedId, survivingId);
         merges.moveRows("lab_result", mergedId, survivingId, "observation_id");
         merges.moveRows("patient_condition", mergedId, survivingId, "condition_id");
+        merges.moveRows("latent_tb_record", mergedId, survivingId, "resource_ref");
         merges.moveRows("screening_result", mergedId, survivingId, "screen", "observation_id");
         merges.moveRows("plan_hold", mergedId, survivingId, "cause");
         merges.moveRows("lab_schedule", mergedId, survivingId, "lab_group");
