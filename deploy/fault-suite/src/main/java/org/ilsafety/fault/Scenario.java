@@ -11,6 +11,8 @@ enum Scenario {
     KILL_INTERACTION("kill -9 interaction-service mid-stream, restart"),
     BROKER_RESTART("Kafka broker stopped mid-stream, restarted after 5 s"),
     DATABASE_RESTART("PostgreSQL stopped mid-stream, restarted after 5 s"),
+    BROKER_CRASH("kill -9 of the Kafka broker mid-stream, restarted after 5 s"),
+    DATABASE_CRASH("kill -9 of PostgreSQL (postmaster and backends) mid-stream, crash recovery on restart after 5 s"),
     POISON("1 % poison records in the stream"),
     DUPLICATE_SEND("every event sent twice"),
     OFFSET_RESET("all consumer groups reset to the beginning, services restarted");
@@ -46,6 +48,8 @@ enum Scenario {
             case KILL_INTERACTION -> killAndRestart(stack, "interaction-service");
             case BROKER_RESTART -> stack.infrastructure().restartKafka(DOWNTIME);
             case DATABASE_RESTART -> stack.infrastructure().restartDatabase(DOWNTIME);
+            case BROKER_CRASH -> stack.infrastructure().crashKafka(DOWNTIME);
+            case DATABASE_CRASH -> stack.infrastructure().crashDatabase(DOWNTIME);
             case OFFSET_RESET -> {
                 stack.services().forEach(s -> stack.stop(s.service().name()));
                 probe.resetOffsetsToBeginning();

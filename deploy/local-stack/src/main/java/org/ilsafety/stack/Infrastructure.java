@@ -169,6 +169,22 @@ public final class Infrastructure implements AutoCloseable {
         database = Optional.of(running.startAgain());
     }
 
+    /** {@code kill -9} of the embedded broker, then started again on the same ports and log directories; for fault tests. */
+    public void crashKafka(java.time.Duration downtime) {
+        KafkaBroker broker = embeddedKafka.orElseThrow(() -> new IllegalStateException("No embedded broker to crash"));
+        broker.process().kill();
+        sleep(downtime);
+        embeddedKafka = Optional.of(KafkaBroker.start(dataDirectory.resolve("kafka"), kafkaPort, controllerPort, kafkaCredentials));
+    }
+
+    /** {@code kill -9} of PostgreSQL (postmaster and server processes), then started again with crash recovery; for fault tests. */
+    public void crashDatabase(java.time.Duration downtime) {
+        EmbeddedDatabase running = database.orElseThrow(() -> new IllegalStateException("No embedded database to crash"));
+        running.crash();
+        sleep(downtime);
+        database = Optional.of(running.startAgain());
+    }
+
     private static void sleep(java.time.Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
