@@ -17,10 +17,10 @@ final class ResultTable {
                 r.passed() ? "pass" : "FAIL");
     }
 
-    static String markdown(List<ScenarioResult> results, int patients, int perPatient) {
+    static String markdown(List<ScenarioResult> results, int patients, int perPatient, int brokers, int replicas) {
         StringBuilder table = new StringBuilder();
-        table.append("Fault suite: %d patients x %d events per scenario. Per-service figures are dosing / monitoring / interaction.%n%n"
-                .formatted(patients, perPatient));
+        table.append(("Fault suite: %d patients x %d events per scenario, %d Kafka broker(s), %d replica(s) of each service. "
+                + "Per-service figures are dosing / monitoring / interaction.%n%n").formatted(patients, perPatient, brokers, replicas));
         table.append("| scenario | acknowledged | owed (distinct, non-poison) | applied | lost | applied twice | poison sent "
                 + "| dead letters | order violations | ANC alerts expected / present | fault recovery | catch-up after last send | result |\n");
         table.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
