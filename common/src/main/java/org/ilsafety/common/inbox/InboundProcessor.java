@@ -284,8 +284,24 @@ public class InboundProcessor {
     }
 
     private static EventRejected asRejection(RuntimeException failure) {
-        // The exception's message may quote the payload, so only its type is reported.
-        return new EventRejected("PROCESSING_ERROR", "Processing failed with " + failure.getClass().getSimpleName());
+        // The exception's message may quote the payload, so only its type and where it was thrown (code, not data) are reported.
+        return new EventRejected("PROCESSING_ERROR", "Processing failed with " + failure.getClass().getSimpleName() + thrownAt(failure));
+    }
+
+    /** " at Class.method:line" of the suite's innermost frame of the root cause, so operations can find the defect. */
+    static String thrownAt(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        for (StackTraceElement frame : root.getStackTrace()) {
+            if (frame.getClassName().startsWith("org.ilsafety.")) {
+                String type = frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1);
+                return (root != failure ? " (cause " + root.getClass().getSimpleName() + ")" : "") + " at " + type + "." + frame.getMethodName()
+                        + ":" + frame.getLineNumber();
+            }
+        }
+        return root != failure ? " (cause " + root.getClass().getSimpleName() + ")" : "";
     }
 
     /**

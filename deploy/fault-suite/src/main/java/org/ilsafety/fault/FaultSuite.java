@@ -87,6 +87,7 @@ public final class FaultSuite {
         int faultAt = (int) (plan.events.size() * FAULT_AT);
         System.out.printf("%n== %s: %s ==%n", scenario, scenario.description);
         scenario.prepare(stack);
+        long firstSend = System.nanoTime();
         sender.send(plan.events, handed -> {
             if (scenario.midStream() && handed == faultAt) {
                 fault.set(CompletableFuture.supplyAsync(() -> inject(scenario)));
@@ -101,7 +102,8 @@ public final class FaultSuite {
             recovery = inject(scenario);
             catchUp = probe.awaitQuiet(Duration.ofMinutes(20));
         }
-        return measure(scenario, plan, sender, recovery, catchUp);
+        Duration firstSendToQuiet = scenario.afterStream() ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - firstSend);
+        return measure(scenario, plan, sender, recovery, catchUp, firstSendToQuiet);
     }
 
     private Duration inject(Scenario scenario) {
@@ -115,8 +117,8 @@ public final class FaultSuite {
         }
     }
 
-    private ScenarioResult measure(Scenario scenario, EventPlan plan, EventSender sender, Duration recovery, Duration catchUp)
-            throws Exception {
+    private ScenarioResult measure(Scenario scenario, EventPlan plan, EventSender sender, Duration recovery, Duration catchUp,
+            Duration firstSendToQuiet) throws Exception {
         Set<String> owed = new HashSet<>(sender.acknowledgedKeys);
         Map<String, Integer> applied = new LinkedHashMap<>();
         Map<String, Integer> lost = new LinkedHashMap<>();
@@ -141,7 +143,7 @@ public final class FaultSuite {
         SuiteService.ALL.forEach(s -> deadLetters.put(s.name(), lettersByService.getOrDefault(s.name(), 0L).intValue()));
         return new ScenarioResult(scenario, sender.acknowledged.get(), owed.size(), applied, lost, appliedTwice,
                 sender.acknowledgedPoison.size(), deadLetters, order, expectedAncAlerts(plan, sender), ancAlerts(monitoring),
-                recovery, catchUp);
+                recovery, catchUp, firstSendToQuiet);
     }
 
     private List<ConsumerRecord<String, String>> outbound(String topic, String patientPrefix) {

@@ -13,6 +13,7 @@ import org.ilsafety.stack.SuiteService;
 
 /** One fault, injected while (or after) a scenario's events are sent. */
 enum Scenario {
+    NO_FAULT("no fault: the end-to-end rate of the stack's shape"),
     KILL_DOSING("kill -9 dosing-service mid-stream, restart"),
     KILL_MONITORING("kill -9 monitoring-service mid-stream, restart"),
     KILL_INTERACTION("kill -9 interaction-service mid-stream, restart"),
@@ -43,7 +44,7 @@ enum Scenario {
 
     /** Whether the fault strikes while events are being sent. */
     boolean midStream() {
-        return !afterStream() && this != POISON && this != DUPLICATE_SEND;
+        return !afterStream() && this != POISON && this != DUPLICATE_SEND && this != NO_FAULT;
     }
 
     /** Whether the fault strikes once every event was consumed (the offset reset replays them all). */
