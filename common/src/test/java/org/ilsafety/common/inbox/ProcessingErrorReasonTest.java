@@ -17,6 +17,15 @@ class ProcessingErrorReasonTest {
     }
 
     @Test
+    void aFailureInsideALibraryNamesTheLibrarysFrameAndTheSuitesCaller() {
+        RuntimeException inLibrary = new NullPointerException();
+        inLibrary.setStackTrace(new StackTraceElement[] {
+            new StackTraceElement("org.hibernate.loader.Loader", "load", "Loader.java", 42),
+            new StackTraceElement("org.ilsafety.dosing.plan.TherapyPlanService", "lock", "TherapyPlanService.java", 68)});
+        assertEquals(" at Loader.load:42 via TherapyPlanService.lock:68", InboundProcessor.thrownAt(inLibrary));
+    }
+
+    @Test
     void aFailureWithoutTheSuitesFramesSaysOnlyItsType() {
         RuntimeException foreign = new IllegalArgumentException("patient-123");
         foreign.setStackTrace(new StackTraceElement[] {new StackTraceElement("java.util.Objects", "requireNonNull", "Objects.java", 10)});

@@ -14,6 +14,12 @@ import java.util.concurrent.CompletableFuture;
  * child processes, started in order and stopped in reverse.
  */
 public final class LocalStack implements AutoCloseable {
+    /** The Kafka channels each service consumes with several consumers (its {@code concurrency} setting). */
+    private static final Map<String, List<String>> CONSUMED_CHANNELS = Map.of(
+            "dosing-service", List.of("patient-events", "monitoring-events"),
+            "monitoring-service", List.of("patient-events"),
+            "interaction-service", List.of("patient-events", "therapy-plan-events"));
+
     private final Infrastructure infrastructure;
     private final StackOptions options;
     private final List<ServiceProcess> services;
@@ -94,6 +100,12 @@ public final class LocalStack implements AutoCloseable {
         });
         infrastructure.quarkusConfigFor(service.name())
                 .forEach((key, value) -> env.put(key.toUpperCase().replace('.', '_').replace('-', '_'), value));
+        if (options.replicas() > 1) {
+            // replicas x consumers per replica must not exceed the partitions, or the extra consumers idle
+            String concurrency = Integer.toString(Math.max(1, Infrastructure.PARTITIONS / options.replicas()));
+            CONSUMED_CHANNELS.getOrDefault(service.name(), List.of()).forEach(channel ->
+                    env.put("MP_MESSAGING_INCOMING_" + channel.toUpperCase().replace('-', '_') + "_CONCURRENCY", concurrency));
+        }
         // Each replica's database sessions carry its name (pg_stat_activity.application_name), so a fault test can tell
         // which replica holds a lock.
         env.computeIfPresent("QUARKUS_DATASOURCE_JDBC_URL", (key, url) -> url + (url.contains("?") ? "&" : "?") + "ApplicationName="
