@@ -34,6 +34,7 @@ final class RunningSuite implements AutoCloseable {
             "dosing-service", FreePorts.next(), "monitoring-service", FreePorts.next(), "interaction-service", FreePorts.next(),
             "hl7-gateway", FreePorts.next());
     final int mllpPort = FreePorts.next();
+    final int consolePort = FreePorts.next();
     final Process launcher;
     final double startSeconds;
 
@@ -62,7 +63,7 @@ final class RunningSuite implements AutoCloseable {
                 "--interaction-port", servicePorts.get("interaction-service").toString(),
                 "--hl7-gateway-port", servicePorts.get("hl7-gateway").toString(),
                 "--mllp-port", Integer.toString(mllpPort),
-                "--console-port", Integer.toString(FreePorts.next())));
+                "--console-port", Integer.toString(consolePort)));
         if (demo) {
             command.add("--demo");
         }

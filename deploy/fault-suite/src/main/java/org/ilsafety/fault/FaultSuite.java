@@ -27,7 +27,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * Drives patient events through the running suite while injecting one fault per scenario, then checks
  * that nothing acknowledged was lost, nothing was applied twice, every poison record reached the dead
  * letters once per consuming service, each patient's order held, and the expected alerts exist.
- * Usage: {@code run-fault-suite.sh [--patients N] [--events-per-patient N] [--scenarios A,B,...]}.
+ * Usage: {@code run-fault-suite.sh [--patients N] [--events-per-patient N] [--brokers N] [--replicas N] [--scenarios A,B,...]};
+ * a scenario the stack's shape cannot hold (a replica scenario on one replica) is skipped, saying why.
  */
 public final class FaultSuite {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,15 +46,22 @@ public final class FaultSuite {
         List<String> arguments = Arrays.asList(args);
         int patients = intOption(arguments, "--patients", 1_000);
         int perPatient = intOption(arguments, "--events-per-patient", 100);
-        List<Scenario> scenarios = arguments.contains("--scenarios")
+        int brokers = intOption(arguments, "--brokers", 1);
+        int replicas = intOption(arguments, "--replicas", 1);
+        List<Scenario> asked = arguments.contains("--scenarios")
                 ? Arrays.stream(arguments.get(arguments.indexOf("--scenarios") + 1).split(",")).map(Scenario::valueOf).toList()
                 : List.of(Scenario.values());
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Scenario scenario : asked) {
+            scenario.unfitFor(brokers, replicas).ifPresentOrElse(why -> System.out.printf("Skipped %s: %s%n", scenario, why),
+                    () -> scenarios.add(scenario));
+        }
         Path home = Path.of(System.getProperty("suite.home", ".")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("fault-suite-");
-        System.out.printf("Fault suite: %d patients x %d events per scenario, scenarios %s, data in %s%n", patients, perPatient,
-                scenarios, data);
+        System.out.printf("Fault suite: %d patients x %d events per scenario, %d broker(s), %d replica(s) per service, scenarios %s, data in %s%n",
+                patients, perPatient, brokers, replicas, scenarios, data);
         List<ScenarioResult> results = new ArrayList<>();
-        try (LocalStack stack = LocalStack.start(StackOptions.isolated(home, data))) {
+        try (LocalStack stack = LocalStack.start(StackOptions.isolated(home, data).withCluster(brokers, replicas))) {
             FaultSuite suite = new FaultSuite(stack);
             for (Scenario scenario : scenarios) {
                 ScenarioResult result = suite.run(scenario, patients, perPatient);
@@ -61,7 +69,7 @@ public final class FaultSuite {
                 System.out.println(ResultTable.row(result));
             }
         }
-        String table = ResultTable.markdown(results, patients, perPatient);
+        String table = ResultTable.markdown(results, patients, perPatient, brokers, replicas);
         System.out.println();
         System.out.println(table);
         Path report = home.resolve("deploy/fault-suite/target/fault-suite-results.md");
@@ -78,6 +86,8 @@ public final class FaultSuite {
         AtomicReference<CompletableFuture<Duration>> fault = new AtomicReference<>(CompletableFuture.completedFuture(Duration.ZERO));
         int faultAt = (int) (plan.events.size() * FAULT_AT);
         System.out.printf("%n== %s: %s ==%n", scenario, scenario.description);
+        scenario.prepare(stack);
+        long firstSend = System.nanoTime();
         sender.send(plan.events, handed -> {
             if (scenario.midStream() && handed == faultAt) {
                 fault.set(CompletableFuture.supplyAsync(() -> inject(scenario)));
@@ -92,7 +102,8 @@ public final class FaultSuite {
             recovery = inject(scenario);
             catchUp = probe.awaitQuiet(Duration.ofMinutes(20));
         }
-        return measure(scenario, plan, sender, recovery, catchUp);
+        Duration firstSendToQuiet = scenario.afterStream() ? Duration.ZERO : Duration.ofNanos(System.nanoTime() - firstSend);
+        return measure(scenario, plan, sender, recovery, catchUp, firstSendToQuiet);
     }
 
     private Duration inject(Scenario scenario) {
@@ -106,8 +117,8 @@ public final class FaultSuite {
         }
     }
 
-    private ScenarioResult measure(Scenario scenario, EventPlan plan, EventSender sender, Duration recovery, Duration catchUp)
-            throws Exception {
+    private ScenarioResult measure(Scenario scenario, EventPlan plan, EventSender sender, Duration recovery, Duration catchUp,
+            Duration firstSendToQuiet) throws Exception {
         Set<String> owed = new HashSet<>(sender.acknowledgedKeys);
         Map<String, Integer> applied = new LinkedHashMap<>();
         Map<String, Integer> lost = new LinkedHashMap<>();
@@ -132,7 +143,7 @@ public final class FaultSuite {
         SuiteService.ALL.forEach(s -> deadLetters.put(s.name(), lettersByService.getOrDefault(s.name(), 0L).intValue()));
         return new ScenarioResult(scenario, sender.acknowledged.get(), owed.size(), applied, lost, appliedTwice,
                 sender.acknowledgedPoison.size(), deadLetters, order, expectedAncAlerts(plan, sender), ancAlerts(monitoring),
-                recovery, catchUp);
+                recovery, catchUp, firstSendToQuiet);
     }
 
     private List<ConsumerRecord<String, String>> outbound(String topic, String patientPrefix) {

@@ -17,7 +17,13 @@ record ScenarioResult(
         int alertsExpected,
         int alertsPresent,
         Duration faultRecovery,
-        Duration catchUp) {
+        Duration catchUp,
+        Duration firstSendToQuiet) {
+
+    /** Acknowledged records per second, from the first send to zero lag and empty outboxes in all three services. */
+    double eventsPerSecond() {
+        return firstSendToQuiet.isZero() ? 0 : acknowledged * 1000.0 / firstSendToQuiet.toMillis();
+    }
 
     boolean passed() {
         return lost.values().stream().allMatch(n -> n == 0)

@@ -215,6 +215,23 @@ final class SuiteProbe {
         return Admin.create(config);
     }
 
+    /**
+     * The replica ({@code application_name}) whose transaction holds an advisory lock in {@code service}'s database
+     * sessions, if one does now: for monitoring-service that is the outbox relay's lock (its only advisory lock).
+     */
+    java.util.Optional<String> advisoryLockHolder(String service) {
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(
+                "SELECT a.application_name FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                        + "WHERE l.locktype = 'advisory' AND l.granted AND a.application_name LIKE ? LIMIT 1")) {
+            query.setString(1, service + "%");
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? java.util.Optional.of(rows.getString(1)) : java.util.Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private Connection connect() throws SQLException {
         return DriverManager.getConnection(infrastructure.jdbcUrl().orElseThrow(), EmbeddedDatabase.SUPERUSER,
                 infrastructure.embeddedDatabase().orElseThrow().password(EmbeddedDatabase.SUPERUSER));

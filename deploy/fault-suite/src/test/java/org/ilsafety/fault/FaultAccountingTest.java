@@ -13,6 +13,18 @@ import org.junit.jupiter.api.Test;
 class FaultAccountingTest {
 
     @Test
+    void aScenarioTheStacksShapeCannotHoldSaysWhatItNeeds() {
+        assertEquals(java.util.Optional.of("needs --brokers 3"), Scenario.BROKER_KILL_IN_CLUSTER.unfitFor(1, 2));
+        assertEquals(java.util.Optional.empty(), Scenario.BROKER_KILL_IN_CLUSTER.unfitFor(3, 1));
+        for (Scenario replicaFault : List.of(Scenario.REPLICA_JOIN, Scenario.REPLICA_KILL, Scenario.OUTBOX_LEADER_KILL)) {
+            assertEquals(java.util.Optional.of("needs --replicas 2 or more"), replicaFault.unfitFor(3, 1), replicaFault.name());
+            assertEquals(java.util.Optional.empty(), replicaFault.unfitFor(1, 2), replicaFault.name());
+        }
+        assertEquals(java.util.Optional.empty(), Scenario.ROLLING_RESTART.unfitFor(1, 1), "one replica restarted is a rolling restart too");
+        assertTrue(!Scenario.NO_FAULT.midStream() && !Scenario.NO_FAULT.afterStream(), "no fault is injected");
+    }
+
+    @Test
     void anEventAppliedBeforeAnEarlierOneOfTheSamePatientIsAnOrderViolation() {
         List<String> inOrder = List.of("Observation/f1-p0001-e003/_history/1", "Observation/f1-p0002-e003/_history/1",
                 "Observation/f1-p0001-e004/_history/1", "Observation/f1-p0002-e004/_history/1");

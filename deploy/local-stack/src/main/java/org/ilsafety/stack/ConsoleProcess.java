@@ -30,7 +30,7 @@ public final class ConsoleProcess {
         env.put("SUITE_CONSOLE_MONITORING_URL", serviceUrls.get("monitoring-service"));
         env.put("SUITE_CONSOLE_INTERACTION_URL", serviceUrls.get("interaction-service"));
         env.put("SUITE_CONSOLE_DEMO_TOKENS_FILE", demoTokens.toAbsolutePath().toString());
-        ServiceProcess console = ServiceProcess.start(home, new SuiteService(NAME, DEFAULT_PORT), port, env, logDirectory);
+        ServiceProcess console = ServiceProcess.start(home, new SuiteService(NAME, DEFAULT_PORT), 1, port, env, logDirectory);
         try {
             console.awaitReady(Duration.ofSeconds(120));
         } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import org.ilsafety.stack.security.PasswordFile;
 
@@ -190,7 +191,34 @@ public final class EmbeddedDatabase implements AutoCloseable {
         stop();
     }
 
-    /** A stopped server, started again on the same port with the same data. */
+    /**
+     * A crash: SIGKILL to the postmaster and every server process, as a power cut or the OOM killer would leave it
+     * (no checkpoint, no shutdown record). {@link #startAgain()} then runs crash recovery from the WAL (fault tests).
+     */
+    public void crash() {
+        try {
+            long postmaster = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+            ProcessHandle handle = ProcessHandle.of(postmaster).orElseThrow(() -> new IllegalStateException("PostgreSQL is not running"));
+            List<ProcessHandle> backends = handle.children().toList();
+            handle.destroyForcibly();
+            backends.forEach(ProcessHandle::destroyForcibly);
+            handle.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (ProcessHandle backend : backends) {
+                backend.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+            // Releases the data directory's lock; its pg_ctl stop finds no server and only logs that.
+            stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("PostgreSQL did not die on SIGKILL", e);
+        }
+    }
+
+    /** A stopped or crashed server, started again on the same port with the same data. */
     public EmbeddedDatabase startAgain() {
         return open(port, dataDirectory, keepData, passwords);
     }

@@ -23,19 +23,15 @@ public final class Infrastructure implements AutoCloseable {
     public static final String SUITE_SECRETS_FILE = "suite-secrets.properties";
 
     private final Path dataDirectory;
-    private final int kafkaPort;
-    private final int controllerPort;
     private volatile Optional<EmbeddedDatabase> database;
-    private volatile Optional<KafkaBroker> embeddedKafka;
+    private final Optional<KafkaCluster> embeddedKafka;
     private final String bootstrapServers;
     private final LocalIdentityProvider identityProvider;
     private final KafkaCredentials kafkaCredentials;
 
-    private Infrastructure(Path dataDirectory, int kafkaPort, int controllerPort, Optional<EmbeddedDatabase> database,
-            Optional<KafkaBroker> embeddedKafka, String bootstrapServers, KafkaCredentials kafkaCredentials) {
+    private Infrastructure(Path dataDirectory, Optional<EmbeddedDatabase> database,
+            Optional<KafkaCluster> embeddedKafka, String bootstrapServers, KafkaCredentials kafkaCredentials) {
         this.dataDirectory = dataDirectory;
-        this.kafkaPort = kafkaPort;
-        this.controllerPort = controllerPort;
         this.database = database;
         this.embeddedKafka = embeddedKafka;
         this.bootstrapServers = bootstrapServers;
@@ -45,22 +41,23 @@ public final class Infrastructure implements AutoCloseable {
 
     /**
      * The embedded PostgreSQL unless {@code embedDatabase} is false (an existing server is used), and the
-     * embedded broker unless {@code externalKafka} names one.
+     * embedded Kafka unless {@code externalKafka} names one: a KRaft cluster of {@code brokers} nodes (3: replication
+     * factor 3, min.insync.replicas 2).
      */
     public static Infrastructure start(Path dataDirectory, boolean keepData, int postgresPort, int kafkaPort, int controllerPort,
-            Optional<String> externalKafka, boolean embedDatabase) {
+            int brokers, Optional<String> externalKafka, boolean embedDatabase) {
         KafkaCredentials credentials = KafkaCredentials.inDirectory(dataDirectory.resolve("security"));
         CompletableFuture<Optional<EmbeddedDatabase>> database = CompletableFuture.supplyAsync(() -> embedDatabase
                 ? Optional.of(EmbeddedDatabase.start(postgresPort, dataDirectory.resolve("postgres"), keepData,
                         PasswordFile.at(dataDirectory.resolve("security").resolve(EmbeddedDatabase.PASSWORDS_FILE),
                                 "PostgreSQL passwords of the local suite's roles")))
                 : Optional.empty());
-        CompletableFuture<Optional<KafkaBroker>> kafka = CompletableFuture.supplyAsync(() -> externalKafka.isPresent()
+        CompletableFuture<Optional<KafkaCluster>> kafka = CompletableFuture.supplyAsync(() -> externalKafka.isPresent()
                 ? Optional.empty()
-                : Optional.of(KafkaBroker.start(dataDirectory.resolve("kafka"), kafkaPort, controllerPort, credentials)));
+                : Optional.of(KafkaCluster.start(dataDirectory, brokers, kafkaPort, controllerPort, credentials)));
         try {
-            Optional<KafkaBroker> broker = kafka.join();
-            Infrastructure infrastructure = new Infrastructure(dataDirectory, kafkaPort, controllerPort, database.join(), broker,
+            Optional<KafkaCluster> broker = kafka.join();
+            Infrastructure infrastructure = new Infrastructure(dataDirectory, database.join(), broker,
                     externalKafka.orElseGet(() -> broker.orElseThrow().bootstrapServers()), credentials);
             infrastructure.database.ifPresent(db -> SuiteService.STARTED.forEach(s -> db.prepare(ServiceDatabase.forService(s.name()))));
             if (broker.isPresent()) {
@@ -73,14 +70,14 @@ public final class Infrastructure implements AutoCloseable {
             return infrastructure;
         } catch (RuntimeException e) {
             database.thenAccept(db -> db.ifPresent(EmbeddedDatabase::close));
-            kafka.thenAccept(broker -> broker.ifPresent(KafkaBroker::close));
+            kafka.thenAccept(broker -> broker.ifPresent(KafkaCluster::close));
             throw e;
         }
     }
 
     /** Test infrastructure: free ports, a temporary folder, nothing kept. */
     public static Infrastructure startIsolated(Path dataDirectory) {
-        return start(dataDirectory, false, FreePorts.next(), FreePorts.next(), FreePorts.next(), Optional.empty(), true);
+        return start(dataDirectory, false, FreePorts.next(), FreePorts.next(), FreePorts.next(), 1, Optional.empty(), true);
     }
 
     public String bootstrapServers() {
@@ -96,7 +93,7 @@ public final class Infrastructure implements AutoCloseable {
         return database;
     }
 
-    public Optional<KafkaBroker> embeddedKafka() {
+    public Optional<KafkaCluster> embeddedKafka() {
         return embeddedKafka;
     }
 
@@ -153,18 +150,28 @@ public final class Infrastructure implements AutoCloseable {
         return config;
     }
 
-    /** Stops the embedded broker (SIGTERM) and starts it again on the same ports and data; for fault tests. */
+    /** Stops the embedded broker (SIGTERM; node 1 of a cluster) and starts it again on the same ports and data; for fault tests. */
     public void restartKafka(java.time.Duration downtime) {
-        KafkaBroker broker = embeddedKafka.orElseThrow(() -> new IllegalStateException("No embedded broker to restart"));
-        broker.close();
-        sleep(downtime);
-        embeddedKafka = Optional.of(KafkaBroker.start(dataDirectory.resolve("kafka"), kafkaPort, controllerPort, kafkaCredentials));
+        embeddedKafka.orElseThrow(() -> new IllegalStateException("No embedded broker to restart")).restart(1, downtime);
     }
 
     /** Stops the embedded PostgreSQL and starts it again on the same port, keeping its data; for fault tests. */
     public void restartDatabase(java.time.Duration downtime) {
         EmbeddedDatabase running = database.orElseThrow(() -> new IllegalStateException("No embedded database to restart"));
         running.stopKeepingData();
+        sleep(downtime);
+        database = Optional.of(running.startAgain());
+    }
+
+    /** {@code kill -9} of the embedded broker (node 1 of a cluster), then started again on the same ports and data; for fault tests. */
+    public void crashKafka(java.time.Duration downtime) {
+        embeddedKafka.orElseThrow(() -> new IllegalStateException("No embedded broker to crash")).crash(1, downtime);
+    }
+
+    /** {@code kill -9} of PostgreSQL (postmaster and server processes), then started again with crash recovery; for fault tests. */
+    public void crashDatabase(java.time.Duration downtime) {
+        EmbeddedDatabase running = database.orElseThrow(() -> new IllegalStateException("No embedded database to crash"));
+        running.crash();
         sleep(downtime);
         database = Optional.of(running.startAgain());
     }
@@ -180,7 +187,7 @@ public final class Infrastructure implements AutoCloseable {
 
     @Override
     public void close() {
-        embeddedKafka.ifPresent(KafkaBroker::close);
+        embeddedKafka.ifPresent(KafkaCluster::close);
         database.ifPresent(EmbeddedDatabase::close);
     }
 }

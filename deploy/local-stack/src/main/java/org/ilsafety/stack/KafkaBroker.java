@@ -18,7 +18,7 @@ import org.ilsafety.stack.security.KafkaCredentials;
 import org.ilsafety.stack.security.PasswordFile;
 
 /**
- * A real single-node Kafka broker in KRaft mode (combined broker and controller), started from the
+ * One real Kafka node in KRaft mode (combined broker and controller; {@link KafkaCluster} runs one or several), started from the
  * Kafka jars as a child process: its Scala and Jackson jars stay off every service classpath. Clients
  * authenticate with SASL/SCRAM ({@link KafkaCredentials}) and the StandardAuthorizer applies the ACLs
  * {@link KafkaAccess} creates; there is no unauthenticated listener. The controller listener accepts only
@@ -46,28 +46,53 @@ public final class KafkaBroker implements AutoCloseable {
         return lib;
     }
 
-    public static KafkaBroker start(Path dataDirectory, int port, int controllerPort, KafkaCredentials credentials) {
+    /** One node of a KRaft cluster: its id, client port and controller port. */
+    public record Node(int id, int port, int controllerPort) {
+    }
+
+    /**
+     * Starts one node of the cluster {@code nodes} (each a combined broker and controller) without waiting: a
+     * node of a multi-node cluster is ready only once a quorum of controllers runs. Storage is formatted on
+     * the first start with {@code clusterId}.
+     */
+    static KafkaBroker launch(Path dataDirectory, Node node, List<Node> nodes, String clusterId, KafkaCredentials credentials) {
         try {
             Files.createDirectories(dataDirectory);
-            Path config = writeConfig(dataDirectory, port, controllerPort, credentials);
+            Path config = writeConfig(dataDirectory, node, nodes, credentials);
             String classpath = libraryDirectory().toAbsolutePath() + "/*";
             Path log = dataDirectory.resolve("broker.log");
             if (!Files.exists(dataDirectory.resolve("logs").resolve("meta.properties"))) {
                 run(List.of(ChildProcess.javaExecutable(), "-cp", classpath, "kafka.tools.StorageTool", "format",
-                        "-t", clusterId(), "-c", config.toString(), "--ignore-formatted",
+                        "-t", clusterId, "-c", config.toString(), "--ignore-formatted",
                         // the super user's SCRAM credentials must exist before the broker serves anyone
                         "--add-scram", KafkaCredentials.MECHANISM + "=[name=" + KafkaCredentials.ADMIN + ",password="
                                 + credentials.password(KafkaCredentials.ADMIN) + "]"), log);
             }
-            ChildProcess broker = ChildProcess.start("kafka", List.of(ChildProcess.javaExecutable(), "-Xms256m", "-Xmx768m",
-                    "-XX:+UseG1GC", "-Djava.awt.headless=true", "-cp", classpath, "kafka.Kafka", config.toString()),
+            ChildProcess broker = ChildProcess.start(nodes.size() == 1 ? "kafka" : "kafka-" + node.id(), List.of(ChildProcess.javaExecutable(),
+                    "-Xms256m", "-Xmx768m", "-XX:+UseG1GC", "-Djava.awt.headless=true", "-cp", classpath, "kafka.Kafka", config.toString()),
                     Map.of(), log);
-            KafkaBroker kafka = new KafkaBroker(broker, port, credentials);
-            kafka.awaitReady(Duration.ofSeconds(90));
-            return kafka;
+            return new KafkaBroker(broker, node.port(), credentials);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The cluster id a formatted node holds in {@code logs/meta.properties}, else a new one. */
+    static String clusterIdOf(Path dataDirectory) {
+        Path meta = dataDirectory.resolve("logs").resolve("meta.properties");
+        if (Files.exists(meta)) {
+            try (java.io.Reader reader = Files.newBufferedReader(meta)) {
+                Properties properties = new Properties();
+                properties.load(reader);
+                String id = properties.getProperty("cluster.id");
+                if (id != null && !id.isBlank()) {
+                    return id;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return clusterId();
     }
 
     public String bootstrapServers() {
@@ -83,7 +108,7 @@ public final class KafkaBroker implements AutoCloseable {
         process.close();
     }
 
-    private void awaitReady(Duration timeout) {
+    void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -111,14 +136,19 @@ public final class KafkaBroker implements AutoCloseable {
         return Admin.create(config);
     }
 
-    private static Path writeConfig(Path dataDirectory, int port, int controllerPort, KafkaCredentials credentials) throws IOException {
+    private static Path writeConfig(Path dataDirectory, Node node, List<Node> nodes, KafkaCredentials credentials) throws IOException {
         String controllerPassword = credentials.password(KafkaCredentials.CONTROLLER);
+        String voters = nodes.stream().map(n -> n.id() + "@127.0.0.1:" + n.controllerPort()).collect(java.util.stream.Collectors.joining(","));
+        // One node: every topic has one replica. Three or more: replication factor 3 and min.insync.replicas 2, so an
+        // acks=all write survives the loss of any one broker.
+        int replicas = Math.min(3, nodes.size());
+        int minInSync = replicas >= 3 ? 2 : 1;
         String config = String.join("\n",
                 "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=CLIENTS://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=CLIENTS://127.0.0.1:" + port,
+                "node.id=" + node.id(),
+                "controller.quorum.voters=" + voters,
+                "listeners=CLIENTS://127.0.0.1:" + node.port() + ",CONTROLLER://127.0.0.1:" + node.controllerPort(),
+                "advertised.listeners=CLIENTS://127.0.0.1:" + node.port(),
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=CLIENTS",
                 "listener.security.protocol.map=CONTROLLER:SASL_PLAINTEXT,CLIENTS:SASL_PLAINTEXT",
@@ -137,12 +167,14 @@ public final class KafkaBroker implements AutoCloseable {
                 "log.dirs=" + dataDirectory.resolve("logs").toAbsolutePath(),
                 "num.partitions=4",
                 "auto.create.topics.enable=false",
-                "offsets.topic.replication.factor=1",
+                "default.replication.factor=" + replicas,
+                "min.insync.replicas=" + minInSync,
+                "offsets.topic.replication.factor=" + replicas,
                 "offsets.topic.num.partitions=4",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
+                "transaction.state.log.replication.factor=" + replicas,
+                "transaction.state.log.min.isr=" + minInSync,
+                "share.coordinator.state.topic.replication.factor=" + replicas,
+                "share.coordinator.state.topic.min.isr=" + minInSync,
                 "group.initial.rebalance.delay.ms=0",
                 "log.retention.hours=168",
                 "");

@@ -17,16 +17,20 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final SuiteService service;
+    private final int replica;
     private final ChildProcess process;
     private final int port;
 
-    private ServiceProcess(SuiteService service, ChildProcess process, int port) {
+    private ServiceProcess(SuiteService service, int replica, ChildProcess process, int port) {
         this.service = service;
+        this.replica = replica;
         this.process = process;
         this.port = port;
     }
 
-    public static ServiceProcess start(Path home, SuiteService service, int port, Map<String, String> environment, Path logDirectory) {
+    /** Replica {@code replica} (1-based) of {@code service}; replica 1 logs to {@code <service>.log}, replica k to {@code <service>-k.log}. */
+    public static ServiceProcess start(Path home, SuiteService service, int replica, int port, Map<String, String> environment,
+            Path logDirectory) {
         Path jar = home.resolve(service.name()).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing; build the suite first (mvn package -DskipTests)");
@@ -36,14 +40,31 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        ChildProcess child = ChildProcess.start(service.name(),
+        ChildProcess child = ChildProcess.start(replicaName(service, replica),
                 List.of(ChildProcess.javaExecutable(), "-Xmx512m", "-jar", jar.toString()),
-                environment, logDirectory.resolve(service.name() + ".log"));
-        return new ServiceProcess(service, child, port);
+                environment, logDirectory.resolve(replicaName(service, replica) + ".log"));
+        return new ServiceProcess(service, replica, child, port);
+    }
+
+    /** {@code dosing-service} for the first replica, {@code dosing-service-2} for the second, ... */
+    public static String replicaName(SuiteService service, int replica) {
+        return replica == 1 ? service.name() : service.name() + "-" + replica;
     }
 
     public SuiteService service() {
         return service;
+    }
+
+    public int replica() {
+        return replica;
+    }
+
+    public String replicaName() {
+        return replicaName(service, replica);
+    }
+
+    public int port() {
+        return port;
     }
 
     public String url() {

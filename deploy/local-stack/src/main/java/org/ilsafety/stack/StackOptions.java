@@ -21,7 +21,15 @@ public record StackOptions(
         int mllpPort,
         boolean loadDemoPatients,
         Optional<String> externalKafka,
-        Optional<ExternalDatabase> externalDatabase) {
+        Optional<ExternalDatabase> externalDatabase,
+        int brokers,
+        int replicas) {
+
+    public StackOptions {
+        if (brokers < 1 || replicas < 1) {
+            throw new IllegalArgumentException("--brokers and --replicas must be at least 1");
+        }
+    }
 
     public record ExternalDatabase(String jdbcUrl, String username, String password) {
     }
@@ -34,7 +42,7 @@ public record StackOptions(
                 .map(url -> new ExternalDatabase(url, env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", ""),
                         env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "")));
         return new StackOptions(home, home.resolve(".suite-data"), true, 55432, 9092, 9093, ports, SuiteService.HL7_MLLP_PORT, false,
-                Optional.ofNullable(env.get("KAFKA_BOOTSTRAP_SERVERS")), database);
+                Optional.ofNullable(env.get("KAFKA_BOOTSTRAP_SERVERS")), database, 1, 1);
     }
 
     /** Free ports and a throw-away data folder, for tests that run beside a running suite. */
@@ -42,6 +50,15 @@ public record StackOptions(
         Map<String, Integer> ports = new LinkedHashMap<>();
         SuiteService.STARTED.forEach(s -> ports.put(s.name(), FreePorts.next()));
         return new StackOptions(home, dataDirectory, false, FreePorts.next(), FreePorts.next(), FreePorts.next(), ports, FreePorts.next(), false,
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), 1, 1);
+    }
+
+    /**
+     * The same, with an embedded Kafka cluster of {@code brokers} nodes and {@code replicas} processes of each of the three
+     * services, one consumer group per service (the HL7 v2 gateway, which owns one MLLP port, stays single).
+     */
+    public StackOptions withCluster(int brokers, int replicas) {
+        return new StackOptions(home, dataDirectory, keepData, postgresPort, kafkaPort, kafkaControllerPort, servicePorts, mllpPort,
+                loadDemoPatients, externalKafka, externalDatabase, brokers, replicas);
     }
 }

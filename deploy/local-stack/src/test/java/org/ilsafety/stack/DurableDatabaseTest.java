@@ -29,6 +29,30 @@ class DurableDatabaseTest {
         assertEquals("off", settings(false).get("fsync"));
     }
 
+    @Test
+    void aTransactionCommittedJustBeforeAKillMinus9IsThereAfterCrashRecovery() throws Exception {
+        PasswordFile passwords = PasswordFile.at(data.resolve("security").resolve(EmbeddedDatabase.PASSWORDS_FILE), "test");
+        EmbeddedDatabase database = EmbeddedDatabase.start(FreePorts.next(), data.resolve("postgres"), true, passwords);
+        try (Connection connection = connect(database); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE acknowledged (id int PRIMARY KEY)");
+            for (int i = 0; i < 200; i++) {
+                statement.execute("INSERT INTO acknowledged VALUES (" + i + ")"); // autocommit: 200 commits, the last just before the kill
+            }
+        }
+        database.crash();
+        try (EmbeddedDatabase recovered = database.startAgain(); Connection connection = connect(recovered);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*), max(id) FROM acknowledged")) {
+            rows.next();
+            assertEquals(200, rows.getInt(1), "every committed row survives the crash");
+            assertEquals(199, rows.getInt(2));
+        }
+    }
+
+    private static Connection connect(EmbeddedDatabase database) throws Exception {
+        return DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.SUPERUSER, database.password(EmbeddedDatabase.SUPERUSER));
+    }
+
     private Map<String, String> settings(boolean keepData) throws Exception {
         PasswordFile passwords = PasswordFile.at(data.resolve("security").resolve(EmbeddedDatabase.PASSWORDS_FILE), "test");
         try (EmbeddedDatabase database = EmbeddedDatabase.start(FreePorts.next(), data.resolve("postgres"), keepData, passwords);

@@ -54,7 +54,7 @@ class InfrastructureTest {
 
     @AfterAll
     static void stop() {
-        long pid = infrastructure.embeddedKafka().orElseThrow().process().pid();
+        long pid = infrastructure.embeddedKafka().orElseThrow().process(1).pid();
         infrastructure.close();
         assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "the broker process must be gone");
     }

@@ -5,7 +5,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.events.TherapyPlanEvent.Change;
@@ -45,7 +44,7 @@ public class AllergyBlocks {
 
     /** An allergy of the patient was recorded or changed: block, hold or lift. False when the patient has no current plan. */
     public boolean allergyChanged(String patientId) {
-        TherapyPlan plan = entityManager.find(TherapyPlan.class, patientId, LockModeType.PESSIMISTIC_WRITE);
+        TherapyPlan plan = PlanLock.lock(entityManager, patientId).orElse(null);
         if (plan == null || plan.status == PlanStatus.DISCONTINUED) {
             return false;
         }

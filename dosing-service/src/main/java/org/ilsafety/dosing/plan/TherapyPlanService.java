@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.events.TherapyPlanEvent.Change;
@@ -65,7 +64,7 @@ public class TherapyPlanService {
     }
 
     Optional<TherapyPlan> lock(String patientId) {
-        return Optional.ofNullable(entityManager.find(TherapyPlan.class, patientId, LockModeType.PESSIMISTIC_WRITE));
+        return PlanLock.lock(entityManager, patientId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -119,6 +119,27 @@ class TherapyPlanFlowTest extends PlanFlowTestBase {
         assertEquals("REDUCED", plan(patient).getString("step"));
     }
 
+    /**
+     * The fault suite's shape: monitoring blocked the start and then released it (a low, then a recovered baseline ANC) while
+     * this service still lagged behind the order. Both held decisions apply in the order's transaction, to the plan it just
+     * created; the order used to be dead-lettered (a NullPointerException locking the unflushed plan), leaving no plan.
+     */
+    @Test
+    void aBlockAndItsReleaseThatArriveBeforeThePlanApplyInOrderAndTheOrderIsKept() {
+        String patient = "flow-early-block";
+        monitoring.decision(patient, "DO_NOT_START", "ANC", false);
+        monitoring.decision(patient, "RESUME", "ANC", false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> heldDecisions(patient) == 2);
+
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-early-block", 1, "Actemra", "IV", "RA", "active",
+                "2026-11-01"));
+        awaitPlan(patient, "status", "ACTIVE");
+        assertEquals(0, heldDecisions(patient), "applied once, then forgotten");
+        JsonPath plan = plan(patient);
+        assertEquals(false, plan.getBoolean("startBlocked"), "the release followed the block");
+        assertTrue(plan.getList("history.change").size() >= 2, plan.getList("history.change").toString());
+    }
+
     @Test
     void aPlanWaitingForAWeightIsWaitingNotOverdue() {
         String patient = "flow-waiting";

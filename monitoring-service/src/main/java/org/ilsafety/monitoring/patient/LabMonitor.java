@@ -202,19 +202,21 @@ public class LabMonitor {
                 result.observedAt, rule.id(), source, version);
     }
 
+    /** The rule's message already names the analyte and band; the alert adds only what the rule cannot know. */
     private static String message(LabRules.Rule rule, HistoryRule.Outcome outcome, ActiveTherapy therapy, Grade grade) {
-        String band = grade.finding().analyte() + " " + grade.finding().band() + ": "
-                + (therapy.indication == null || org.ilsafety.monitoring.grading.Therapy.OFF_LABEL.equals(therapy.indication) ? "indication unknown or off-label, graded with the strictest labeled adult rule set "
-                        + grade.ruleSet().id() + " (review individually). " : "");
+        String context = therapy.indication == null || org.ilsafety.monitoring.grading.Therapy.OFF_LABEL.equals(therapy.indication)
+                ? "Indication unknown or off-label, graded with the strictest labeled adult rule set " + grade.ruleSet().id()
+                        + " (review individually). "
+                : "";
         if (!outcome.confirmed()) {
-            return band + "unconfirmed; repeat the test to confirm. " + rule.message();
+            return context + "Unconfirmed; repeat the test to confirm. " + rule.message();
         }
         if (outcome.persistent()) {
             String reduce = outcome.action() == Action.REDUCE_DOSE && grade.ruleSet().reduce() != null && therapy.route != null
                     ? " " + grade.ruleSet().reduce().getOrDefault(therapy.route, "") : "";
-            return band + "persistent over " + outcome.consecutive() + " results. " + rule.message() + reduce;
+            return context + "Persistent over " + outcome.consecutive() + " results. " + rule.message() + reduce;
         }
-        return band + rule.message();
+        return context + rule.message();
     }
 
     static String restartMessage(LabRules.RuleSet ruleSet, String route) {

@@ -166,8 +166,7 @@ public class StartScreening {
             Grade grade = grader.grade(TherapyContext.initiation(therapy), new LabValue(r.loinc, r.value, r.unit, r.referenceHigh, null));
             if (grade.graded() && grade.finding().action() == Action.DO_NOT_START) {
                 // The lab path's alert (LAB_ABNORMAL, subject the analyte): a newer result in the start band resolves it and releases the block.
-                block(AlertType.LAB_ABNORMAL, therapy.patientId, analyte.id(), analyte.id(), "Baseline " + analyte.id() + " "
-                        + grade.finding().band() + ": " + grade.finding().message(), r.observedAt, grade.finding().ruleId(), grade.finding().source(),
+                block(AlertType.LAB_ABNORMAL, therapy.patientId, analyte.id(), analyte.id(), "Baseline: " + grade.finding().message(), r.observedAt, grade.finding().ruleId(), grade.finding().source(),
                         grade.finding().knowledgeVersion());
             }
         }

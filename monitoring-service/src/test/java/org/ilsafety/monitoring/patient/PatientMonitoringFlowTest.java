@@ -2,6 +2,7 @@ package org.ilsafety.monitoring.patient;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -41,7 +42,7 @@ class PatientMonitoringFlowTest {
             bus.fhir(patient, FhirFixtures.labObservation(patient, "alt-1a", 1, "1742-6", 160, "U/L", 40.0, "2026-11-10T08:00:00Z"));
             Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/alerts", patient).then()
                     .body("find { it.analyte == 'ALT' }.severity", equalTo("MODERATE"))
-                    .body("find { it.analyte == 'ALT' }.message", containsString("unconfirmed")));
+                    .body("find { it.analyte == 'ALT' }.message", startsWith("Unconfirmed; repeat the test to confirm. Transaminase")));
             bus.fhir(patient, FhirFixtures.labObservation(patient, "alt-1b", 1, "1742-6", 180, "U/L", 40.0, "2026-11-12T08:00:00Z"));
             bus.fhir(patient, FhirFixtures.labObservation(patient, "alt-1c", 1, "1742-6", 170, "U/L", 40.0, "2026-11-19T08:00:00Z"));
             List<MonitoringEvent> decisions = bus.await(patient, MonitoringEvent.TYPE_DECISION, 2, WAIT);
