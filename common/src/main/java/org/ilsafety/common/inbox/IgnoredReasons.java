@@ -37,6 +37,9 @@ public final class IgnoredReasons {
     /** An Observation of a status whose answer says neither that it holds nor that it ends (unknown, or both). */
     public static final String ANSWER_NOT_RECOGNISED = "ANSWER_NOT_RECOGNISED";
 
+    /** A stopped or completed order other than the therapy's current order (a one-off order beside the standing one): the course goes on. */
+    public static final String NOT_THE_CURRENT_ORDER = "NOT_THE_CURRENT_ORDER";
+
     private IgnoredReasons() {
     }
 }

@@ -9,6 +9,8 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.events.TherapyPlanEvent;
+import org.ilsafety.common.inbox.IgnoredReasons;
+import org.ilsafety.common.inbox.InputOutcome;
 
 /** Keeps {@link ActiveTherapy} rows current from orders and therapy plan events. */
 @ApplicationScoped
@@ -25,6 +27,20 @@ public class ActiveTherapies {
         return Optional.ofNullable(entityManager.find(ActiveTherapy.class, patientId));
     }
 
+    /**
+     * A stopped or completed order that is not the current course's order: the course goes on, and the input is IGNORED
+     * with {@link IgnoredReasons#NOT_THE_CURRENT_ORDER}. Callers ask before {@link #recordOrder}.
+     */
+    public boolean ignoredAsNotCurrent(TherapyOrder order) {
+        ActiveTherapy current = find(order.patientId()).orElse(null);
+        if (current != null && !"STOPPED".equals(current.status) && !"DISCONTINUED".equals(current.status)
+                && order.stopsAnotherOrderThan(current.requestId)) {
+            InputOutcome.ignore(IgnoredReasons.NOT_THE_CURRENT_ORDER);
+            return true;
+        }
+        return false;
+    }
+
     /** Records an order; returns the row as it now stands. */
     public ActiveTherapy recordOrder(TherapyOrder order) {
         ActiveTherapy therapy = locked(order.patientId(), order.productId(), order.moleculeId());
@@ -33,6 +49,9 @@ public class ActiveTherapies {
         therapy.indication = order.indication() != null ? order.indication() : therapy.indication;
         therapy.route = order.route() != null ? order.route() : therapy.route;
         therapy.status = order.active() ? "ACTIVE" : "STOPPED";
+        if (order.active() || therapy.requestId == null) {
+            therapy.requestId = order.requestId();
+        }
         if (therapy.startedAt == null && order.active()) {
             therapy.startedAt = order.authoredOn() != null ? order.authoredOn() : Instant.now();
         }

@@ -33,6 +33,10 @@ public class ActiveTherapy {
     @Column(nullable = false)
     public String status;
 
+    /** The MedicationRequest id of the course's current order (the last active one). */
+    @Column(name = "request_id")
+    public String requestId;
+
     @Column(name = "started_at")
     public Instant startedAt;
 

@@ -28,6 +28,15 @@ public record TherapyOrder(
                 indication == null ? "UNKNOWN" : "CODED", "name");
     }
 
+    /**
+     * Whether this is a stopped or completed order other than the course's current one ({@code currentRequestId}): a one-off
+     * order beside the standing one (a dose given in clinic, which EHRs and Synthea record as a completed order of its own)
+     * does not end the course. With either id unknown the order is taken as the current one.
+     */
+    public boolean stopsAnotherOrderThan(String currentRequestId) {
+        return !active && currentRequestId != null && requestId != null && !currentRequestId.equals(requestId);
+    }
+
     /** With an unknown indication, labs are graded with the molecule's strictest adult rule set and flagged for individual review. */
     public boolean requiresIndividualReview() {
         return indication == null;

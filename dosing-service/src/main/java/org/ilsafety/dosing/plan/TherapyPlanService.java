@@ -9,6 +9,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.events.TherapyPlanEvent.Change;
+import org.ilsafety.common.inbox.IgnoredReasons;
+import org.ilsafety.common.inbox.InputOutcome;
 import org.ilsafety.common.problem.Problem;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.therapy.TherapyOrder;
@@ -73,7 +75,7 @@ public class TherapyPlanService {
                 .setParameter("p", patientId).getResultList();
     }
 
-    /** An active order starts (or updates) the plan; a stopped order discontinues it. */
+    /** An active order starts (or updates) the plan; a stopped order discontinues it, when it is the plan's own order. */
     public TherapyPlan applyOrder(TherapyOrder order) {
         return applyOrder(order, OrderDetails.NONE);
     }
@@ -87,6 +89,10 @@ public class TherapyPlanService {
         }
         if (!order.active()) {
             if (!isNew && plan.status == PlanStatus.DISCONTINUED) {
+                return plan;
+            }
+            if (!isNew && order.stopsAnotherOrderThan(plan.requestId)) {
+                InputOutcome.ignore(IgnoredReasons.NOT_THE_CURRENT_ORDER); // a one-off order beside the standing one: the plan goes on
                 return plan;
             }
             plan(plan, order);

@@ -140,6 +140,26 @@ class TherapyPlanFlowTest extends PlanFlowTestBase {
         assertTrue(plan.getList("history.change").size() >= 2, plan.getList("history.change").toString());
     }
 
+    /**
+     * A dose given in clinic is often recorded as a completed order of its own beside the standing order (Synthea does so):
+     * it must not end the plan. Only the plan's own order, stopped, discontinues it.
+     */
+    @Test
+    void aCompletedOneOffOrderBesideTheStandingOrderLeavesThePlanActive() {
+        String patient = "flow-one-off";
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-standing", 1, "Actemra", "IV", "RA", "active",
+                "2026-11-01"));
+        awaitPlan(patient, "status", "ACTIVE");
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-clinic-dose", 1, "Actemra", "IV", "RA", "completed",
+                "2026-11-02"));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/v1/patients/" + patient + "/inputs").then().statusCode(200)
+                .body("inputs.find { it.idempotencyKey.startsWith('MedicationRequest/mr-clinic-dose') }.reason", equalTo("NOT_THE_CURRENT_ORDER")));
+        assertEquals("ACTIVE", plan(patient).getString("status"));
+        kafka.send(Topics.PATIENT_EVENTS, patient, FhirFixtures.medicationRequest(patient, "mr-standing", 2, "Actemra", "IV", "RA", "stopped",
+                "2026-11-01"));
+        awaitPlan(patient, "status", "DISCONTINUED");
+    }
+
     @Test
     void aPlanWaitingForAWeightIsWaitingNotOverdue() {
         String patient = "flow-waiting";

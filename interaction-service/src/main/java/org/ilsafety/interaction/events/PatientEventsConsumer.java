@@ -167,6 +167,9 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
                 records.recordMedication(patientId, ref, medicine.name(), medicine.rxnorm(), medicine.atc(), status, order.get().active());
                 return true;
             }
+            if (therapies.ignoredAsNotCurrent(order.get())) {
+                return false;
+            }
             records.deactivateMedication(patientId, ref, status);
             therapies.recordOrder(order.get());
             if (!order.get().active()) {

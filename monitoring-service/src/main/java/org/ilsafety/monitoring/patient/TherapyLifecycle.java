@@ -44,6 +44,9 @@ public class TherapyLifecycle {
     }
 
     public void ordered(TherapyOrder order) {
+        if (therapies.ignoredAsNotCurrent(order)) {
+            return;
+        }
         Optional<ActiveTherapy> before = therapies.find(order.patientId());
         boolean wasOn = before.isPresent() && InfectionMonitor.onTherapy(before.get());
         String previousMolecule = before.map(t -> t.moleculeId).orElse(null);

@@ -33,6 +33,19 @@ class PatientMonitoringFlowTest {
         return FhirFixtures.medicationRequest(patient, "mr-" + patient, 1, product, route, indication, "active", "2026-11-01");
     }
 
+    /** A completed one-off order (a dose given in clinic) beside the standing order leaves the therapy monitored (issue 17). */
+    @Test
+    void aCompletedOneOffOrderBesideTheStandingOrderKeepsTheTherapy() {
+        String patient = "one-off-1";
+        try (MonitoringBus bus = new MonitoringBus()) {
+            bus.fhir(patient, order(patient, "Actemra", "IV", "RA"));
+            bus.fhir(patient, FhirFixtures.medicationRequest(patient, "mr-clinic-" + patient, 1, "Actemra", "IV", "RA", "completed", "2026-11-02"));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/inputs", patient).then().statusCode(200)
+                    .body("inputs.find { it.idempotencyKey.startsWith('MedicationRequest/mr-clinic-') }.reason", equalTo("NOT_THE_CURRENT_ORDER")));
+            given().get("/api/v1/patients/{id}/therapy", patient).then().statusCode(200).body("status", equalTo("PLANNED")); // ordered, no dose yet: not STOPPED
+        }
+    }
+
     @Test
     void transaminaseAboveThreeTimesUlnNeedsConfirmationAndDiscontinuesWhenPersistent() {
         String patient = "alt-1";
