@@ -88,11 +88,20 @@ public final class FaultSuite {
         System.out.printf("%n== %s: %s ==%n", scenario, scenario.description);
         scenario.prepare(stack);
         long firstSend = System.nanoTime();
-        sender.send(plan.events, handed -> {
-            if (scenario.midStream() && handed == faultAt) {
-                fault.set(CompletableFuture.supplyAsync(() -> inject(scenario)));
-            }
-        });
+        if (scenario.betweenHalves()) {
+            // the documented procedure: the senders pause, everything sent is consumed and relayed, the partitions are raised
+            int half = plan.events.size() / 2;
+            sender.send(plan.events.subList(0, half), handed -> { });
+            probe.awaitQuiet(Duration.ofMinutes(20));
+            fault.set(CompletableFuture.completedFuture(inject(scenario)));
+            sender.send(plan.events.subList(half, plan.events.size()), handed -> { });
+        } else {
+            sender.send(plan.events, handed -> {
+                if (scenario.midStream() && handed == faultAt) {
+                    fault.set(CompletableFuture.supplyAsync(() -> inject(scenario)));
+                }
+            });
+        }
         if (scenario == Scenario.DUPLICATE_SEND) {
             sender.send(plan.events, handed -> { });
         }

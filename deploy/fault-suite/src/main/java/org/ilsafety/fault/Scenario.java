@@ -28,7 +28,12 @@ enum Scenario {
     REPLICA_KILL("kill -9 of the second replica of every service mid-stream; the first takes its partitions; restarted after 5 s"),
     ROLLING_RESTART("every replica of every service stopped and started one after another mid-stream, as a deployment does"),
     BROKER_KILL_IN_CLUSTER("kill -9 of the broker leading patient-events partition 0 mid-stream (acks=all), restarted after 5 s"),
-    OUTBOX_LEADER_KILL("kill -9 of the monitoring-service replica holding the outbox relay's lock mid-stream, restarted after 5 s");
+    OUTBOX_LEADER_KILL("kill -9 of the monitoring-service replica holding the outbox relay's lock mid-stream, restarted after 5 s"),
+    PARTITION_RAISE("half the stream, senders paused until all is consumed, every topic raised to 8 partitions, a rolling restart, "
+            + "the second half (README: raising partitions); run it last: later scenarios see 8 partitions");
+
+    /** The partitions {@link #PARTITION_RAISE} raises every topic to. */
+    static final int RAISED_PARTITIONS = 8;
 
     static final Duration DOWNTIME = Duration.ofSeconds(5);
 
@@ -44,12 +49,17 @@ enum Scenario {
 
     /** Whether the fault strikes while events are being sent. */
     boolean midStream() {
-        return !afterStream() && this != POISON && this != DUPLICATE_SEND && this != NO_FAULT;
+        return !afterStream() && !betweenHalves() && this != POISON && this != DUPLICATE_SEND && this != NO_FAULT;
     }
 
     /** Whether the fault strikes once every event was consumed (the offset reset replays them all). */
     boolean afterStream() {
         return this == OFFSET_RESET;
+    }
+
+    /** Whether the fault strikes between the two halves of the stream, once the first half is consumed. */
+    boolean betweenHalves() {
+        return this == PARTITION_RAISE;
     }
 
     /** Why this scenario cannot run on a stack of {@code brokers} brokers and {@code replicas} replicas per service, if it cannot. */
@@ -91,13 +101,16 @@ enum Scenario {
                 Thread.sleep(DOWNTIME.toMillis());
                 second.parallelStream().forEach(stack::restart);
             }
-            case ROLLING_RESTART -> stack.services().stream().filter(s -> SuiteService.ALL.contains(s.service()))
-                    .map(ServiceProcess::replicaName).toList().forEach(stack::restart);
+            case ROLLING_RESTART -> rollingRestart(stack);
             case BROKER_KILL_IN_CLUSTER -> {
                 KafkaCluster cluster = stack.infrastructure().embeddedKafka().orElseThrow();
                 int leader = cluster.leaderOf(Topics.PATIENT_EVENTS, 0);
                 System.out.println("   killing broker " + leader + " (leader of " + Topics.PATIENT_EVENTS + "-0)");
                 cluster.crash(leader, DOWNTIME);
+            }
+            case PARTITION_RAISE -> {
+                probe.raisePartitions(RAISED_PARTITIONS);
+                rollingRestart(stack); // the consumers take the new partitions at once, not at their next metadata refresh
             }
             case OUTBOX_LEADER_KILL -> {
                 String holder = relayHolder(probe);
@@ -109,6 +122,12 @@ enum Scenario {
             }
         }
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** Every replica of the three services stopped and started one after another, as a deployment does. */
+    private static void rollingRestart(LocalStack stack) {
+        stack.services().stream().filter(s -> SuiteService.ALL.contains(s.service())).map(ServiceProcess::replicaName).toList()
+                .forEach(stack::restart);
     }
 
     private static List<String> secondReplicas(LocalStack stack) {

@@ -215,6 +215,17 @@ final class SuiteProbe {
         return Admin.create(config);
     }
 
+    /** Raises every suite topic to {@code partitions} partitions (Kafka adds partitions; it never removes them). */
+    void raisePartitions(int partitions) {
+        try (Admin admin = admin()) {
+            Map<String, org.apache.kafka.clients.admin.NewPartitions> raise = new HashMap<>();
+            Topics.all().forEach(topic -> raise.put(topic, org.apache.kafka.clients.admin.NewPartitions.increaseTo(partitions)));
+            admin.createPartitions(raise).all().get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not raise the partitions", e);
+        }
+    }
+
     /**
      * The replica ({@code application_name}) whose transaction holds an advisory lock in {@code service}'s database
      * sessions, if one does now: for monitoring-service that is the outbox relay's lock (its only advisory lock).

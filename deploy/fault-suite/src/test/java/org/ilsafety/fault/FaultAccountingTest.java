@@ -22,6 +22,7 @@ class FaultAccountingTest {
         }
         assertEquals(java.util.Optional.empty(), Scenario.ROLLING_RESTART.unfitFor(1, 1), "one replica restarted is a rolling restart too");
         assertTrue(!Scenario.NO_FAULT.midStream() && !Scenario.NO_FAULT.afterStream(), "no fault is injected");
+        assertTrue(Scenario.PARTITION_RAISE.betweenHalves() && !Scenario.PARTITION_RAISE.midStream(), "partitions are raised only on a quiet bus");
     }
 
     @Test
