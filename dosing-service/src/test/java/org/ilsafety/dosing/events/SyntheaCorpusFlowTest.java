@@ -50,6 +50,8 @@ class SyntheaCorpusFlowTest {
         assertTrue(patients.stream().anyMatch(p -> "IV".equals(p.route()) && !p.child()), "IV tocilizumab in adults");
         assertTrue(patients.stream().anyMatch(SyntheaCorpus.Patient::child), "children");
         assertTrue(patients.stream().anyMatch(p -> "KINERET".equals(p.product())), "anakinra");
+        assertTrue(patients.stream().anyMatch(p -> p.dosed() && p.weightKg() < 100) && patients.stream().anyMatch(p -> p.dosed() && p.weightKg() >= 100),
+                "a first dose on both sides of the SC weight band");
         try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
             patients.forEach(p -> kafka.send(Topics.PATIENT_EVENTS, p.patientId(), p.json()));
             for (SyntheaCorpus.Patient p : patients) {

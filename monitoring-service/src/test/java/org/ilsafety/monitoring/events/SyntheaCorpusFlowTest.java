@@ -42,6 +42,7 @@ class SyntheaCorpusFlowTest {
         assertTrue(patients.stream().anyMatch(p -> "SJIA".equals(p.indication())), "children with systemic JIA");
         assertTrue(patients.stream().anyMatch(p -> "KINERET".equals(p.product())), "an adult on anakinra");
         assertTrue(patients.stream().anyMatch(p -> p.infectionAfterOrder() != null), "an infection after a tocilizumab order");
+        assertTrue(patients.stream().anyMatch(SyntheaCorpus.Patient::infectionOnTherapy), "an infection after a first dose");
         assertTrue(patients.stream().anyMatch(p -> p.infectionAfterOrder() == null && "ACTEMRA".equals(p.product())), "courses without one");
         try (MonitoringBus bus = new MonitoringBus()) {
             patients.forEach(p -> bus.fhir(p.patientId(), p.json()));
