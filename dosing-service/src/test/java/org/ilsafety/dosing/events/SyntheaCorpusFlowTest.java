@@ -10,10 +10,14 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
 import java.util.List;
 
 import org.awaitility.Awaitility;
@@ -24,13 +28,15 @@ import org.ilsafety.stack.testing.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 
 /**
  * The Synthea corpus ({@link SyntheaCorpus}: data no one here wrote, shaped as an EHR export) through the broker to
  * dosing-service, one transaction Bundle per patient: each patient's plan has the product the module ordered, the route
  * its RxNorm code's dose form implies (the orders name none), the indication of its SNOMED CT Condition (reached by
- * reasonReference), the weight the Bundle last reports, and the labeled dose of that route, weight band and age; every
- * entry is listed with its outcome and nothing valid is dead-lettered.
+ * reasonReference), the weight the Bundle last reports, and the labeled dose of that route, weight band and age; a dose
+ * the Bundle records (a MedicationAdministration) is the last dose and sets the next due; its own completed order is
+ * ignored as not the plan's order; every entry is listed with its outcome and nothing valid is dead-lettered.
  */
 @QuarkusTest
 class SyntheaCorpusFlowTest {
@@ -44,6 +50,8 @@ class SyntheaCorpusFlowTest {
         assertTrue(patients.stream().anyMatch(p -> "IV".equals(p.route()) && !p.child()), "IV tocilizumab in adults");
         assertTrue(patients.stream().anyMatch(SyntheaCorpus.Patient::child), "children");
         assertTrue(patients.stream().anyMatch(p -> "KINERET".equals(p.product())), "anakinra");
+        assertTrue(patients.stream().anyMatch(p -> p.dosed() && p.weightKg() < 100) && patients.stream().anyMatch(p -> p.dosed() && p.weightKg() >= 100),
+                "a first dose on both sides of the SC weight band");
         try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
             patients.forEach(p -> kafka.send(Topics.PATIENT_EVENTS, p.patientId(), p.json()));
             for (SyntheaCorpus.Patient p : patients) {
@@ -52,7 +60,10 @@ class SyntheaCorpusFlowTest {
                 given().get("/api/v1/patients/{id}/inputs?limit=500", p.patientId()).then()
                         .body("inputs.outcome", not(hasItem("DEAD_LETTERED")))
                         // the biologic order applies; an etanercept order beside Kineret is not dosing's (ignored with its reason)
-                        .body("inputs.findAll { it.resourceType == 'MedicationRequest' }.outcome", hasItem("APPLIED"));
+                        .body("inputs.findAll { it.resourceType == 'MedicationRequest' }.outcome", hasItem("APPLIED"))
+                        // Synthea records a dose as a completed order of its own beside the standing order: not the plan's order
+                        .body("inputs.findAll { it.reason == 'NOT_THE_CURRENT_ORDER' }.resourceType",
+                                p.dosed() ? hasItem("MedicationRequest") : not(hasItem("MedicationRequest")));
                 assertFalse(Double.isNaN(p.weightKg()), "the module gives every course a body weight");
                 float weight = (float) p.weightKg();
                 Dose dose = Dose.labeled(p);
@@ -69,6 +80,15 @@ class SyntheaCorpusFlowTest {
                         .body("currentDose.doseMg", dose.flatMg() == null ? notNullValue() : equalTo(dose.flatMg()))
                         // dosing does not read Conditions: an infection reaches the plan as monitoring-service's decision
                         .body("status", equalTo("ACTIVE"));
+                JsonPath plan = given().get("/api/v1/patients/{id}/therapy-plan", p.patientId()).then().extract().jsonPath();
+                if (p.dosed()) {
+                    // the Bundle's MedicationAdministration is the first dose: the next is due one labeled interval later
+                    Instant first = p.firstDoseAt().toInstant();
+                    assertEquals(first, Instant.parse(plan.getString("lastDoseAt")));
+                    assertEquals(first.plus(Period.parse(dose.interval())), Instant.parse(plan.getString("nextDueAt")));
+                } else {
+                    assertNull(plan.getString("lastDoseAt"), "no dose in the Bundle");
+                }
             }
         }
     }

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,13 +43,25 @@ public final class SyntheaCorpus {
      * its code implies; the indication of the SNOMED CT Condition (RA, SJIA); whether etanercept was ordered too; the
      * last ANC reported after the biologic order in /mm3 (NaN when none follows it); the last body weight in kg (NaN when none); the age in whole years when the biologic was
      * ordered; the infection Condition (SNOMED CT code) with onset after the order, or null; the live vaccine (CVX) given
-     * on therapy or within the lead time before it, or null.
+     * on therapy or within the lead time before it, or null; when the first completed MedicationAdministration of the
+     * product was given, or null (Synthea records it beside a completed order of its own); the onset of that infection, or null.
      */
     public record Patient(String patientId, String json, int entries, String product, String route, String indication, boolean etanercept,
-            double ancAfterOrderPerMm3, double weightKg, int ageYears, String infectionAfterOrder, String liveVaccineOnTherapy) {
+            double ancAfterOrderPerMm3, double weightKg, int ageYears, String infectionAfterOrder, String liveVaccineOnTherapy,
+            OffsetDateTime firstDoseAt, OffsetDateTime infectionOnset) {
 
         public boolean child() {
             return ageYears < 18;
+        }
+
+        /** Whether the Bundle records a dose of the biologic. */
+        public boolean dosed() {
+            return firstDoseAt != null;
+        }
+
+        /** Whether the infection after the order began after the first dose (on therapy, not before its start). */
+        public boolean infectionOnTherapy() {
+            return infectionOnset != null && dosed() && !infectionOnset.isBefore(firstDoseAt);
         }
     }
 
@@ -77,6 +90,8 @@ public final class SyntheaCorpus {
             String latestWeight = "";
             List<JsonNode> conditions = new ArrayList<>();
             List<JsonNode> immunizations = new ArrayList<>();
+            Map<String, String> medications = new HashMap<>();
+            List<JsonNode> administrations = new ArrayList<>();
             for (JsonNode entry : entries) {
                 JsonNode resource = entry.path("resource");
                 String code = resource.path("code").path("coding").path(0).path("code").asText();
@@ -107,17 +122,22 @@ public final class SyntheaCorpus {
                         }
                     }
                     case "Immunization" -> immunizations.add(resource);
+                    case "Medication" -> medications.put(entry.path("fullUrl").asText(), code);
+                    case "MedicationAdministration" -> administrations.add(resource);
                     default -> {
                     }
                 }
             }
             String infection = null;
+            OffsetDateTime infectionOnset = null;
             String vaccine = null;
             if (orderedAt != null) {
                 for (JsonNode condition : conditions) {
                     String code = condition.path("code").path("coding").path(0).path("code").asText();
-                    if (INFECTIONS.contains(code) && !OffsetDateTime.parse(condition.path("onsetDateTime").asText()).isBefore(orderedAt)) {
+                    OffsetDateTime onset = INFECTIONS.contains(code) ? OffsetDateTime.parse(condition.path("onsetDateTime").asText()) : null;
+                    if (onset != null && !onset.isBefore(orderedAt)) {
                         infection = code;
+                        infectionOnset = onset;
                     }
                 }
                 for (JsonNode immunization : immunizations) {
@@ -128,8 +148,17 @@ public final class SyntheaCorpus {
                     }
                 }
             }
+            OffsetDateTime firstDose = null;
+            for (JsonNode administration : administrations) {
+                String medication = administration.path("medicationCodeableConcept").path("coding").path(0).path("code")
+                        .asText(medications.getOrDefault(administration.path("medicationReference").path("reference").asText(), ""));
+                if (PRODUCTS.containsKey(medication) && "completed".equals(administration.path("status").asText())) {
+                    OffsetDateTime given = OffsetDateTime.parse(administration.path("effectiveDateTime").asText());
+                    firstDose = firstDose == null || given.isBefore(firstDose) ? given : firstDose;
+                }
+            }
             int age = born == null || orderedAt == null ? -1 : Period.between(born, orderedAt.toLocalDate()).getYears();
-            return new Patient(id, json, entries.size(), product, route, indication, etanercept, anc, weight, age, infection, vaccine);
+            return new Patient(id, json, entries.size(), product, route, indication, etanercept, anc, weight, age, infection, vaccine, firstDose, infectionOnset);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
