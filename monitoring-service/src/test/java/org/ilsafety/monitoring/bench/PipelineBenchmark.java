@@ -79,9 +79,12 @@ class PipelineBenchmark {
 
         try (MonitoringBus bus = new MonitoringBus(); KafkaProducer<String, String> producer = producer(bootstrap)) {
             for (int i = 0; i < patients; i++) {
-                bus.fhir("bench-t-" + i, FhirFixtures.medicationRequest("bench-t-" + i, "mr-bt-" + i, 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
-                bus.fhir("bench-l-" + i, FhirFixtures.medicationRequest("bench-l-" + i, "mr-bl-" + i, 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
-                bus.fhir("bench-w-" + i, FhirFixtures.medicationRequest("bench-w-" + i, "mr-bw-" + i, 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+                for (String group : List.of("t", "l", "w")) {
+                    String patient = "bench-" + group + "-" + i;
+                    bus.fhir(patient, FhirFixtures.medicationRequest(patient, "mr-b" + group + "-" + i, 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
+                    // on therapy (issue 19 item 1): before the first dose the start thresholds would hold every alert open
+                    bus.fhir(patient, MonitoringBus.firstDose(patient, "Actemra", "2026-11-01T09:00:00Z"));
+                }
             }
             awaitTherapies(3L * patients);
 
