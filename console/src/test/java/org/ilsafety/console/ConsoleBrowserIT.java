@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -239,6 +240,43 @@ class ConsoleBrowserIT {
         assertEquals(4, browser.driver.findElements(By.cssSelector(".roles button")).size());
         assertAccessible("sign-in");
         browser.screenshot("sign-in");
+    }
+
+    /**
+     * A tablet held upright (768 x 1024 CSS pixels) and on its side (1024 x 768): every page fits the width, so nothing
+     * needs sideways scrolling, the worklist's actions stay on screen, and axe-core still finds nothing serious.
+     */
+    @Test
+    @Order(9)
+    void everyPageFitsATablet() throws Exception {
+        Dimension desktop = browser.driver.manage().window().getSize();
+        try {
+            signIn("pharmacist");
+            for (Dimension tablet : List.of(new Dimension(768, 1024), new Dimension(1024, 768))) {
+                browser.driver.manage().window().setSize(tablet);
+                for (String page : List.of("/worklist", "/patients/" + LOW_ANC_PATIENT, "/operations", "/burden", "/knowledge")) {
+                    open(page);
+                    Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                        long overflow = (Long) browser.driver.executeScript(
+                                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                        assertTrue(overflow <= 0, page + " is " + overflow + " px wider than a " + tablet + " tablet");
+                    });
+                    String name = "tablet-" + tablet.getWidth() + page.replace('/', '-');
+                    assertAccessible(name);
+                    browser.screenshot(name);
+                }
+                open("/worklist");
+                Awaitility.await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).untilAsserted(() -> {
+                    WebElement action = firstRow().findElement(By.cssSelector("button"));
+                    assertTrue(action.isDisplayed(), "the first row's action is visible on a " + tablet + " tablet");
+                    Boolean inView = (Boolean) browser.driver.executeScript(
+                            "var r = arguments[0].getBoundingClientRect(); return r.left >= 0 && r.right <= window.innerWidth;", action);
+                    assertTrue(inView, "the first row's action is within the width of a " + tablet + " tablet");
+                });
+            }
+        } finally {
+            browser.driver.manage().window().setSize(desktop);
+        }
     }
 
     private static void signIn(String role) {

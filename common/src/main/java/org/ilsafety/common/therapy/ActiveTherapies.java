@@ -33,8 +33,7 @@ public class ActiveTherapies {
      */
     public boolean ignoredAsNotCurrent(TherapyOrder order) {
         ActiveTherapy current = find(order.patientId()).orElse(null);
-        if (current != null && !"STOPPED".equals(current.status) && !"DISCONTINUED".equals(current.status)
-                && order.stopsAnotherOrderThan(current.requestId)) {
+        if (current != null && current.isCurrent() && order.stopsAnotherOrderThan(current.requestId)) {
             InputOutcome.ignore(IgnoredReasons.NOT_THE_CURRENT_ORDER);
             return true;
         }
@@ -79,11 +78,7 @@ public class ActiveTherapies {
     public record AtMerge(ActiveTherapy surviving, ActiveTherapy mergedAway) {
         /** Both records had a current therapy: both are kept and a person reviews which one stands. */
         public boolean bothCurrent() {
-            return surviving != null && mergedAway != null && current(surviving) && current(mergedAway);
-        }
-
-        private static boolean current(ActiveTherapy therapy) {
-            return !"STOPPED".equals(therapy.status) && !"DISCONTINUED".equals(therapy.status);
+            return surviving != null && mergedAway != null && surviving.isCurrent() && mergedAway.isCurrent();
         }
     }
 
@@ -96,7 +91,7 @@ public class ActiveTherapies {
     public AtMerge merge(String mergedId, String survivingId) {
         ActiveTherapy surviving = find(survivingId).orElse(null);
         ActiveTherapy mergedAway = find(mergedId).orElse(null);
-        if (mergedAway != null && surviving != null && !AtMerge.current(surviving) && AtMerge.current(mergedAway)) {
+        if (mergedAway != null && surviving != null && !surviving.isCurrent() && mergedAway.isCurrent()) {
             // the merged-away record's therapy is the current one: it replaces the survivor's stopped one
             entityManager.createNativeQuery("DELETE FROM active_therapy WHERE patient_id = ?1").setParameter(1, survivingId).executeUpdate();
             surviving = null;

@@ -51,4 +51,9 @@ public class ActiveTherapy {
 
     @Column(name = "knowledge_version")
     public String knowledgeVersion;
+
+    /** The course goes on: planned, active or interrupted, i.e. neither stopped by an order nor discontinued by the plan. */
+    public boolean isCurrent() {
+        return !"STOPPED".equals(status) && !"DISCONTINUED".equals(status);
+    }
 }

@@ -129,8 +129,7 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Admin admin() {
-        Properties config = credentials.clientSecurity(KafkaCredentials.ADMIN);
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        Properties config = credentials.admin(bootstrapServers());
         config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000);
         config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 4_000);
         return Admin.create(config);

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.ilsafety.stack.security.KafkaCredentials;
 
@@ -112,9 +110,7 @@ public final class KafkaCluster implements AutoCloseable {
 
     /** The node id leading {@code partition} of {@code topic}. */
     public int leaderOf(String topic, int partition) {
-        Properties config = credentials.clientSecurity(KafkaCredentials.ADMIN);
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(credentials.admin(bootstrapServers()))) {
             Map<String, TopicDescription> topics = admin.describeTopics(List.of(topic)).allTopicNames().get(30, TimeUnit.SECONDS);
             return topics.get(topic).partitions().get(partition).leader().id();
         } catch (InterruptedException e) {

@@ -88,7 +88,7 @@ public class HookCheck {
             Optional<TherapyOrder> order = orders.read(draft);
             boolean inFocus = inputs.focus().contains(ref);
             if (order.isPresent() && inFocus && therapy == null
-                    && !(TherapyView.isCurrent(recorded) && recorded.moleculeId.equals(order.get().moleculeId()))) {
+                    && !(recorded != null && recorded.isCurrent() && recorded.moleculeId.equals(order.get().moleculeId()))) {
                 therapy = new Therapy(order.get().moleculeId(), order.get().productId(), TherapyStatus.PLANNED, null, null);
                 therapyDraft = ref;
                 continue;

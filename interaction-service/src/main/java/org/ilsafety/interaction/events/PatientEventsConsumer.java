@@ -160,7 +160,7 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
         Optional<TherapyOrder> order = orders.read(request);
         if (order.isPresent()) {
             ActiveTherapy current = therapies.find(patientId).orElse(null);
-            boolean otherProductCurrent = TherapyView.isCurrent(current) && !current.productId.equals(order.get().productId());
+            boolean otherProductCurrent = current != null && current.isCurrent() && !current.productId.equals(order.get().productId());
             if (otherProductCurrent) {
                 // A second product while one is current: not the therapy, a medicine to check against it.
                 FhirMedicines.Medicine medicine = FhirMedicines.of(request, received);

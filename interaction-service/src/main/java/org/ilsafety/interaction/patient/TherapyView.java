@@ -3,7 +3,6 @@ package org.ilsafety.interaction.patient;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Set;
 
 import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.interaction.check.Therapy;
@@ -16,13 +15,7 @@ import org.ilsafety.interaction.check.TherapyStatus;
  * can only come out longer, never shorter.
  */
 public final class TherapyView {
-    private static final Set<String> CURRENT = Set.of("PLANNED", "ACTIVE", "INTERRUPTED");
-
     private TherapyView() {
-    }
-
-    public static boolean isCurrent(ActiveTherapy therapy) {
-        return therapy != null && CURRENT.contains(therapy.status);
     }
 
     public static Therapy of(ActiveTherapy therapy, ZoneId zone) {

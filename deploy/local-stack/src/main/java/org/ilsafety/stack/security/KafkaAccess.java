@@ -32,9 +32,7 @@ public final class KafkaAccess {
     }
 
     public static void apply(String bootstrapServers, KafkaCredentials credentials) {
-        Properties config = credentials.clientSecurity(KafkaCredentials.ADMIN);
-        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = Admin.create(credentials.admin(bootstrapServers))) {
             List<UserScramCredentialAlteration> users = new ArrayList<>();
             for (KafkaPrincipal principal : KafkaPrincipal.ALL) {
                 users.add(new UserScramCredentialUpsertion(principal.name(),

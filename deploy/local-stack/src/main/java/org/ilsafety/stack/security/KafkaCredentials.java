@@ -81,6 +81,13 @@ public final class KafkaCredentials {
         return config;
     }
 
+    /** An admin client's settings as the broker's super user, at {@code bootstrapServers}. */
+    public Properties admin(String bootstrapServers) {
+        Properties config = clientSecurity(ADMIN);
+        config.put("bootstrap.servers", bootstrapServers);
+        return config;
+    }
+
     public String jaas(String user) {
         return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
                 + password(user) + "\";";
