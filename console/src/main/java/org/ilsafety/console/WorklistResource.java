@@ -90,7 +90,7 @@ public class WorklistResource {
 
         WorklistEntries.Query query(boolean clinical) {
             String from = age != null && age.matches("\\d{1,4}") ? Instant.now().minus(Duration.ofHours(Long.parseLong(age))).toString() : null;
-            return new WorklistEntries.Query(KINDS.contains(kind) ? kind : null, "ALL".equals(statusOrOpen()) ? null : statusOrOpen(),
+            return new WorklistEntries.Query(kind != null && KINDS.contains(kind) ? kind : null, "ALL".equals(statusOrOpen()) ? null : statusOrOpen(),
                     blankToNull(severity), blankToNull(type), blankToNull(rule), from, clinical ? blankToNull(patient) : null);
         }
 
