@@ -35,6 +35,8 @@ public class BurdenPage {
     private final Template burden;
     private final SuiteApi api;
     private final CurrentUser currentUser;
+    @jakarta.inject.Inject
+    CdsOverrides cdsOverrides;
 
     public BurdenPage(@Location("burden.html") Template burden, SuiteApi api, CurrentUser currentUser) {
         this.burden = burden;
@@ -98,6 +100,7 @@ public class BurdenPage {
         List<RuleBurden> sorted = new ArrayList<>(rules.values());
         sorted.sort(Comparator.comparingLong((RuleBurden r) -> r.raised).reversed());
         return burden.data("user", user).data("page", "burden").data("title", "Alert burden").data("rules", sorted).data("days", period)
-                .data("periods", PERIODS).data("read", read).data("total", total).data("complete", read >= total);
+                .data("periods", PERIODS).data("read", read).data("total", total).data("complete", read >= total)
+                .data("cds", cdsOverrides.lastDays(period, user));
     }
 }

@@ -43,6 +43,8 @@ class ConsoleBrowserIT {
     static final Duration PATIENCE = Duration.ofSeconds(90);
     static final String LOW_ANC_PATIENT = "demo-ra-low-anc";
     static final String LIVE_PATIENT = "console-live-1";
+    /** The demo patient on Tyenne with Humira, warfarin and a live MMR vaccine (seeds/demo/03-gca-sc-interactions.json). */
+    static final String INTERACTION_PATIENT = "demo-gca-sc";
     static final List<String> PATIENT_IDS = List.of("demo-ra-iv", "demo-sjia-child", "demo-gca-sc", "demo-caps", LOW_ANC_PATIENT, LIVE_PATIENT);
     static final Path SCREENSHOTS = Path.of(System.getProperty("console.screenshots", "target/screenshots"));
 
@@ -51,6 +53,8 @@ class ConsoleBrowserIT {
     static ConsoleSuite suite;
     static Browser browser;
     static TestKafka kafka;
+    /** The rule of the demo finding acknowledged in the worklist, counted on the burden page. */
+    static String acknowledgedRule = "(none acknowledged)";
 
     @BeforeAll
     static void start() throws Exception {
@@ -91,9 +95,18 @@ class ConsoleBrowserIT {
         Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofSeconds(2)).ignoreException(StaleElementReferenceException.class)
                 .untilAsserted(() -> {
                     open("/worklist");
-                    WebElement first = firstRow();
+                    WebElement first = firstAlertRow();
                     assertEquals(LOW_ANC_PATIENT, first.getAttribute("data-patient"), "the most severe open alert comes first");
                     assertTrue(first.getText().contains("ANC"), first.getText());
+                    // above it only findings at least as severe: the demo's live vaccine (contraindicated: CRITICAL) and,
+                    // if opened after the alert was raised, its biologic DMARD combination (major: HIGH)
+                    for (WebElement row : browser.driver.findElements(By.cssSelector("#worklist-rows tr"))) {
+                        if (row.equals(first)) {
+                            break;
+                        }
+                        assertEquals("finding", row.getAttribute("data-kind"), row.getText());
+                        assertTrue(row.getAttribute("class").matches(".*sev-(CRITICAL|HIGH).*"), row.getText());
+                    }
                 });
         assertAccessible("worklist");
         browser.screenshot("worklist");
@@ -105,7 +118,7 @@ class ConsoleBrowserIT {
         open("/worklist");
         awaitFirstLiveRefresh();
         String alertId = Awaitility.await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).until(() -> {
-            WebElement first = firstRow();
+            WebElement first = firstAlertRow();
             return LOW_ANC_PATIENT.equals(first.getAttribute("data-patient")) ? first.getAttribute("data-alert-id") : null;
         }, id -> id != null);
         WebElement row = browser.driver.findElement(By.cssSelector("#worklist-rows tr[data-alert-id='" + alertId + "']"));
@@ -131,6 +144,44 @@ class ConsoleBrowserIT {
 
     @Test
     @Order(3)
+    void aDemoInteractionFindingIsInTheWorklistAndAcknowledgingItRemovesIt() throws Exception {
+        open("/worklist?kind=finding&patient=" + INTERACTION_PATIENT);
+        awaitFirstLiveRefresh();
+        String findingId = Awaitility.await().atMost(PATIENCE).ignoreException(StaleElementReferenceException.class).until(() -> {
+            WebElement first = firstRow();
+            return "finding".equals(first.getAttribute("data-kind")) ? first.getAttribute("data-finding-id") : null;
+        }, id -> id != null);
+        assertAccessible("worklist (findings)");
+        browser.screenshot("worklist-findings");
+        WebElement row = browser.driver.findElement(By.cssSelector("#worklist-rows tr[data-finding-id='" + findingId + "']"));
+        acknowledgedRule = row.findElement(By.tagName("code")).getText();
+        assertTrue(row.findElements(By.cssSelector("button.resolve")).isEmpty(), "a finding is acknowledged, never resolved by a person");
+        new Select(row.findElement(By.tagName("select"))).selectByVisibleText("Prescriber informed");
+        row.findElement(By.cssSelector("button.ack")).click();
+        Awaitility.await().atMost(PATIENCE).untilAsserted(() -> assertTrue(
+                browser.driver.findElements(By.cssSelector("#worklist-rows tr[data-finding-id='" + findingId + "']")).isEmpty(),
+                "the acknowledged finding left the open worklist"));
+
+        JsonNode findings = JSON.readTree(suite.interaction("/api/v1/interaction-findings?status=ACKNOWLEDGED&patientId=" + INTERACTION_PATIENT,
+                "pharmacist"));
+        JsonNode finding = null;
+        for (JsonNode item : findings.path("items")) {
+            finding = findingId.equals(item.path("id").asText()) ? item : finding;
+        }
+        assertTrue(finding != null, "interaction-service shows the finding acknowledged: " + findings);
+        assertEquals("demo-pharmacist", finding.path("acknowledgedBy").asText());
+        assertEquals("Prescriber informed", finding.path("acknowledgementReason").asText());
+        JsonNode audit = JSON.readTree(suite.interaction("/api/v1/audit-events?subject=demo-pharmacist&size=200", "pharmacist"));
+        boolean audited = false;
+        for (JsonNode entry : audit.path("entries")) {
+            audited |= entry.path("action").asText().endsWith("/interaction-findings/{id}/acknowledgement")
+                    && entry.path("target").asText().contains(findingId) && "HTTP 200".equals(entry.path("outcome").asText());
+        }
+        assertTrue(audited, "interaction-service wrote an audit row for the acknowledgement: " + audit);
+    }
+
+    @Test
+    @Order(4)
     void aNewLowAncSentThroughTheBrokerAppearsWithoutAReload() throws Exception {
         open("/worklist");
         awaitFirstLiveRefresh();
@@ -146,7 +197,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     @SuppressWarnings("unchecked")
     void theTimelinePlotHoldsTheAncPointsAndTheLabelBands() throws Exception {
         open("/patients/" + LOW_ANC_PATIENT);
@@ -176,7 +227,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void theOperationsPageCountsADeadLetterSentInTheTest() throws Exception {
         open("/operations");
         int before = deadLetters();
@@ -195,10 +246,13 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void theBurdenAndKnowledgePagesListRulesUnverifiedFirst() throws Exception {
         open("/burden");
         assertTrue(browser.driver.findElement(By.id("burden")).getText().contains("TCZ-ANC-500-1000"));
+        String cds = browser.driver.findElement(By.id("cds-burden")).getText();
+        assertTrue(cds.contains(acknowledgedRule) && cds.contains("Prescriber informed: 1"),
+                "the CDS and findings table counts the acknowledged finding with its reason: " + cds);
         assertAccessible("burden");
         browser.screenshot("burden");
         open("/knowledge");
@@ -209,7 +263,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void theDashboardSeesPseudonymsOnlyAndCannotAct() throws Exception {
         browser.driver.manage().deleteAllCookies();
         signIn("dashboard");
@@ -233,7 +287,7 @@ class ConsoleBrowserIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void theSignInPageOffersTheDemoRoles() throws Exception {
         browser.driver.manage().deleteAllCookies();
         open("/sign-in");
@@ -247,7 +301,7 @@ class ConsoleBrowserIT {
      * needs sideways scrolling, the worklist's actions stay on screen, and axe-core still finds nothing serious.
      */
     @Test
-    @Order(9)
+    @Order(10)
     void everyPageFitsATablet() throws Exception {
         Dimension desktop = browser.driver.manage().window().getSize();
         try {
@@ -292,6 +346,12 @@ class ConsoleBrowserIT {
     private static void awaitFirstLiveRefresh() {
         Awaitility.await().atMost(Duration.ofSeconds(30))
                 .until(() -> browser.driver.findElement(By.id("live-status")).getText().contains("updated"));
+    }
+
+    /** The first alert row; before the demo's alerts arrive there is none yet (retried like a stale row). */
+    private static WebElement firstAlertRow() {
+        return browser.driver.findElements(By.cssSelector("#worklist-rows tr[data-kind='alert']")).stream().findFirst()
+                .orElseThrow(() -> new StaleElementReferenceException("no alert row yet"));
     }
 
     private static WebElement firstRow() {

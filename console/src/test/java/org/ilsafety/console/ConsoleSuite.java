@@ -29,6 +29,7 @@ final class ConsoleSuite implements AutoCloseable {
     final Path dataDirectory;
     final int kafkaPort = FreePorts.next();
     final int monitoringPort = FreePorts.next();
+    final int interactionPort = FreePorts.next();
     final String consoleUrl;
     private final Path output;
     private final Process launcher;
@@ -45,7 +46,7 @@ final class ConsoleSuite implements AutoCloseable {
                 SuiteLauncher.class.getName(), "--demo", "--data-dir", dataDirectory.toString(),
                 "--postgres-port", Integer.toString(FreePorts.next()), "--kafka-port", Integer.toString(kafkaPort),
                 "--kafka-controller-port", Integer.toString(FreePorts.next()), "--dosing-port", Integer.toString(FreePorts.next()),
-                "--monitoring-port", Integer.toString(monitoringPort), "--interaction-port", Integer.toString(FreePorts.next()),
+                "--monitoring-port", Integer.toString(monitoringPort), "--interaction-port", Integer.toString(interactionPort),
                 "--console-port", Integer.toString(FreePorts.next())))
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
@@ -72,7 +73,16 @@ final class ConsoleSuite implements AutoCloseable {
 
     /** GET on monitoring-service with a demo role's token. */
     String monitoring(String path, String role) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + monitoringPort + path))
+        return get(monitoringPort, path, role);
+    }
+
+    /** GET on interaction-service with a demo role's token. */
+    String interaction(String path, String role) throws IOException, InterruptedException {
+        return get(interactionPort, path, role);
+    }
+
+    private String get(int port, String path, String role) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Authorization", "Bearer " + demoToken(role)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());

@@ -2,6 +2,7 @@ package org.ilsafety.interaction.patient;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -24,6 +25,9 @@ public class InteractionFinding {
     @Id
     @Column(name = "finding_key")
     public String findingKey;
+
+    /** Opaque id for URLs (the natural key holds the patient id). */
+    public UUID id;
 
     public String status;
     public String category;
@@ -67,6 +71,16 @@ public class InteractionFinding {
 
     @Column(name = "close_reason")
     public String closeReason;
+
+    /** A person's acknowledgement of the current episode (cleared when the finding opens again). */
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+
+    @Column(name = "acknowledged_at")
+    public Instant acknowledgedAt;
+
+    @Column(name = "acknowledgement_reason")
+    public String acknowledgementReason;
 
     public static class Key implements java.io.Serializable {
         public String patientId;

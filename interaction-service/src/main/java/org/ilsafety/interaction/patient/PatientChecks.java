@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -95,6 +96,7 @@ public class PatientChecks {
             row = isNew ? new InteractionFinding() : row;
             fill(row, patientId, finding, now);
             if (isNew) {
+                row.id = UUID.randomUUID();
                 entityManager.persist(row);
             }
             outbox.publishFhir(Topics.INTERACTION_FINDINGS, patientId, TYPE_OPENED, writer.toJson(row, therapy.orElse(null)));
@@ -149,6 +151,10 @@ public class PatientChecks {
         row.openedAt = now;
         row.closedAt = null;
         row.closeReason = null;
+        // a new episode: back on the worklist until a person acknowledges it again
+        row.acknowledgedBy = null;
+        row.acknowledgedAt = null;
+        row.acknowledgementReason = null;
     }
 
     private static String closeReason(InteractionFinding row, ActiveTherapy therapy, LocalDate asOf) {

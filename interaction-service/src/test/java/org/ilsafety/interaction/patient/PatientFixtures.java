@@ -59,4 +59,17 @@ public final class PatientFixtures {
             throw new IllegalStateException("Send failed", e);
         }
     }
+
+    /**
+     * Tocilizumab for 60 days with Humira ({@code MedicationStatement/ms-humira-<patient>}, a MAJOR finding) and, when {@code mmr}, a live MMR vaccine three days ago (CONTRAINDICATED). Resource ids are per patient: an event's idempotency key is type, id and version.
+     */
+    public static void onTocilizumabWithHumira(TestKafka kafka, String patientId, boolean mmr) {
+        kafka.send(Topics.PATIENT_EVENTS, patientId, org.ilsafety.stack.testing.FhirFixtures.medicationRequest(patientId, "mr-" + patientId, 1,
+                "Actemra", "IV", "RA", "active", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(60) + "T09:00:00Z"));
+        kafka.send(Topics.PATIENT_EVENTS, patientId, medicationStatement(patientId, "ms-humira-" + patientId, 1, "Humira 40 mg pen", null, "active"));
+        if (mmr) {
+            kafka.send(Topics.PATIENT_EVENTS, patientId, immunization(patientId, "imm-mmr-" + patientId, 1, "03",
+                    java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(3).toString(), "completed"));
+        }
+    }
 }

@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.net.URL;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.ilsafety.interaction.cds.CdsServiceCatalog;
 import org.ilsafety.interaction.cds.EhrRequests;
 import org.ilsafety.interaction.cds.TestEcEhr;
+import org.ilsafety.interaction.patient.PatientFixtures;
 import org.ilsafety.stack.testing.ApiFuzzer;
+import org.ilsafety.stack.testing.SuiteTestInfrastructure;
+import org.ilsafety.stack.testing.TestKafka;
 import org.ilsafety.stack.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 
@@ -82,12 +87,15 @@ class ApiFuzzTest {
                 """.formatted(card, suggestion, overridden);
 
         String everyRole = TestTokens.bearer("fuzz-caller", TestTokens.ALL_ROLES);
+        String finding = openFinding(everyRole);
         ApiFuzzer api = ApiFuzzer.forService(base, everyRole)
                 // CDS Hooks calls carry a fresh EHR token (ES256: cheap to sign) whose aud is the URL called, as an EHR sends it
                 .authorization(uri -> uri.getPath().startsWith("/cds-services")
                         ? "Bearer " + TestEcEhr.token(EhrRequests.audience(uri.getRawPath()))
                         : everyRole)
                 .pathValues("serviceId", CdsServiceCatalog.ORDER_SIGN, CdsServiceCatalog.ORDER_SELECT)
+                .pathValues("id", finding)
+                .seed("POST", "/api/v1/interaction-findings/{id}/acknowledgement", "{\"reason\":\"Prescriber informed\"}")
                 .seed("POST", "/api/v1/interaction-checks", """
                         {"therapy":{"drug":"tocilizumab","status":"ACTIVE","product":"Actemra","startDate":"2026-01-01"},
                          "medications":[{"name":"Humira"},{"rxnorm":"6851"},{"name":"metformin"},{"atc":"B01AA03"},{"name":"Tyenne","rxnorm":"612865"}],
@@ -118,6 +126,17 @@ class ApiFuzzTest {
                 .as(report.operation().toString()).isLessThan(report.sent() / 100));
         assertThat(reports).filteredOn(report -> report.operation().method().equals("POST")).allSatisfy(report -> assertThat(
                 report.statuses().keySet()).as(report.operation().toString()).anyMatch(status -> status >= 200 && status < 300));
+    }
+
+    /** A real open finding (tocilizumab with a TNF blocker, through the broker) for the acknowledgement to act on. */
+    private static String openFinding(String bearer) {
+        String patient = "fuzz-finding-" + UUID.randomUUID();
+        try (TestKafka kafka = new TestKafka(SuiteTestInfrastructure.bootstrapServers())) {
+            PatientFixtures.onTocilizumabWithHumira(kafka, patient, false);
+        }
+        return Awaitility.await().atMost(Duration.ofSeconds(40)).until(() -> io.restassured.RestAssured.given().header("Authorization", bearer)
+                .get("/api/v1/patients/{id}/interaction-findings", patient).then().statusCode(200).extract().<String>path("findings[0].id"),
+                id -> id != null);
     }
 
     private static ApiFuzzer.Report report(ApiFuzzer fuzzer, ApiFuzzer.Operation operation, long seed) {

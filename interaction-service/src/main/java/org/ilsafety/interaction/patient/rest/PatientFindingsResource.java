@@ -58,14 +58,15 @@ public class PatientFindingsResource {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FindingView(String findingKey, String status, String category, String severity, String inputRef, String inputName,
+    public record FindingView(String id, String findingKey, String status, String category, String severity, String inputRef, String inputName,
             String resolvedKind, String resolvedId, String resolvedDisplay, String mechanism, String management, String ruleId, String source,
-            boolean verified, String knowledgeVersion, LocalDate validUntil, Instant openedAt, Instant closedAt, String closeReason) {
+            boolean verified, String knowledgeVersion, LocalDate validUntil, Instant openedAt, Instant closedAt, String closeReason,
+            String acknowledgedBy, Instant acknowledgedAt, String acknowledgementReason) {
 
         static FindingView of(InteractionFinding f) {
-            return new FindingView(f.findingKey, f.status, f.category, f.severity, f.inputRef, f.inputName, f.resolvedKind, f.resolvedId,
+            return new FindingView(f.id.toString(), f.findingKey, f.status, f.category, f.severity, f.inputRef, f.inputName, f.resolvedKind, f.resolvedId,
                     f.resolvedDisplay, f.mechanism, f.management, f.ruleId, f.source, f.verified, f.knowledgeVersion, f.validUntil, f.openedAt,
-                    f.closedAt, f.closeReason);
+                    f.closedAt, f.closeReason, f.acknowledgedBy, f.acknowledgedAt, f.acknowledgementReason);
         }
     }
 }

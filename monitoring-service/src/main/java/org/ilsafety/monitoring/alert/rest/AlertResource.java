@@ -1,9 +1,6 @@
 package org.ilsafety.monitoring.alert.rest;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -22,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.problem.ProblemException;
+import org.ilsafety.common.rest.QueryParameters;
 import org.ilsafety.common.security.CurrentCaller;
 import org.ilsafety.common.security.PatientReferences;
 import org.ilsafety.common.security.Roles;
@@ -61,18 +59,14 @@ public class AlertResource {
             @QueryParam("patientId") String patientId, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("ruleId") String ruleId, @QueryParam("sort") @DefaultValue("newest") String sort,
             @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("50") int size) {
-        if (page < 0 || page > MAX_PAGE) {
-            throw ProblemException.badRequest("page", "must be 0 to " + MAX_PAGE);
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw ProblemException.badRequest("size", "must be 1 to " + MAX_PAGE_SIZE);
-        }
+        QueryParameters.checkPage(page, MAX_PAGE, size, MAX_PAGE_SIZE);
         if (!"newest".equals(sort) && !"severity".equals(sort)) {
             throw ProblemException.badRequest("sort", "must be newest or severity");
         }
-        var filter = new AlertQuery.Filter(parse("status", status, AlertStatus.class), parse("severity", severity, Severity.class),
-                parse("type", type, AlertType.class), references.filterOf("patientId", patientId), instant("from", from), instant("to", to),
-                ruleId == null || ruleId.isBlank() ? null : ruleId.trim(), "severity".equals(sort));
+        var filter = new AlertQuery.Filter(QueryParameters.enumOf("status", status, AlertStatus.class),
+                QueryParameters.enumOf("severity", severity, Severity.class), QueryParameters.enumOf("type", type, AlertType.class),
+                references.filterOf("patientId", patientId), QueryParameters.instant("from", from), QueryParameters.instant("to", to),
+                QueryParameters.text(ruleId), "severity".equals(sort));
         var result = query.find(filter, page, size);
         return new AlertPage(result.items().stream().map(this::view).toList(), page, size, result.total());
     }
@@ -82,7 +76,7 @@ public class AlertResource {
     @GET
     @Path("/patients/{patientId}/alerts")
     public List<AlertView> forPatient(@PathParam("patientId") String patientId, @QueryParam("status") String status) {
-        var filter = new AlertQuery.Filter(parse("status", status, AlertStatus.class), null, null, patientId, null, null, null, false);
+        var filter = new AlertQuery.Filter(QueryParameters.enumOf("status", status, AlertStatus.class), null, null, patientId, null, null, null, false);
         return query.find(filter, 0, MAX_PAGE_SIZE).items().stream().map(this::view).toList();
     }
 
@@ -127,28 +121,6 @@ public class AlertResource {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("id", "must be a UUID");
-        }
-    }
-
-    private static <E extends Enum<E>> E parse(String field, String value, Class<E> type) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(field, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    private static Instant instant(String field, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
     }
 }
