@@ -141,7 +141,7 @@ public class AlertResource {
         }
     }
 
-    private static Instant instant(String field, String value) {
+    static Instant instant(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }
