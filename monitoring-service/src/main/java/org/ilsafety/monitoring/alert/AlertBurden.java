@@ -2,7 +2,8 @@ package org.ilsafety.monitoring.alert;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,33 +32,60 @@ public class AlertBurden {
             List<ReasonCount> acknowledgementReasons, List<ReasonCount> resolutionReasons) {
     }
 
-    private static final String PERIOD = " FROM alert WHERE raised_at >= ?1 AND raised_at < ?2";
+    /**
+     * One scan of the period's alerts (through the {@code raised_at} index), then two groupings of it: the counts per rule
+     * (rows with a null kind), and per rule the reasons of acknowledgements ({@code A}) and of resolutions by a person ({@code R}).
+     */
+    private static final String SQL = """
+            WITH period AS MATERIALIZED (
+                SELECT rule_id, status, acknowledged_at, resolved_by, btrim(acknowledgement_reason) AS acknowledgement_reason,
+                       btrim(resolution) AS resolution
+                FROM alert WHERE raised_at >= ?1 AND raised_at < ?2)
+            SELECT rule_id, NULL AS kind, NULL AS reason, count(*), count(acknowledged_at), count(resolved_by),
+                   count(*) FILTER (WHERE status = 'OPEN')
+            FROM period GROUP BY rule_id
+            UNION ALL
+            SELECT rule_id, kind, reason, count(*), 0, 0, 0 FROM (
+                SELECT rule_id, 'A' AS kind, acknowledgement_reason AS reason FROM period WHERE acknowledgement_reason <> ''
+                UNION ALL
+                SELECT rule_id, 'R', resolution FROM period WHERE resolved_by IS NOT NULL AND resolution <> '') r
+            GROUP BY rule_id, kind, reason""";
 
-    /** Per rule, most alerts first; the reasons are those of alerts raised in the period (acknowledgements, resolutions by a person). */
+    private static final Comparator<ReasonCount> MOST_GIVEN = Comparator.comparingLong(ReasonCount::count).reversed()
+            .thenComparing(ReasonCount::reason);
+
+    /** Per rule, most alerts first; the reasons are those of alerts raised in the period, most given first. */
     public List<RuleBurden> per(Instant from, Instant to) {
         @SuppressWarnings("unchecked")
-        List<Object[]> counts = entityManager.createNativeQuery("SELECT rule_id, count(*), count(acknowledged_at), count(resolved_by), "
-                + "count(*) FILTER (WHERE status = 'OPEN')" + PERIOD + " GROUP BY rule_id ORDER BY count(*) DESC, rule_id")
-                .setParameter(1, from).setParameter(2, to).getResultList();
-        @SuppressWarnings("unchecked")
-        List<Object[]> reasons = entityManager.createNativeQuery("SELECT rule_id, kind, reason, count(*) FROM ("
-                + "SELECT rule_id, 'A' AS kind, btrim(acknowledgement_reason) AS reason" + PERIOD + " AND btrim(acknowledgement_reason) <> '' "
-                + "UNION ALL SELECT rule_id, 'R', btrim(resolution)" + PERIOD + " AND resolved_by IS NOT NULL AND btrim(resolution) <> ''"
-                + ") r GROUP BY rule_id, kind, reason ORDER BY count(*) DESC, reason")
-                .setParameter(1, from).setParameter(2, to).getResultList();
-        Map<String, List<ReasonCount>> acknowledgements = new LinkedHashMap<>();
-        Map<String, List<ReasonCount>> resolutions = new LinkedHashMap<>();
-        for (Object[] row : reasons) {
-            var target = "A".equals(row[1]) ? acknowledgements : resolutions;
-            target.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new ReasonCount((String) row[2], number(row[3])));
+        List<Object[]> rows = entityManager.createNativeQuery(SQL).setParameter(1, from).setParameter(2, to).getResultList();
+        List<Object[]> counts = new ArrayList<>();
+        Map<String, List<ReasonCount>> acknowledgements = new HashMap<>();
+        Map<String, List<ReasonCount>> resolutions = new HashMap<>();
+        for (Object[] row : rows) {
+            if (row[1] == null) {
+                counts.add(row);
+            } else {
+                var target = "A".equals(row[1]) ? acknowledgements : resolutions;
+                target.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new ReasonCount((String) row[2], number(row[3])));
+            }
         }
         List<RuleBurden> rules = new ArrayList<>(counts.size());
         for (Object[] row : counts) {
             String rule = (String) row[0];
-            rules.add(new RuleBurden(rule, number(row[1]), number(row[2]), number(row[3]), number(row[4]),
-                    acknowledgements.getOrDefault(rule, List.of()), resolutions.getOrDefault(rule, List.of())));
+            rules.add(new RuleBurden(rule, number(row[3]), number(row[4]), number(row[5]), number(row[6]),
+                    sorted(acknowledgements.get(rule)), sorted(resolutions.get(rule))));
         }
+        rules.sort(Comparator.comparingLong(RuleBurden::raised).reversed()
+                .thenComparing(RuleBurden::ruleId, Comparator.nullsLast(Comparator.naturalOrder())));
         return rules;
+    }
+
+    private static List<ReasonCount> sorted(List<ReasonCount> reasons) {
+        if (reasons == null) {
+            return List.of();
+        }
+        reasons.sort(MOST_GIVEN);
+        return reasons;
     }
 
     private static long number(Object value) {

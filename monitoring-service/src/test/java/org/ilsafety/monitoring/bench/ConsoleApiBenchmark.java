@@ -20,6 +20,7 @@ import java.util.function.IntFunction;
 
 import javax.sql.DataSource;
 
+import org.ilsafety.monitoring.alert.AlertQuery;
 import org.ilsafety.stack.testing.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -45,7 +46,7 @@ class ConsoleApiBenchmark {
             "TCZ-SCHEDULE-ADULT", "SCREEN-TB", "INFECTION-TCZ");
     private static final List<String> REASONS = List.of("Prescriber informed", "Known, already on hold", "Repeat lab ordered",
             "Not clinically relevant", "Patient admitted, team aware", "Duplicate of an earlier alert");
-    private static final String SEVERITY_ORDER = "CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'HIGH' THEN 1 WHEN 'MODERATE' THEN 2 ELSE 3 END";
+    private static final String SEVERITY_ORDER = AlertQuery.SEVERITY_RANK;
 
     @Inject
     DataSource dataSource;
@@ -119,6 +120,8 @@ class ConsoleApiBenchmark {
             explain("worklist page 0", "SELECT * FROM alert WHERE status = 'OPEN' ORDER BY " + SEVERITY_ORDER + ", raised_at DESC, id LIMIT 25");
             explain("worklist deep page", "SELECT * FROM alert WHERE status = 'OPEN' ORDER BY " + SEVERITY_ORDER
                     + ", raised_at DESC, id OFFSET " + deepPage * 25 + " LIMIT 25");
+            explain("worklist, all statuses", "SELECT * FROM alert ORDER BY " + SEVERITY_ORDER + ", raised_at DESC, id LIMIT 25");
+            explain("live poll", "SELECT * FROM alert WHERE status = 'OPEN' ORDER BY raised_at DESC, id LIMIT 100");
             explain("worklist count", "SELECT count(*) FROM alert WHERE status = 'OPEN'");
             explain("worklist severity + rule", "SELECT * FROM alert WHERE status = 'OPEN' AND severity = 'HIGH' AND rule_id = '" + RULES.get(0)
                     + "' ORDER BY " + SEVERITY_ORDER + ", raised_at DESC, id LIMIT 25");
@@ -161,7 +164,8 @@ class ConsoleApiBenchmark {
     /**
      * Patients {@code bench-00000..}, each on tocilizumab IV for RA with three lab schedules; lab results spread over two years
      * (ANC, platelets, ALT, AST in turn); alerts spread over a year, rules, types and severities, most of them resolved, the
-     * newest five of each patient active (open, or acknowledged with a reason), so the one-active-alert constraint holds.
+     * newest five of each patient active (open, or acknowledged with a reason), so the one-active-alert constraint holds; written
+     * oldest first, as a service writes them over the years.
      */
     private void load(int patients, int alerts, int labs) throws SQLException {
         int labsPerPatient = Math.max(1, labs / patients);
@@ -212,6 +216,7 @@ class ConsoleApiBenchmark {
                             CASE WHEN k >= 5 THEN 'RESOLVED' WHEN (p + k) % 4 < 2 THEN 'OPEN' WHEN (p + k) % 4 = 2 THEN 'ACKNOWLEDGED' ELSE 'RESOLVED' END AS st,
                             now() - make_interval(secs => (k * 365.0 / PER_PATIENT) * 86400 + (p % 1440) * 60) AS raised
                           FROM generate_series(0, PATIENTS_MAX) p, generate_series(0, PER_PATIENT_MAX) k) g
+                    ORDER BY raised
                     """.replace("RULES_ARRAY", rules).replace("REASONS_ARRAY", reasons).replace("PATIENTS_MAX", Integer.toString(patients - 1))
                     .replace("PER_PATIENT_MAX", Integer.toString(alertsPerPatient - 1)).replace("PER_PATIENT", Integer.toString(alertsPerPatient)));
             s.execute("VACUUM ANALYZE alert");
