@@ -33,23 +33,19 @@ public class AlertBurden {
     }
 
     /**
-     * One scan of the period's alerts (through the {@code raised_at} index), then two groupings of it: the counts per rule
-     * (rows with a null kind), and per rule the reasons of acknowledgements ({@code A}) and of resolutions by a person ({@code R}).
+     * One scan of the period's alerts (through the {@code raised_at} index) grouped three ways at once: per rule (the counts,
+     * {@code GROUPING} 3), per rule and acknowledgement reason (1), per rule and reason of a resolution by a person (2).
      */
-    private static final String SQL = """
-            WITH period AS MATERIALIZED (
-                SELECT rule_id, status, acknowledged_at, resolved_by, btrim(acknowledgement_reason) AS acknowledgement_reason,
-                       btrim(resolution) AS resolution
-                FROM alert WHERE raised_at >= ?1 AND raised_at < ?2)
-            SELECT rule_id, NULL AS kind, NULL AS reason, count(*), count(acknowledged_at), count(resolved_by),
-                   count(*) FILTER (WHERE status = 'OPEN')
-            FROM period GROUP BY rule_id
-            UNION ALL
-            SELECT rule_id, kind, reason, count(*), 0, 0, 0 FROM (
-                SELECT rule_id, 'A' AS kind, acknowledgement_reason AS reason FROM period WHERE acknowledgement_reason <> ''
-                UNION ALL
-                SELECT rule_id, 'R', resolution FROM period WHERE resolved_by IS NOT NULL AND resolution <> '') r
-            GROUP BY rule_id, kind, reason""";
+    public static final String SQL = """
+            SELECT rule_id, GROUPING(acknowledgement_reason, resolution_reason), acknowledgement_reason, resolution_reason,
+                   count(*), count(acknowledged_at), count(resolved_by), count(*) FILTER (WHERE status = 'OPEN')
+            FROM (SELECT rule_id, status, acknowledged_at, resolved_by, NULLIF(btrim(acknowledgement_reason), '') AS acknowledgement_reason,
+                         CASE WHEN resolved_by IS NOT NULL THEN NULLIF(btrim(resolution), '') END AS resolution_reason
+                  FROM alert WHERE raised_at >= ?1 AND raised_at < ?2) period
+            GROUP BY GROUPING SETS ((rule_id), (rule_id, acknowledgement_reason), (rule_id, resolution_reason))""";
+    private static final int PER_RULE = 3;
+    private static final int PER_ACKNOWLEDGEMENT_REASON = 1;
+    private static final int PER_RESOLUTION_REASON = 2;
 
     private static final Comparator<ReasonCount> MOST_GIVEN = Comparator.comparingLong(ReasonCount::count).reversed()
             .thenComparing(ReasonCount::reason);
@@ -62,17 +58,19 @@ public class AlertBurden {
         Map<String, List<ReasonCount>> acknowledgements = new HashMap<>();
         Map<String, List<ReasonCount>> resolutions = new HashMap<>();
         for (Object[] row : rows) {
-            if (row[1] == null) {
+            int grouping = ((Number) row[1]).intValue();
+            if (grouping == PER_RULE) {
                 counts.add(row);
-            } else {
-                var target = "A".equals(row[1]) ? acknowledgements : resolutions;
-                target.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new ReasonCount((String) row[2], number(row[3])));
+            } else if (grouping == PER_ACKNOWLEDGEMENT_REASON && row[2] != null) {
+                acknowledgements.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new ReasonCount((String) row[2], number(row[4])));
+            } else if (grouping == PER_RESOLUTION_REASON && row[3] != null) {
+                resolutions.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(new ReasonCount((String) row[3], number(row[4])));
             }
         }
         List<RuleBurden> rules = new ArrayList<>(counts.size());
         for (Object[] row : counts) {
             String rule = (String) row[0];
-            rules.add(new RuleBurden(rule, number(row[3]), number(row[4]), number(row[5]), number(row[6]),
+            rules.add(new RuleBurden(rule, number(row[4]), number(row[5]), number(row[6]), number(row[7]),
                     sorted(acknowledgements.get(rule)), sorted(resolutions.get(rule))));
         }
         rules.sort(Comparator.comparingLong(RuleBurden::raised).reversed()
