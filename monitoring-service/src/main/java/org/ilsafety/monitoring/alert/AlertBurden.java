@@ -10,6 +10,8 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import org.ilsafety.monitoring.patient.MergedPatients;
+
 /**
  * Alert burden per rule over a period of {@code raisedAt}: how many alerts each rule raised, how many people
  * acknowledged or resolved, how many are still open, and the reasons people gave. Counted in the database
@@ -36,13 +38,19 @@ public class AlertBurden {
      * One scan of the period's alerts (through the {@code raised_at} index) grouped three ways at once: per rule (the counts,
      * {@code GROUPING} 3), per rule and acknowledgement reason (1), per rule and reason of a resolution by a person (2).
      */
+    /**
+     * The service's own resolvers ({@code "system"} when a result, a screen or the end of a therapy resolves an alert;
+     * {@link org.ilsafety.monitoring.patient.MergedPatients#BY} for a merge): anyone else is a person who resolved it through the API.
+     */
+    private static final String BY_A_PERSON = "resolved_by NOT IN ('" + AlertService.SYSTEM + "', '" + MergedPatients.BY + "')";
+
     public static final String SQL = """
             SELECT rule_id, GROUPING(acknowledgement_reason, resolution_reason), acknowledgement_reason, resolution_reason,
-                   count(*), count(acknowledged_at), count(resolved_by), count(*) FILTER (WHERE status = 'OPEN')
+                   count(*), count(acknowledged_at), count(*) FILTER (WHERE BY_A_PERSON), count(*) FILTER (WHERE status = 'OPEN')
             FROM (SELECT rule_id, status, acknowledged_at, resolved_by, NULLIF(btrim(acknowledgement_reason), '') AS acknowledgement_reason,
-                         CASE WHEN resolved_by IS NOT NULL THEN NULLIF(btrim(resolution), '') END AS resolution_reason
+                         CASE WHEN BY_A_PERSON THEN NULLIF(btrim(resolution), '') END AS resolution_reason
                   FROM alert WHERE raised_at >= ?1 AND raised_at < ?2) period
-            GROUP BY GROUPING SETS ((rule_id), (rule_id, acknowledgement_reason), (rule_id, resolution_reason))""";
+            GROUP BY GROUPING SETS ((rule_id), (rule_id, acknowledgement_reason), (rule_id, resolution_reason))""".replace("BY_A_PERSON", BY_A_PERSON);
     private static final int PER_RULE = 3;
     private static final int PER_ACKNOWLEDGEMENT_REASON = 1;
     private static final int PER_RESOLUTION_REASON = 2;

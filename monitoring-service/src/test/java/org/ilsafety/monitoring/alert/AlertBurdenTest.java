@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.awaitility.Awaitility;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.monitoring.MonitoringBus;
 import org.ilsafety.stack.testing.FhirFixtures;
@@ -34,15 +35,19 @@ class AlertBurdenTest {
         Instant start = Instant.now().minusSeconds(1);
         List<String> alerts = new ArrayList<>();
         try (MonitoringBus bus = new MonitoringBus()) {
-            for (int i = 1; i <= 4; i++) {
+            for (int i = 1; i <= 5; i++) {
                 String patient = "burden-" + i;
                 bus.fhir(patient, FhirFixtures.medicationRequest(patient, "mr-burden-" + i, 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
                 bus.fhir(patient, MonitoringBus.firstDose(patient, "Actemra", "2026-11-02T08:00:00Z"));
                 bus.fhir(patient, FhirFixtures.labObservation(patient, "burden-plt-" + i, 1, "777-3", 70, "10*9/L", null, "2026-11-10T08:00:00Z"));
             }
-            for (int i = 1; i <= 4; i++) {
+            for (int i = 1; i <= 5; i++) {
                 alerts.add(bus.await("burden-" + i, MonitoringEvent.TYPE_DECISION, 1, WAIT).get(0).alertId());
             }
+            // the fifth recovers: the service resolves its alert itself, which is no person's resolution
+            bus.fhir("burden-5", FhirFixtures.labObservation("burden-5", "burden-plt-5b", 1, "777-3", 250, "10*9/L", null, "2026-11-20T08:00:00Z"));
+            Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/alerts/{id}", alerts.get(4)).then()
+                    .body("status", equalTo("RESOLVED")).body("resolvedBy", equalTo(AlertService.SYSTEM)));
         }
         String rule = given().get("/api/v1/alerts/{id}", alerts.get(0)).then().statusCode(200).extract().path("ruleId");
         assertNotNull(rule);
@@ -58,9 +63,9 @@ class AlertBurdenTest {
         JsonPath clinical = given().header("Authorization", TestTokens.bearer("dr.burden", "pharmacist")).get("/api/v1/alert-burden?" + period)
                 .then().statusCode(200).extract().jsonPath();
         Map<String, Object> row = ruleRow(clinical, rule);
-        assertEquals(4, row.get("raised"), "four alerts of the rule raised in the period: " + row);
+        assertEquals(5, row.get("raised"), "five alerts of the rule raised in the period: " + row);
         assertEquals(2, row.get("acknowledged"));
-        assertEquals(1, row.get("resolvedByPerson"));
+        assertEquals(1, row.get("resolvedByPerson"), "the recovery the service resolved itself is not counted");
         assertEquals(1, row.get("open"), "one left untouched");
         assertEquals(List.of(Map.of("reason", ACK_REASON, "count", 2)), row.get("acknowledgementReasons"));
         assertEquals(List.of(Map.of("reason", RESOLUTION_REASON, "count", 1)), row.get("resolutionReasons"));
@@ -68,7 +73,7 @@ class AlertBurdenTest {
         String dashboardAnswer = given().header("Authorization", TestTokens.bearer("ward-board", "dashboard")).get("/api/v1/alert-burden?" + period)
                 .then().statusCode(200).extract().asString();
         Map<String, Object> dashboardRow = ruleRow(JsonPath.from(dashboardAnswer), rule);
-        assertEquals(4, dashboardRow.get("raised"), "a dashboard sees the same counts");
+        assertEquals(5, dashboardRow.get("raised"), "a dashboard sees the same counts");
         assertEquals(null, dashboardRow.get("acknowledgementReasons"), "but not the reasons people wrote");
         assertFalse(dashboardAnswer.contains("burden test"), "no free text a person wrote reaches a dashboard");
         assertFalse(dashboardAnswer.contains("burden-1"), "nor a patient id");
