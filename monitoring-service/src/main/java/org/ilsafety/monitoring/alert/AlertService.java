@@ -21,6 +21,8 @@ import org.ilsafety.common.problem.ProblemException;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class AlertService {
+    /** Who resolved an alert that the service itself resolved (a newer result, a screen, the end of the therapy). */
+    public static final String SYSTEM = "system";
     private final EntityManager entityManager;
     private final Outbox outbox;
 

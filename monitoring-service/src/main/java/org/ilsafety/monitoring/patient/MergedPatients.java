@@ -29,7 +29,7 @@ import org.ilsafety.monitoring.grading.Action;
 public class MergedPatients {
     /** The rule id merge alerts carry: a merge is a record-keeping decision, not a label rule. */
     public static final String RULE_ID = "PATIENT_MERGE";
-    private static final String BY = "monitoring-service (patient merge)";
+    public static final String BY = "monitoring-service (patient merge)";
 
     private final EntityManager entityManager;
     private final PatientMerges merges;

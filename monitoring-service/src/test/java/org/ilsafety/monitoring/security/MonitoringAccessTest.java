@@ -36,6 +36,7 @@ class MonitoringAccessTest extends AccessTable {
     static final List<Endpoint> ENDPOINTS = List.of(
             Endpoint.at("POST", "/api/v1/lab-evaluations", EVALUATION, Roles.CLINICIAN, Roles.PHARMACIST),
             Endpoint.at("GET", "/api/v1/alerts", null, Roles.CLINICIAN, Roles.PHARMACIST, Roles.DASHBOARD),
+            Endpoint.at("GET", "/api/v1/alert-burden", null, Roles.CLINICIAN, Roles.PHARMACIST, Roles.DASHBOARD),
             Endpoint.of("GET", "/api/v1/alerts/{id}", "/api/v1/alerts/" + UNKNOWN_ALERT, null, Roles.CLINICIAN, Roles.PHARMACIST, Roles.DASHBOARD),
             Endpoint.of("GET", "/api/v1/patients/{patientId}/alerts", "/api/v1/patients/acl-1/alerts", null, Roles.CLINICIAN, Roles.PHARMACIST),
             Endpoint.of("POST", "/api/v1/alerts/{id}/acknowledgement", "/api/v1/alerts/" + UNKNOWN_ALERT + "/acknowledgement", "{}",
