@@ -47,7 +47,8 @@ public class OperationsPage {
         Map<String, Map<String, String>> fileVersions = new TreeMap<>();
         for (SuiteApi.Service service : SuiteApi.Service.values()) {
             Map<String, Object> view = new LinkedHashMap<>();
-            for (String key : List.of("ops", "opsError", "deadLettered", "applied", "minutes", "knowledgeVersion", "knowledgeError")) {
+            for (String key : List.of("ops", "opsError", "deadLettered", "applied", "minutes", "relayedLastMinute", "relayedLastHour",
+                    "knowledgeVersion", "knowledgeError")) {
                 view.put(key, null);
             }
             view.put("name", service.label);
@@ -62,6 +63,13 @@ public class OperationsPage {
                 view.put("deadLettered", count(ops, "DEAD_LETTERED"));
                 view.put("applied", count(ops, "APPLIED"));
                 view.put("minutes", minutes(ops));
+                JsonNode relayed = ops.path("relayedPerMinute");
+                view.put("relayedLastMinute", relayed.isEmpty() ? 0 : relayed.get(relayed.size() - 1).path("events").asLong());
+                long lastHour = 0;
+                for (JsonNode minute : relayed) {
+                    lastHour += minute.path("events").asLong();
+                }
+                view.put("relayedLastHour", lastHour);
             } catch (SuiteApi.ServiceError e) {
                 view.put("opsError", e.getMessage());
             }

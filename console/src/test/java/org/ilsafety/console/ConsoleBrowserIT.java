@@ -240,6 +240,10 @@ class ConsoleBrowserIT {
         String newest = monitoring.findElement(By.cssSelector("tr.dead-letter")).getText();
         assertTrue(newest.contains("patient-events"), "reason, topic, partition and offset: " + newest);
         assertTrue(Long.parseLong(monitoring.findElement(By.cssSelector("dd.dead-lettered")).getText()) >= 1);
+        // the demo's alerts left monitoring-service through its outbox within the hour: the relay rate counts them
+        String relayed = monitoring.findElement(By.cssSelector("dd.relayed")).getText();
+        java.util.regex.Matcher hour = java.util.regex.Pattern.compile("(\\d+) in the last hour").matcher(relayed);
+        assertTrue(hour.find() && Long.parseLong(hour.group(1)) > 0, "the relay rate counts the alerts relayed: " + relayed);
         assertFalse(browser.driver.getPageSource().contains("\"status\": "), "no payload on the page");
         assertAccessible("operations");
         browser.fullScreenshot("operations");

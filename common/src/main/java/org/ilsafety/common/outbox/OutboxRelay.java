@@ -53,11 +53,12 @@ public class OutboxRelay {
     private final Duration pollInterval;
     private final Semaphore wakeUp = new Semaphore(0);
     private final Counter relayed;
+    private final RelayRate rate;
     private volatile boolean running;
     private Producer<String, String> producer;
     private Thread worker;
 
-    public OutboxRelay(EntityManager entityManager, ObjectMapper objectMapper, MeterRegistry registry,
+    public OutboxRelay(EntityManager entityManager, ObjectMapper objectMapper, MeterRegistry registry, RelayRate rate,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String source,
             @ConfigProperty(name = "suite.outbox.batch-size", defaultValue = "500") int batchSize,
@@ -68,6 +69,7 @@ public class OutboxRelay {
         this.source = source;
         this.batchSize = batchSize;
         this.pollInterval = pollInterval;
+        this.rate = rate;
         this.relayed = Counter.builder("suite.outbox.relayed").description("Outbox events acknowledged by Kafka").register(registry);
         registry.gauge("suite.outbox.pending", this, OutboxRelay::pendingCount);
     }
@@ -152,6 +154,7 @@ public class OutboxRelay {
                     .setParameter("seqs", batch.stream().map(r -> r.seq).toList())
                     .executeUpdate();
             relayed.increment(batch.size());
+            rate.add(batch.size());
             return batch.size();
         });
     }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.ilsafety.common.operations.OperationsQuery;
 import org.ilsafety.common.outbox.ConsumerLag;
+import org.ilsafety.common.outbox.RelayRate;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.security.Roles;
 import org.jboss.logging.Logger;
@@ -38,15 +39,22 @@ public class OperationsResource {
     private final String service;
     private final OperationsQuery query;
     private final ConsumerLag lag;
+    private final RelayRate relayRate;
 
-    public OperationsResource(@ConfigProperty(name = "quarkus.application.name") String service, OperationsQuery query, ConsumerLag lag) {
+    public OperationsResource(@ConfigProperty(name = "quarkus.application.name") String service, OperationsQuery query, ConsumerLag lag,
+            RelayRate relayRate) {
         this.service = service;
         this.query = query;
         this.lag = lag;
+        this.relayRate = relayRate;
     }
 
-    /** {@code lagError}: why the lag is missing (the broker did not answer), else null. */
-    public record OperationsView(String service, Instant at, OperationsQuery.Backlog outbox, List<ConsumerLag.PartitionLag> consumerLag,
+    /**
+     * {@code lagError}: why the lag is missing (the broker did not answer), else null. {@code relayedPerMinute}: events the
+     * answering process relayed, per minute (at most the last hour), oldest first.
+     */
+    public record OperationsView(String service, Instant at, OperationsQuery.Backlog outbox, List<RelayRate.Minute> relayedPerMinute,
+            List<ConsumerLag.PartitionLag> consumerLag,
             String lagError, List<OperationsQuery.MinuteCount> eventsPerMinute, List<OperationsQuery.DeadLetter> lastDeadLetters) {
     }
 
@@ -68,7 +76,7 @@ public class OperationsResource {
             LOG.warnf("Consumer lag not available: %s", e.getClass().getSimpleName());
             lagError = "The broker did not answer: " + e.getClass().getSimpleName();
         }
-        return new OperationsView(service, Instant.now(), query.outboxBacklog(), lags, lagError, query.eventsPerMinute(minutes),
+        return new OperationsView(service, Instant.now(), query.outboxBacklog(), relayRate.lastMinutes(minutes), lags, lagError, query.eventsPerMinute(minutes),
                 query.lastDeadLetters(DEAD_LETTERS_SHOWN));
     }
 }
