@@ -52,7 +52,9 @@ import jakarta.persistence.EntityManager;
  * rate; the sustained lab events per second when the input is sent as fast as possible; and p50/p99
  * event-to-alert latency at a fixed rate. Every lab event produces exactly one alert event (a low ANC
  * raises one, the next normal ANC resolves it). A warm-up of -Dbench.warmup events (not measured) comes
- * first. Sizes: -Dbench.events, -Dbench.rate, -Dbench.seconds, -Dbench.patients.
+ * first, then -Dbench.idle seconds with nothing sent (the CPU a waiting service burns), and the fixed rate runs
+ * -Dbench.rate-warmup seconds unmeasured before its -Dbench.seconds measured. Each phase's CPU is also shown by thread.
+ * Sizes: -Dbench.events, -Dbench.rate, -Dbench.seconds, -Dbench.patients.
  */
 @QuarkusTest
 @EnabledIfSystemProperty(named = "bench", matches = "true")
@@ -72,6 +74,8 @@ class PipelineBenchmark {
         int seconds = Integer.getInteger("bench.seconds", 30);
         int patients = Integer.getInteger("bench.patients", 400);
         int warmup = Integer.getInteger("bench.warmup", 10_000);
+        int idle = Integer.getInteger("bench.idle", 10);
+        int rateWarmup = Integer.getInteger("bench.rate-warmup", 60);
         String bootstrap = SuiteTestInfrastructure.bootstrapServers();
 
         String sample = lab("bench-sample", 0, 800);
@@ -79,14 +83,14 @@ class PipelineBenchmark {
 
         try (MonitoringBus bus = new MonitoringBus(); KafkaProducer<String, String> producer = producer(bootstrap)) {
             for (int i = 0; i < patients; i++) {
-                for (String group : List.of("t", "l", "w")) {
+                for (String group : List.of("t", "l", "w", "r")) {
                     String patient = "bench-" + group + "-" + i;
                     bus.fhir(patient, FhirFixtures.medicationRequest(patient, "mr-b" + group + "-" + i, 1, "Actemra", "IV", "RA", "active", "2026-11-01"));
                     // on therapy (issue 19 item 1): before the first dose the start thresholds would hold every alert open
                     bus.fhir(patient, MonitoringBus.firstDose(patient, "Actemra", "2026-11-01T09:00:00Z"));
                 }
             }
-            awaitTherapies(3L * patients);
+            awaitTherapies(4L * patients);
 
             // 0. warm-up (not measured): the JIT compiles the hot path, as in a service that has been running
             AlertListener warmUp = new AlertListener(bootstrap, "bench-w-");
@@ -97,6 +101,14 @@ class PipelineBenchmark {
             producer.flush();
             warmUp.awaitCount(warmup, Duration.ofMinutes(10));
             warmUp.close();
+
+            // idle (not a phase of the issue's table): what the service costs with nothing to do
+            Thread.sleep(2_000); // the warm-up's last commits and relay batches
+            CpuTime idleCpu = CpuTime.now();
+            Map<String, Long> idleThreads = ThreadCpu.now();
+            Thread.sleep(TimeUnit.SECONDS.toMillis(idle));
+            CpuTime idleUsed = CpuTime.now().minus(idleCpu);
+            Map<String, Long> idleByThread = ThreadCpu.since(idleThreads);
 
             // 1. sustained throughput: everything sent at once, until every alert came out
             AlertListener throughput = new AlertListener(bootstrap, "bench-t-");
@@ -115,31 +127,15 @@ class PipelineBenchmark {
             CpuTime used1 = CpuTime.now().minus(cpu1);
             throughput.close();
 
-            // 2. latency at a fixed rate
-            AlertListener latency = new AlertListener(bootstrap, "bench-l-");
-            int total = rate * seconds;
-            long interval = 1_000_000_000L / rate;
-            CpuTime cpu2 = CpuTime.now();
-            long t0 = System.nanoTime();
-            for (int k = 0; k < total; k++) {
-                long due = t0 + k * interval;
-                for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                    LockSupport.parkNanos(wait); // one wake-up per event: the generator's own CPU stays out of the figures
-                }
-                String patient = "bench-l-" + (k % patients);
-                int round = k / patients;
-                int seq = observedSeq.incrementAndGet();
-                String json = lab(patient, seq, round % 2 == 0 ? 800 : 1500);
-                latency.sentAt.put(BASE.plusSeconds(seq), System.nanoTime());
-                producer.send(new ProducerRecord<>(Topics.PATIENT_EVENTS, patient, json));
+            // 2. latency at a fixed rate, after as long at that rate unmeasured: when polls turn from large to small, the JIT
+            // compiles their code paths again, for a minute or more on 2 busy cores (README, issue 16)
+            if (rateWarmup > 0) {
+                fixedRate(producer, bootstrap, "bench-r-", rate, rateWarmup, patients);
             }
-            producer.flush();
-            double offered = total / ((System.nanoTime() - t0) / 1e9);
-            latency.awaitCount(total, Duration.ofMinutes(5));
-            CpuTime used2 = CpuTime.now().minus(cpu2);
-            latency.close();
-            List<Long> millis = new ArrayList<>(latency.latenciesMicros);
-            Collections.sort(millis);
+            FixedRate measured = fixedRate(producer, bootstrap, "bench-l-", rate, seconds, patients);
+            int total = rate * seconds;
+            CpuTime used2 = measured.used();
+            List<Long> millis = measured.sortedMicros();
 
             System.out.println();
             System.out.println("=== monitoring-service pipeline benchmark (2 cores; broker, PostgreSQL and service on this machine) ===");
@@ -151,12 +147,60 @@ class PipelineBenchmark {
                     events / processedSeconds, processedSeconds);
             System.out.printf("  CPU per lab event: %.2f ms in this JVM (service and load generator), %.2f ms on the whole machine%n",
                     used1.jvmMillis() / events, used1.machineMillis() / events);
+            System.out.printf("idle              : %.1f ms CPU per second in this JVM (%.1f %% of a core), %.1f ms per second on the whole machine (%d s, nothing sent)%n",
+                    idleUsed.jvmMillis() / idle, idleUsed.jvmMillis() / idle / 10, idleUsed.machineMillis() / idle, idle);
+            System.out.printf("  by thread (ms CPU per second): %s%n", ThreadCpu.top(idleByThread, idle, 8));
             System.out.printf("latency at %d/s    : p50 %.1f ms, p99 %.1f ms, max %.1f ms (offered %.0f events/s for %d s; %d raise events measured)%n",
-                    rate, pct(millis, 50) / 1000.0, pct(millis, 99) / 1000.0, millis.get(millis.size() - 1) / 1000.0, offered, seconds, millis.size());
+                    rate, pct(millis, 50) / 1000.0, pct(millis, 99) / 1000.0, millis.get(millis.size() - 1) / 1000.0, measured.offered(), seconds, millis.size());
             System.out.printf("  CPU per lab event: %.2f ms in this JVM, %.2f ms on the whole machine; machine busy %.0f %% of %d cores%n",
                     used2.jvmMillis() / total, used2.machineMillis() / total, 100 * used2.machineBusy(), Runtime.getRuntime().availableProcessors());
+            System.out.printf("  by thread (ms CPU per lab event): %s%n", ThreadCpu.top(measured.byThread(), total, 8));
+            System.out.printf("  JVM CPU per lab event in each 10 s (after %d s at this rate unmeasured): %s%n", rateWarmup, measured.windows().stream().map(w -> String.format("%.2f", w)).toList());
             System.out.println();
         }
+    }
+
+    /** What a fixed-rate phase measured: event-to-alert latencies (sorted), the offered rate, the CPU used. */
+    private record FixedRate(List<Long> sortedMicros, double offered, CpuTime used, Map<String, Long> byThread, List<Double> windows) {
+    }
+
+    /** Sends one lab event every 1/rate s for {@code seconds} to the patients with the prefix and waits for every alert. */
+    private FixedRate fixedRate(KafkaProducer<String, String> producer, String bootstrap, String prefix, int rate, int seconds, int patients)
+            throws Exception {
+        AlertListener latency = new AlertListener(bootstrap, prefix);
+        int total = rate * seconds;
+        long interval = 1_000_000_000L / rate;
+        CpuTime cpu = CpuTime.now();
+        Map<String, Long> threads = ThreadCpu.now();
+        List<Double> windows = new ArrayList<>(); // JVM CPU per event in each 10 s
+        CpuTime window = cpu;
+        long t0 = System.nanoTime();
+        for (int k = 0; k < total; k++) {
+            if (k > 0 && k % (10 * rate) == 0) {
+                CpuTime now = CpuTime.now();
+                windows.add(now.minus(window).jvmMillis() / (10.0 * rate));
+                window = now;
+            }
+            long due = t0 + k * interval;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait); // one wake-up per event: the generator's own CPU stays out of the figures
+            }
+            String patient = prefix + (k % patients);
+            int round = k / patients;
+            int seq = observedSeq.incrementAndGet();
+            String json = lab(patient, seq, round % 2 == 0 ? 800 : 1500);
+            latency.sentAt.put(BASE.plusSeconds(seq), System.nanoTime());
+            producer.send(new ProducerRecord<>(Topics.PATIENT_EVENTS, patient, json));
+        }
+        producer.flush();
+        double offered = total / ((System.nanoTime() - t0) / 1e9);
+        latency.awaitCount(total, Duration.ofMinutes(5));
+        CpuTime used = CpuTime.now().minus(cpu);
+        Map<String, Long> byThread = ThreadCpu.since(threads);
+        latency.close();
+        List<Long> millis = new ArrayList<>(latency.latenciesMicros);
+        Collections.sort(millis);
+        return new FixedRate(millis, offered, used, byThread, windows);
     }
 
     /** CPU time used by this JVM and by the whole machine (all cores, from /proc/stat), and the wall time. */
@@ -193,6 +237,40 @@ class PipelineBenchmark {
 
         double machineBusy() {
             return (double) machineTicks / (machineTicks + idleTicks);
+        }
+    }
+
+    /**
+     * CPU time of this JVM's threads (the JIT compilers and GC included) from /proc/self/task, summed by name
+     * without digits ("executor-thread-", "C2 CompilerThre"; Linux keeps 15 characters of a thread's name).
+     */
+    private static final class ThreadCpu {
+        static Map<String, Long> now() throws IOException {
+            Map<String, Long> ticks = new java.util.HashMap<>();
+            try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+                for (Path task : tasks.toList()) {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+", "#");
+                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum); // utime, stime
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended meanwhile
+                    }
+                }
+            }
+            return ticks;
+        }
+
+        static Map<String, Long> since(Map<String, Long> earlier) throws IOException {
+            Map<String, Long> used = now();
+            earlier.forEach((name, ticks) -> used.merge(name, -ticks, Long::sum));
+            return used;
+        }
+
+        static String top(Map<String, Long> ticks, double per, int count) {
+            return ticks.entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(count)
+                    .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() * CpuTime.TICK_MILLIS / per)).toList().toString();
         }
     }
 
