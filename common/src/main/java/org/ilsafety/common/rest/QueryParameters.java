@@ -1,5 +1,6 @@
 package org.ilsafety.common.rest;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -44,6 +45,25 @@ public final class QueryParameters {
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(field, "must be an ISO-8601 instant such as 2026-11-01T00:00:00Z");
         }
+    }
+
+    /** A period of time asked for with {@code from} and {@code to}. */
+    public record Period(Instant from, Instant to) {
+    }
+
+    /**
+     * The period {@code from} to {@code to} (ISO-8601 instants): {@code to} defaults to now, {@code from} to
+     * {@code defaultLength} before {@code to}; a {@code from} not before {@code to} is a 400 naming {@code from}.
+     */
+    public static Period period(String from, String to, Duration defaultLength) {
+        Instant end = instant("to", to);
+        end = end == null ? Instant.now() : end;
+        Instant start = instant("from", from);
+        start = start == null ? end.minus(defaultLength) : start;
+        if (!start.isBefore(end)) {
+            throw ProblemException.badRequest("from", "must be before to");
+        }
+        return new Period(start, end);
     }
 
     /** A trimmed text value; null when absent or blank. */

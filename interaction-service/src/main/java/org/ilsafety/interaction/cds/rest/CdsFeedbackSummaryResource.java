@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.rest.QueryParameters;
 import org.ilsafety.common.security.PatientReferences;
 import org.ilsafety.common.security.Roles;
@@ -46,13 +45,7 @@ public class CdsFeedbackSummaryResource {
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.DASHBOARD })
     public Summary get(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant end = QueryParameters.instant("to", to);
-        end = end == null ? Instant.now() : end;
-        Instant start = QueryParameters.instant("from", from);
-        start = start == null ? end.minus(DEFAULT_PERIOD) : start;
-        if (!start.isBefore(end)) {
-            throw ProblemException.badRequest("from", "must be before to");
-        }
-        return new Summary(start, end, summary.between(start, end, references.showsDetail()));
+        QueryParameters.Period period = QueryParameters.period(from, to, DEFAULT_PERIOD);
+        return new Summary(period.from(), period.to(), summary.between(period.from(), period.to(), references.showsDetail()));
     }
 }

@@ -1,7 +1,6 @@
 package org.ilsafety.monitoring.alert.rest;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -13,7 +12,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.rest.QueryParameters;
 import org.ilsafety.common.security.PatientReferences;
 import org.ilsafety.common.security.Roles;
@@ -38,11 +36,7 @@ public class AlertBurdenResource {
     @APIResponse(responseCode = "200", description = "Per rule, the alerts raised in the period and what people did with them")
     @GET
     public AlertBurdenView get(@QueryParam("from") String from, @QueryParam("to") String to) {
-        Instant end = to == null || to.isBlank() ? Instant.now() : QueryParameters.instant("to", to);
-        Instant start = from == null || from.isBlank() ? end.minus(DEFAULT_PERIOD) : QueryParameters.instant("from", from);
-        if (!start.isBefore(end)) {
-            throw ProblemException.badRequest("from", "must be before to");
-        }
-        return AlertBurdenView.of(start, end, burden.per(start, end), references.showsDetail());
+        QueryParameters.Period period = QueryParameters.period(from, to, DEFAULT_PERIOD);
+        return AlertBurdenView.of(period.from(), period.to(), burden.per(period.from(), period.to()), references.showsDetail());
     }
 }
