@@ -1,5 +1,6 @@
 package org.ilsafety.monitoring;
 
+import org.ilsafety.common.events.PlanStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -73,7 +74,7 @@ public final class MonitoringBus implements AutoCloseable {
         return kafka.await(Topics.deadLetter(Topics.PATIENT_EVENTS), r -> patientId.equals(r.key()), count, Duration.ofSeconds(30));
     }
 
-    public static TherapyPlanEvent plan(String patientId, TherapyPlanEvent.Change change, String status, Instant startedAt) {
+    public static TherapyPlanEvent plan(String patientId, TherapyPlanEvent.Change change, PlanStatus status, Instant startedAt) {
         return new TherapyPlanEvent(patientId, change, "tocilizumab", "ACTEMRA", "RA", "IV", status, null, null, startedAt, null, null,
                 "test", "TEST-RULE", "test");
     }

@@ -13,7 +13,7 @@ public record TherapyPlanEvent(
         String product,
         String indication,
         String route,
-        String status,
+        PlanStatus status,
         String step,
         Double doseMg,
         Instant startedAt,

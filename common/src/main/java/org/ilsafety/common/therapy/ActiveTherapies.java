@@ -1,5 +1,6 @@
 package org.ilsafety.common.therapy;
 
+import org.ilsafety.common.events.PlanStatus;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -47,7 +48,7 @@ public class ActiveTherapies {
         therapy.moleculeId = order.moleculeId();
         therapy.indication = order.indication() != null ? order.indication() : therapy.indication;
         therapy.route = order.route() != null ? order.route() : therapy.route;
-        therapy.status = order.active() ? "ACTIVE" : "STOPPED";
+        therapy.status = order.active() ? PlanStatus.ACTIVE : PlanStatus.STOPPED;
         if (order.active() || therapy.requestId == null) {
             therapy.requestId = order.requestId();
         }

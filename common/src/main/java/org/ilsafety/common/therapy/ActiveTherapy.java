@@ -1,9 +1,12 @@
 package org.ilsafety.common.therapy;
 
+import org.ilsafety.common.events.PlanStatus;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -29,9 +32,9 @@ public class ActiveTherapy {
 
     public String route;
 
-    /** PLANNED, ACTIVE, INTERRUPTED, DISCONTINUED or STOPPED. */
+    @Enumerated(EnumType.STRING)
     @Column(nullable = false)
-    public String status;
+    public PlanStatus status;
 
     /** The MedicationRequest id of the course's current order (the last active one). */
     @Column(name = "request_id")
@@ -54,6 +57,6 @@ public class ActiveTherapy {
 
     /** The course goes on: planned, active or interrupted, i.e. neither stopped by an order nor discontinued by the plan. */
     public boolean isCurrent() {
-        return !"STOPPED".equals(status) && !"DISCONTINUED".equals(status);
+        return status.isCurrent();
     }
 }

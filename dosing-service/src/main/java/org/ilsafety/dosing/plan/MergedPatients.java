@@ -1,5 +1,6 @@
 package org.ilsafety.dosing.plan;
 
+import org.ilsafety.common.events.PlanStatus;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;

@@ -61,7 +61,7 @@ public class PlanChanges {
 
     static TherapyPlanEvent toEvent(TherapyPlan plan, TherapyPlanEvent.Change change, String reason) {
         return new TherapyPlanEvent(plan.patientId, change, plan.moleculeId, plan.productId, plan.indication, plan.route,
-                plan.status.name(), plan.step.name(), plan.doseMg, plan.startedAt, plan.lastDoseAt, plan.nextDueAt, reason, plan.ruleId,
+                plan.status, plan.step.name(), plan.doseMg, plan.startedAt, plan.lastDoseAt, plan.nextDueAt, reason, plan.ruleId,
                 plan.knowledgeVersion);
     }
 }

@@ -1,5 +1,6 @@
 package org.ilsafety.dosing.plan;
 
+import org.ilsafety.common.events.PlanStatus;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;

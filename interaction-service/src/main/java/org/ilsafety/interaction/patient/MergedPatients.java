@@ -49,7 +49,7 @@ public class MergedPatients {
         entityManager.clear();
         if (atMerge.bothCurrent() && !atMerge.surviving().productId.equals(atMerge.mergedAway().productId)) {
             products.product(atMerge.mergedAway().productId).ifPresent(product -> records.recordMedication(survivingId,
-                    "ActiveTherapy/" + mergedId, product.names().get(0), null, null, atMerge.mergedAway().status.toLowerCase(java.util.Locale.ROOT), true));
+                    "ActiveTherapy/" + mergedId, product.names().get(0), null, null, atMerge.mergedAway().status.name().toLowerCase(java.util.Locale.ROOT), true));
         }
         checks.recheck(survivingId);
         checks.recheck(mergedId);

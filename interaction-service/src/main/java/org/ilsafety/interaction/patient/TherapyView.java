@@ -20,9 +20,9 @@ public final class TherapyView {
 
     public static Therapy of(ActiveTherapy therapy, ZoneId zone) {
         TherapyStatus status = switch (therapy.status) {
-            case "PLANNED" -> TherapyStatus.PLANNED;
-            case "DISCONTINUED", "STOPPED" -> TherapyStatus.STOPPED;
-            default -> TherapyStatus.ACTIVE;
+            case PLANNED -> TherapyStatus.PLANNED;
+            case DISCONTINUED, STOPPED -> TherapyStatus.STOPPED;
+            case ACTIVE, INTERRUPTED -> TherapyStatus.ACTIVE;
         };
         Instant lastDose = therapy.lastDoseAt != null ? therapy.lastDoseAt : status == TherapyStatus.STOPPED ? therapy.updatedAt : null;
         return new Therapy(therapy.moleculeId, therapy.productId, status, date(therapy.startedAt, zone), date(lastDose, zone));

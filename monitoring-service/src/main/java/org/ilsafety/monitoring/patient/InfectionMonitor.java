@@ -140,7 +140,7 @@ public class InfectionMonitor {
     }
 
     static boolean onTherapy(ActiveTherapy therapy) {
-        return !"DISCONTINUED".equals(therapy.status) && !"STOPPED".equals(therapy.status);
+        return therapy.isCurrent();
     }
 
     private String restartMessage(ActiveTherapy therapy) {

@@ -1,5 +1,6 @@
 package org.ilsafety.monitoring.patient;
 
+import org.ilsafety.common.events.PlanStatus;
 import java.time.Instant;
 
 import org.ilsafety.common.therapy.ActiveTherapy;
@@ -11,23 +12,20 @@ import org.ilsafety.common.therapy.ActiveTherapy;
  * dose) makes it ACTIVE. dosing-service calls a plan with nothing given yet ACTIVE; this service keeps it PLANNED.
  */
 public final class TherapyStart {
-    public static final String PLANNED = "PLANNED";
-    public static final String ACTIVE = "ACTIVE";
-
     private TherapyStart() {
     }
 
     /** Ordered, no dose given yet: the start thresholds apply. */
     public static boolean beforeFirstDose(ActiveTherapy therapy) {
-        return PLANNED.equals(therapy.status);
+        return therapy.status == PlanStatus.PLANNED;
     }
 
     /** An ACTIVE therapy with no dose given is PLANNED; a PLANNED one with a dose given is ACTIVE. */
     static void settle(ActiveTherapy therapy) {
-        if (ACTIVE.equals(therapy.status) && therapy.lastDoseAt == null) {
-            therapy.status = PLANNED;
-        } else if (PLANNED.equals(therapy.status) && therapy.lastDoseAt != null) {
-            therapy.status = ACTIVE;
+        if (therapy.status == PlanStatus.ACTIVE && therapy.lastDoseAt == null) {
+            therapy.status = PlanStatus.PLANNED;
+        } else if (therapy.status == PlanStatus.PLANNED && therapy.lastDoseAt != null) {
+            therapy.status = PlanStatus.ACTIVE;
         }
     }
 

@@ -1,5 +1,6 @@
 package org.ilsafety.monitoring.events;
 
+import org.ilsafety.common.events.PlanStatus;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -59,7 +60,7 @@ class ClosedLoopFlowTest {
                     .body("find { it.analyte == 'ANC' }.knowledgeVersion", startsWith("2026.11.1+"));
 
             // dosing-service acts on the decision: its plan event reaches this service's active therapy
-            bus.planEvent(MonitoringBus.plan(patient, TherapyPlanEvent.Change.INTERRUPTED, "INTERRUPTED", Instant.parse("2026-11-01T00:00:00Z")));
+            bus.planEvent(MonitoringBus.plan(patient, TherapyPlanEvent.Change.INTERRUPTED, PlanStatus.INTERRUPTED, Instant.parse("2026-11-01T00:00:00Z")));
             Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/therapy", patient).then()
                     .statusCode(200).body("status", equalTo("INTERRUPTED")));
 

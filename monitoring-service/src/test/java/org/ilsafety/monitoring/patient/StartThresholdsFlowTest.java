@@ -1,5 +1,6 @@
 package org.ilsafety.monitoring.patient;
 
+import org.ilsafety.common.events.PlanStatus;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -143,12 +144,12 @@ class StartThresholdsFlowTest {
         Instant started = Instant.parse("2026-11-01T00:00:00Z");
         try (MonitoringBus bus = new MonitoringBus()) {
             bus.fhir(patient, order(patient, "Actemra", "IV", "RA"));
-            bus.planEvent(new TherapyPlanEvent(patient, TherapyPlanEvent.Change.STARTED, "tocilizumab", "ACTEMRA", "RA", "IV", "ACTIVE", "INITIAL",
+            bus.planEvent(new TherapyPlanEvent(patient, TherapyPlanEvent.Change.STARTED, "tocilizumab", "ACTEMRA", "RA", "IV", PlanStatus.ACTIVE, "INITIAL",
                     280.0, started, null, started, "order active", "PLAN-STARTED", "test"));
             Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/therapy", patient).then()
                     .body("ruleId", equalTo("PLAN-STARTED")).body("status", equalTo("PLANNED")));
             Instant dose = Instant.parse("2026-11-03T09:00:00Z");
-            bus.planEvent(new TherapyPlanEvent(patient, TherapyPlanEvent.Change.DOSE_ADMINISTERED, "tocilizumab", "ACTEMRA", "RA", "IV", "ACTIVE",
+            bus.planEvent(new TherapyPlanEvent(patient, TherapyPlanEvent.Change.DOSE_ADMINISTERED, "tocilizumab", "ACTEMRA", "RA", "IV", PlanStatus.ACTIVE,
                     "INITIAL", 280.0, started, dose, dose.plus(28, ChronoUnit.DAYS), "dose 1", "PLAN-DOSE", "test"));
             Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/therapy", patient).then()
                     .body("ruleId", equalTo("PLAN-DOSE")).body("status", equalTo("ACTIVE")).body("lastDoseAt", equalTo("2026-11-03T09:00:00Z")));

@@ -1,5 +1,6 @@
 package org.ilsafety.monitoring.patient;
 
+import org.ilsafety.common.events.PlanStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
@@ -17,7 +18,7 @@ class TherapyStartTest {
     private static final LabGrader GRADER = new LabGrader(MonitoringKnowledge.packaged());
     private static final Instant DOSE = Instant.parse("2026-11-02T08:00:00Z");
 
-    private static ActiveTherapy therapy(String status, String indication, boolean dosed) {
+    private static ActiveTherapy therapy(PlanStatus status, String indication, boolean dosed) {
         ActiveTherapy therapy = new ActiveTherapy();
         therapy.patientId = "p";
         therapy.moleculeId = "tocilizumab";
@@ -40,7 +41,7 @@ class TherapyStartTest {
             "DISCONTINUED, false, DISCONTINUED",
             "STOPPED, false, STOPPED",
     })
-    void noDoseGivenIsPlanned(String status, boolean dosed, String expected) {
+    void noDoseGivenIsPlanned(PlanStatus status, boolean dosed, PlanStatus expected) {
         ActiveTherapy therapy = therapy(status, "RA", dosed);
         TherapyStart.settle(therapy);
         assertEquals(expected, therapy.status);
@@ -53,11 +54,11 @@ class TherapyStartTest {
             // a late record of an earlier dose never moves the last dose back
             "ACTIVE, 2026-11-30T08:00:00Z, 2026-11-02T08:00:00Z, 2026-11-30T08:00:00Z, false",
     })
-    void anAdministrationStartsThePlannedTherapy(String status, String lastDose, String at, String expectedLast, boolean first) {
+    void anAdministrationStartsThePlannedTherapy(PlanStatus status, String lastDose, String at, String expectedLast, boolean first) {
         ActiveTherapy therapy = therapy(status, "RA", false);
         therapy.lastDoseAt = lastDose == null || lastDose.isBlank() ? null : Instant.parse(lastDose);
         assertEquals(first, TherapyStart.dosed(therapy, Instant.parse(at)));
-        assertEquals("ACTIVE", therapy.status);
+        assertEquals(PlanStatus.ACTIVE, therapy.status);
         assertEquals(Instant.parse(expectedLast), therapy.lastDoseAt);
     }
 
@@ -79,7 +80,7 @@ class TherapyStartTest {
     })
     void beforeTheFirstDoseTheStartThresholdsGrade(String indication, String loinc, double value, String unit, boolean dosed, Action expected,
             String ruleId) {
-        ActiveTherapy therapy = therapy("ACTIVE", indication, dosed);
+        ActiveTherapy therapy = therapy(PlanStatus.ACTIVE, indication, dosed);
         TherapyStart.settle(therapy);
         var finding = GRADER.grade(TherapyContext.of(therapy), new LabValue(loinc, value, unit, loinc.equals("1742-6") ? 40.0 : null, null))
                 .finding();

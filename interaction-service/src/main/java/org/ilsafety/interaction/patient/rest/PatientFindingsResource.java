@@ -54,7 +54,7 @@ public class PatientFindingsResource {
     public record PatientFindings(String patientId, TherapyRef therapy, List<FindingView> findings) {
     }
 
-    public record TherapyRef(String drug, String product, String status, Instant lastDoseAt) {
+    public record TherapyRef(String drug, String product, org.ilsafety.common.events.PlanStatus status, Instant lastDoseAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -1,5 +1,0 @@
-package org.ilsafety.dosing.plan;
-
-public enum PlanStatus {
-    ACTIVE, INTERRUPTED, DISCONTINUED
-}
