@@ -1,5 +1,6 @@
 package org.ilsafety.monitoring;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.events.PlanStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -76,7 +77,7 @@ public final class MonitoringBus implements AutoCloseable {
 
     public static TherapyPlanEvent plan(String patientId, TherapyPlanEvent.Change change, PlanStatus status, Instant startedAt) {
         return new TherapyPlanEvent(patientId, change, "tocilizumab", "ACTEMRA", "RA", "IV", status, null, null, startedAt, null, null,
-                "test", "TEST-RULE", "test");
+                "test", new Provenance("TEST-RULE", null, "test"));
     }
 
     private static MonitoringEvent event(ConsumerRecord<String, String> record) {

@@ -1,5 +1,7 @@
 package org.ilsafety.common.events;
 
+import org.ilsafety.common.knowledge.Provenance;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
 /**
@@ -20,10 +22,23 @@ public record MonitoringEvent(
         boolean requiresIndividualReview,
         String message,
         Instant observedAt,
-        String ruleId,
-        /** Where the rule comes from: the seed file name or the label section. */
-        String source,
-        String knowledgeVersion) {
+        /** The rule behind it, its source (seed file name or label section) and knowledge version: flat on the wire. */
+        @JsonUnwrapped Provenance provenance) {
+
+    /** Shorthand for {@code provenance().ruleId()}. */
+    public String ruleId() {
+        return provenance == null ? null : provenance.ruleId();
+    }
+
+    /** Shorthand for {@code provenance().source()}. */
+    public String source() {
+        return provenance == null ? null : provenance.source();
+    }
+
+    /** Shorthand for {@code provenance().knowledgeVersion()}. */
+    public String knowledgeVersion() {
+        return provenance == null ? null : provenance.knowledgeVersion();
+    }
 
     public enum Kind {
         /** What the therapy plan must do now: CONTINUE, MONITOR, REDUCE_DOSE, INTERRUPT, DISCONTINUE, RESUME, DO_NOT_START. */

@@ -1,5 +1,7 @@
 package org.ilsafety.common.events;
 
+import org.ilsafety.common.knowledge.Provenance;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
 /**
@@ -20,8 +22,23 @@ public record TherapyPlanEvent(
         Instant lastDoseAt,
         Instant nextDueAt,
         String reason,
-        String ruleId,
-        String knowledgeVersion) {
+        /** The rule behind the change, its source and knowledge version: flat on the wire. */
+        @JsonUnwrapped Provenance provenance) {
+
+    /** Shorthand for {@code provenance().ruleId()}. */
+    public String ruleId() {
+        return provenance == null ? null : provenance.ruleId();
+    }
+
+    /** Shorthand for {@code provenance().source()}. */
+    public String source() {
+        return provenance == null ? null : provenance.source();
+    }
+
+    /** Shorthand for {@code provenance().knowledgeVersion()}. */
+    public String knowledgeVersion() {
+        return provenance == null ? null : provenance.knowledgeVersion();
+    }
 
     public enum Change {
         STARTED, DOSE_ADMINISTERED, REDUCED, INTERRUPTED, RESUMED, DISCONTINUED, ROUTE_SWITCHED, WEIGHT_BAND_CHANGED, UPDATED

@@ -69,8 +69,7 @@ public class ActiveTherapies {
         therapy.status = event.status();
         therapy.startedAt = event.startedAt() != null ? event.startedAt() : therapy.startedAt;
         therapy.lastDoseAt = event.lastDoseAt() != null ? event.lastDoseAt() : therapy.lastDoseAt;
-        therapy.ruleId = event.ruleId();
-        therapy.knowledgeVersion = event.knowledgeVersion();
+        therapy.provenance = event.provenance();
         therapy.updatedAt = Instant.now();
         return therapy;
     }

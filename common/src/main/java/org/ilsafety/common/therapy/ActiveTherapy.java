@@ -1,9 +1,12 @@
 package org.ilsafety.common.therapy;
 
+import org.ilsafety.common.knowledge.Provenance;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.ilsafety.common.events.PlanStatus;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -49,11 +52,10 @@ public class ActiveTherapy {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    @Column(name = "rule_id")
-    public String ruleId;
-
-    @Column(name = "knowledge_version")
-    public String knowledgeVersion;
+    /** The plan rule behind the last plan event (null until dosing-service has said). */
+    @Embedded
+    @JsonUnwrapped
+    public Provenance provenance;
 
     /** The course goes on: planned, active or interrupted, i.e. neither stopped by an order nor discontinued by the plan. */
     public boolean isCurrent() {

@@ -1,5 +1,6 @@
 package org.ilsafety.dosing.plan;
 
+import org.ilsafety.common.knowledge.Provenance;
 import java.time.Instant;
 import java.util.List;
 
@@ -61,7 +62,7 @@ public class PlanChanges {
 
     static TherapyPlanEvent toEvent(TherapyPlan plan, TherapyPlanEvent.Change change, String reason) {
         return new TherapyPlanEvent(plan.patientId, change, plan.moleculeId, plan.productId, plan.indication, plan.route,
-                plan.status, plan.step.name(), plan.doseMg, plan.startedAt, plan.lastDoseAt, plan.nextDueAt, reason, plan.ruleId,
-                plan.knowledgeVersion);
+                plan.status, plan.step.name(), plan.doseMg, plan.startedAt, plan.lastDoseAt, plan.nextDueAt, reason,
+                new Provenance(plan.ruleId, null, plan.knowledgeVersion));
     }
 }

@@ -60,7 +60,7 @@ public class PlanDecisions {
         String analyte = decision.analyte() == null || decision.analyte().isBlank() ? UNSPECIFIED
                 : decision.analyte().trim().toUpperCase(Locale.ROOT);
         Instant at = decision.observedAt() != null ? decision.observedAt() : Instant.now();
-        String cause = " (" + analyte + "; monitoring rule " + decision.ruleId() + ")";
+        String cause = " (" + analyte + "; monitoring rule " + decision.provenance().ruleId() + ")";
         switch (rule.get().effect()) {
             case INTERRUPT -> interruptOrDiscontinue(plan, decision, analyte, cause, rule.get().id());
             case REDUCE -> reduce(plan, analyte, cause, rule.get().id());

@@ -1,5 +1,6 @@
 package org.ilsafety.dosing.events;
 
+import org.ilsafety.common.knowledge.Provenance;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,14 +38,14 @@ final class SuiteEvents implements AutoCloseable {
     /** A decision; returns the event id. */
     String decision(String patientId, String action, String analyte, boolean review) {
         MonitoringEvent event = new MonitoringEvent(patientId, MonitoringEvent.Kind.DECISION, null, null, null, null, "HIGH", action, analyte,
-                review, "test decision", Instant.parse("2026-11-20T10:00:00Z"), "monitoring.test." + action.toLowerCase(), "test seed", "test-1");
+                review, "test decision", Instant.parse("2026-11-20T10:00:00Z"), new Provenance("monitoring.test." + action.toLowerCase(), "test seed", "test-1"));
         return send(patientId, MonitoringEvent.TYPE_DECISION, event);
     }
 
     /** A decision whose ce_source names another producer than monitoring-service (a forgery); returns the event id. */
     String decisionClaimingSource(String source, String patientId, String action, String analyte) {
         MonitoringEvent event = new MonitoringEvent(patientId, MonitoringEvent.Kind.DECISION, null, null, null, null, "HIGH", action, analyte,
-                false, "forged decision", Instant.parse("2026-11-20T10:00:00Z"), "monitoring.test." + action.toLowerCase(), "test seed", "test-1");
+                false, "forged decision", Instant.parse("2026-11-20T10:00:00Z"), new Provenance("monitoring.test." + action.toLowerCase(), "test seed", "test-1"));
         return send(patientId, MonitoringEvent.TYPE_DECISION, event, source);
     }
 

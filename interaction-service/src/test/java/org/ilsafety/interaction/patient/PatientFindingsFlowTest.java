@@ -1,5 +1,6 @@
 package org.ilsafety.interaction.patient;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.events.PlanStatus;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -122,7 +123,7 @@ class PatientFindingsFlowTest {
             // dosing-service discontinues the plan; the last dose was 200 days ago, so every window has passed.
             Instant lastDose = Instant.now().minus(200, ChronoUnit.DAYS);
             TherapyPlanEvent stop = new TherapyPlanEvent(p, TherapyPlanEvent.Change.DISCONTINUED, "tocilizumab", "TYENNE", "RA", "SC",
-                    PlanStatus.DISCONTINUED, null, null, lastDose.minus(300, ChronoUnit.DAYS), lastDose, null, "test", "plan.test", "test");
+                    PlanStatus.DISCONTINUED, null, null, lastDose.minus(300, ChronoUnit.DAYS), lastDose, null, "test", new Provenance("plan.test", null, "test"));
             PatientFixtures.sendPlanEvent(bootstrap, stop, objectMapper.writeValueAsString(stop));
             awaitOpen(p);
             assertThat(findings(kafka, p, PatientChecks.TYPE_CLOSED, null, 4)).hasSize(4);
@@ -140,7 +141,7 @@ class PatientFindingsFlowTest {
             awaitOpen(p, "BIOLOGIC_DMARD");
             Instant lastDose = Instant.now();
             TherapyPlanEvent stop = new TherapyPlanEvent(p, TherapyPlanEvent.Change.DISCONTINUED, "anakinra", "KINERET", "RA", "SC",
-                    PlanStatus.DISCONTINUED, null, null, null, lastDose, null, "test", "plan.test", "test");
+                    PlanStatus.DISCONTINUED, null, null, null, lastDose, null, "test", new Provenance("plan.test", null, "test"));
             PatientFixtures.sendPlanEvent(bootstrap, stop, objectMapper.writeValueAsString(stop));
             LocalDate lastDay = LocalDate.ofInstant(lastDose, ZoneOffset.UTC).plusDays(2);
             Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/interaction-findings", p).then()

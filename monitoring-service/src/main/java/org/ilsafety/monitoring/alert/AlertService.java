@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.outbox.Outbox;
@@ -150,6 +151,6 @@ public class AlertService {
         outbox.publish(Topics.MONITORING_EVENTS, alert.patientId, MonitoringEvent.TYPE_ALERT, new MonitoringEvent(alert.patientId,
                 MonitoringEvent.Kind.ALERT, alert.id.toString(), alert.type.name(), alert.status.name(), change, alert.severity.name(),
                 alert.action == null ? null : alert.action.name(), alert.analyte, alert.requiresIndividualReview, message,
-                alert.lastObservedAt, alert.ruleId, alert.source, alert.knowledgeVersion));
+                alert.lastObservedAt, new Provenance(alert.ruleId, alert.source, alert.knowledgeVersion)));
     }
 }

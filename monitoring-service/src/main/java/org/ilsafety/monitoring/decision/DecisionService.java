@@ -14,6 +14,7 @@ import org.hibernate.engine.spi.PersistenceContext;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.engine.spi.Status;
 import org.hibernate.persister.entity.EntityPersister;
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.outbox.Outbox;
@@ -147,7 +148,7 @@ public class DecisionService {
                 decision.patientId(), MonitoringEvent.Kind.DECISION, alertId == null ? null : alertId.toString(),
                 alert == null ? null : alert.type.name(), alert == null ? null : alert.status.name(), null,
                 alert == null ? null : alert.severity.name(), decision.action().name(), decision.analyte(),
-                decision.requiresIndividualReview(), decision.message(), decision.observedAt(), decision.ruleId(), decision.source(),
-                decision.knowledgeVersion()));
+                decision.requiresIndividualReview(), decision.message(), decision.observedAt(),
+                new Provenance(decision.ruleId(), decision.source(), decision.knowledgeVersion())));
     }
 }

@@ -1,5 +1,6 @@
 package org.ilsafety.monitoring.patient;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.events.PlanStatus;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -145,12 +146,12 @@ class StartThresholdsFlowTest {
         try (MonitoringBus bus = new MonitoringBus()) {
             bus.fhir(patient, order(patient, "Actemra", "IV", "RA"));
             bus.planEvent(new TherapyPlanEvent(patient, TherapyPlanEvent.Change.STARTED, "tocilizumab", "ACTEMRA", "RA", "IV", PlanStatus.ACTIVE, "INITIAL",
-                    280.0, started, null, started, "order active", "PLAN-STARTED", "test"));
+                    280.0, started, null, started, "order active", new Provenance("PLAN-STARTED", null, "test")));
             Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/therapy", patient).then()
                     .body("ruleId", equalTo("PLAN-STARTED")).body("status", equalTo("PLANNED")));
             Instant dose = Instant.parse("2026-11-03T09:00:00Z");
             bus.planEvent(new TherapyPlanEvent(patient, TherapyPlanEvent.Change.DOSE_ADMINISTERED, "tocilizumab", "ACTEMRA", "RA", "IV", PlanStatus.ACTIVE,
-                    "INITIAL", 280.0, started, dose, dose.plus(28, ChronoUnit.DAYS), "dose 1", "PLAN-DOSE", "test"));
+                    "INITIAL", 280.0, started, dose, dose.plus(28, ChronoUnit.DAYS), "dose 1", new Provenance("PLAN-DOSE", null, "test")));
             Awaitility.await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/patients/{id}/therapy", patient).then()
                     .body("ruleId", equalTo("PLAN-DOSE")).body("status", equalTo("ACTIVE")).body("lastDoseAt", equalTo("2026-11-03T09:00:00Z")));
             bus.fhir(patient, anc(patient, "1", 1500, "2026-11-10T08:00:00Z"));
