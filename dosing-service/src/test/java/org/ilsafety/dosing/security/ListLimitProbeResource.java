@@ -14,7 +14,7 @@ import org.ilsafety.common.security.Roles;
 /**
  * Test-only endpoint with a list field: dosing's own requests hold no list, yet the suite's list limit
  * (a shared ObjectMapper setting) must be proven through this service's HTTP stack. Only in the test
- * application; {@link ApiFuzzTest} and {@link AccessControlTest} leave it out.
+ * application; {@link FuzzedInputApiTest} and {@link AccessControlApiTest} leave it out.
  */
 @Path(ListLimitProbeResource.PATH)
 @Consumes(MediaType.APPLICATION_JSON)

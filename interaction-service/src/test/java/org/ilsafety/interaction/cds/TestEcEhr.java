@@ -47,7 +47,7 @@ public class TestEcEhr implements QuarkusTestResourceLifecycleManager {
             System.setProperty(DIRECTORY_PROPERTY, directory.toString());
             return Map.of("suite.cds-hooks.clients.test-ec-ehr.issuer", ISSUER,
                     "suite.cds-hooks.clients.test-ec-ehr.public-key-location", publicKey.toString(),
-                    // This EHR may only name its own FHIR server: CdsPrefetchFetchTest checks the token goes nowhere else.
+                    // This EHR may only name its own FHIR server: CdsPrefetchFetchApiTest checks the token goes nowhere else.
                     "suite.cds-hooks.clients.test-ec-ehr.fhir-servers", FHIR_SERVER);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

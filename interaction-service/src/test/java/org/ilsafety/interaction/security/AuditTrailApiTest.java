@@ -32,7 +32,7 @@ import io.restassured.http.ContentType;
  * requests and a consumed event. Rows carry the patient's pseudonym, never the id.
  */
 @QuarkusTest
-class AuditTrailTest {
+class AuditTrailApiTest {
     static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject
@@ -83,7 +83,7 @@ class AuditTrailTest {
     void anInteractionCheckIsAudited() {
         String clinician = "audit-checker-" + UUID.randomUUID();
         given().header("Authorization", TestTokens.bearer(clinician, Roles.CLINICIAN)).contentType(ContentType.JSON)
-                .body(AccessMatrixTest.CHECK).post("/api/v1/interaction-checks").then().statusCode(200);
+                .body(AccessMatrixApiTest.CHECK).post("/api/v1/interaction-checks").then().statusCode(200);
         Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(entries("subject", clinician)).singleElement()
                 .satisfies(row -> assertThat(row).containsEntry("action", "POST /api/v1/interaction-checks")
                         .containsEntry("roles", "clinician").containsEntry("outcome", "HTTP 200")));

@@ -15,7 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /** Generated and mutated requests to every monitoring endpoint ({@code -Dfuzz.requests=N}, default 1,000 each): never a 5xx. */
 @QuarkusTest
-class MonitoringApiFuzzTest {
+class FuzzedInputApiTest {
     private static final int REQUESTS_PER_OPERATION = ApiFuzzer.requestsPerOperation();
 
     @TestHTTPResource("/")

@@ -48,7 +48,7 @@ import io.restassured.response.Response;
  * patient id; the service role may only INSERT and SELECT it, and its hash chain shows the first row tampered with.
  */
 @QuarkusTest
-class AuditTrailTest {
+class AuditTrailApiTest {
     private static final String AUDIT = "/api/v1/audit-events";
     private static final String RA_IV = """
             {"product":"ACTEMRA","indication":"RA","route":"IV","weight":{"value":70,"unit":"kg"},"ageYears":55}""";

@@ -27,7 +27,7 @@ import jakarta.persistence.EntityManager;
  * is the one row it should be.
  */
 @QuarkusTest
-class OnePollTest {
+class OnePollFlowTest {
     private static final TopicPartition PARTITION = new TopicPartition(Topics.PATIENT_EVENTS, 0);
 
     @Inject

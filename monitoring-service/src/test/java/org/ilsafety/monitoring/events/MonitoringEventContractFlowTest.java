@@ -29,7 +29,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * rule as the knowledge states it.
  */
 @QuarkusTest
-class MonitoringEventContractTest {
+class MonitoringEventContractFlowTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject

@@ -17,7 +17,7 @@ import io.restassured.RestAssured;
 
 /** /q/metrics labels requests refused before routing (431, 400) with uri="UNKNOWN", never their raw path. */
 @QuarkusTest
-class MetricsPrivacyTest {
+class MetricsPrivacyApiTest {
     private static final String PATIENT = "MRN-4711-METRICS";
 
     @Test

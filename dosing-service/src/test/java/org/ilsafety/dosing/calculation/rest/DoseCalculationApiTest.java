@@ -18,7 +18,7 @@ import io.restassured.response.ValidatableResponse;
 
 /** The HTTP contract of the stateless calculation: fields, units and problem+json refusals. */
 @QuarkusTest
-class DoseCalculationResourceTest {
+class DoseCalculationApiTest {
 
     static ValidatableResponse post(String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/dose-calculations").then();

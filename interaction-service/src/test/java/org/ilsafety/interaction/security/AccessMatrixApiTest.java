@@ -10,12 +10,12 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * Who may call what, for every /api operation of this service (the CDS Hooks endpoints take the EHR's
- * token instead: CdsClientAuthenticationTest). No token, or an expired one, a stranger's, one for another
+ * token instead: CdsClientAuthenticationApiTest). No token, or an expired one, a stranger's, one for another
  * audience, signed with another key, or the EHR's: 401 with a Bearer challenge. A role without access: 403.
  * A role with access: neither.
  */
 @QuarkusTest
-class AccessMatrixTest extends AccessTable {
+class AccessMatrixApiTest extends AccessTable {
     static final String CHECK = """
             {"therapy":{"drug":"tocilizumab","status":"ACTIVE"},"medications":[{"name":"Humira"}],"asOf":"2026-11-22"}
             """;

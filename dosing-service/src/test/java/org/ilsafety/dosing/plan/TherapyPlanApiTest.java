@@ -22,7 +22,7 @@ import io.restassured.response.ValidatableResponse;
 
 /** Plans started by REST: repeats, the weight band of a child, off-label regimens, overdue doses. */
 @QuarkusTest
-class TherapyPlanResourceTest {
+class TherapyPlanApiTest {
     @Inject
     TherapyPlanService plans;
 

@@ -35,7 +35,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * PostgreSQL and broker (common itself cannot host Quarkus tests: the test infrastructure depends on it).
  */
 @QuarkusTest
-class SharedPlumbingTest {
+class SharedPlumbingFlowTest {
     @Inject
     Outbox outbox;
     @Inject

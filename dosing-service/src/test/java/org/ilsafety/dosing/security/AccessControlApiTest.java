@@ -21,7 +21,7 @@ import io.restassured.http.ContentType;
  * grants gets past security. The table must list every operation the OpenAPI document has.
  */
 @QuarkusTest
-class AccessControlTest extends AccessTable {
+class AccessControlApiTest extends AccessTable {
     private static final String PATIENT = "access-1";
     private static final String PLAN = "/api/v1/patients/" + PATIENT + "/therapy-plan";
     private static final String START = """

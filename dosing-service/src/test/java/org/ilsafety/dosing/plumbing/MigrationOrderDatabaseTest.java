@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * without out-of-order (which made it warn at every start that migrations "may not be reproducible").
  */
 @QuarkusTest
-class MigrationOrderTest {
+class MigrationOrderDatabaseTest {
     @Inject
     Flyway flyway;
 

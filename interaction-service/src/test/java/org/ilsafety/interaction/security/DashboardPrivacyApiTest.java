@@ -25,7 +25,7 @@ import io.restassured.http.ContentType;
  * birth date, even right after that patient's data went through the service.
  */
 @QuarkusTest
-class DashboardPrivacyTest {
+class DashboardPrivacyApiTest {
     static final String NAME = "Zebedee Canarywing";
     static final String BIRTH_DATE = "1931-02-03";
 
@@ -51,7 +51,7 @@ class DashboardPrivacyTest {
                 "/api/v1/audit-events?patientId={id}")) {
             given().header("Authorization", dashboard).get(path, patient).then().statusCode(403);
         }
-        given().header("Authorization", dashboard).contentType(ContentType.JSON).body(AccessMatrixTest.CHECK)
+        given().header("Authorization", dashboard).contentType(ContentType.JSON).body(AccessMatrixApiTest.CHECK)
                 .post("/api/v1/interaction-checks").then().statusCode(403);
 
         for (String path : List.of("/api/v1/interaction-knowledge", "/q/health", "/q/metrics", "/q/openapi")) {

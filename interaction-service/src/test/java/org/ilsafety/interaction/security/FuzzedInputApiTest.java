@@ -31,7 +31,7 @@ import io.restassured.http.ContentType;
  * four go to a real service id, so both reach validation and the domain code. Each operation's report is printed.
  */
 @QuarkusTest
-class ApiFuzzTest {
+class FuzzedInputApiTest {
     static final int REQUESTS = ApiFuzzer.requestsPerOperation();
     static final String SELECT = "/cds-services/" + CdsServiceCatalog.ORDER_SELECT;
     static final String SIGN = "/cds-services/" + CdsServiceCatalog.ORDER_SIGN;
@@ -108,7 +108,7 @@ class ApiFuzzTest {
         List<ApiFuzzer.Report> reports = new ArrayList<>();
         long started = System.nanoTime();
         List<ApiFuzzer.Operation> operations = api.operations();
-        assertThat(operations.stream().filter(o -> o.path().startsWith("/api"))).hasSize(AccessMatrixTest.ENDPOINTS.size());
+        assertThat(operations.stream().filter(o -> o.path().startsWith("/api"))).hasSize(AccessMatrixApiTest.ENDPOINTS.size());
         assertThat(operations.stream().filter(o -> o.path().startsWith("/cds-services")).map(ApiFuzzer.Operation::toString))
                 .containsExactlyInAnyOrder("GET /cds-services", "POST /cds-services/{serviceId}", "POST /cds-services/{serviceId}/feedback");
         long seed = 7_2026L;

@@ -25,7 +25,7 @@ import jakarta.inject.Inject;
 
 /** Acknowledgement, dashboard filters and paging, and LAB_DUE / LAB_OVERDUE alerts from the schedule. */
 @QuarkusTest
-class AlertLifecycleTest {
+class AlertLifecycleApiTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @Inject

@@ -25,7 +25,7 @@ import io.restassured.path.json.JsonPath;
 
 /** {@code GET /api/v1/alert-burden}: per rule counts after real alerts, acknowledgements and resolutions; what a dashboard sees. */
 @QuarkusTest
-class AlertBurdenTest {
+class AlertBurdenApiTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String ACK_REASON = "Prescriber informed, burden test";
     private static final String RESOLUTION_REASON = "Therapy stopped, burden test";

@@ -26,7 +26,7 @@ import io.restassured.http.ContentType;
 
 /** Who may call which monitoring endpoint, what a dashboard sees, and the audit rows every access leaves. */
 @QuarkusTest
-class MonitoringAccessTest extends AccessTable {
+class MonitoringAccessApiTest extends AccessTable {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String UNKNOWN_ALERT = "00000000-0000-0000-0000-000000000000";
     private static final String EVALUATION = """

@@ -27,7 +27,7 @@ import io.restassured.path.json.JsonPath;
  * accepted, overridden with the reason's code; comments and reasons for clinical roles only.
  */
 @QuarkusTest
-class CdsFeedbackSummaryTest {
+class CdsFeedbackSummaryApiTest {
 
     static JsonPath summary(String role, Instant from) {
         return given().header("Authorization", TestTokens.bearer("summary-" + role, role)).queryParam("from", from.toString())
@@ -43,14 +43,14 @@ class CdsFeedbackSummaryTest {
     void cardsFeedbackAndAcknowledgementsAreCountedPerRule() {
         Instant start = Instant.now(); // cards and feedback are stamped by this JVM's clock: nothing of an earlier test counts
         String p = "summary-" + UUID.randomUUID();
-        String body = CdsHooksTest.request("order-sign", p, null,
-                CdsHooksTest.bundle(CdsHooksTest.draft("draft-enbrel", p, "Enbrel", null), CdsHooksTest.draft("draft-mmr", p, "MMR", "03")),
-                CdsHooksTest.bundle(CdsHooksTest.statement("ms-actemra", p, "Actemra")), CdsHooksTest.bundle());
-        var cards = CdsHooksTest.call(CdsHooksTest.SIGN, body).statusCode(200).extract().jsonPath();
+        String body = CdsHooksApiTest.request("order-sign", p, null,
+                CdsHooksApiTest.bundle(CdsHooksApiTest.draft("draft-enbrel", p, "Enbrel", null), CdsHooksApiTest.draft("draft-mmr", p, "MMR", "03")),
+                CdsHooksApiTest.bundle(CdsHooksApiTest.statement("ms-actemra", p, "Actemra")), CdsHooksApiTest.bundle());
+        var cards = CdsHooksApiTest.call(CdsHooksApiTest.SIGN, body).statusCode(200).extract().jsonPath();
         String accepted = cards.getString("cards[0].uuid");
         String suggestion = cards.getString("cards[0].suggestions[0].uuid");
         String overridden = cards.getString("cards[1].uuid");
-        CdsHooksTest.call(CdsHooksTest.SIGN + "/feedback", """
+        CdsHooksApiTest.call(CdsHooksApiTest.SIGN + "/feedback", """
                 {"feedback":[
                   {"card":"%s","outcome":"overridden","overrideReason":{"reason":{"code":"benefit-outweighs-risk",
                    "system":"https://ilsafety.org/fhir/CodeSystem/cds-override-reason","display":"Benefit outweighs the risk"},

@@ -40,7 +40,7 @@ import io.restassured.response.Response;
  * whose aud is the called service's URL, unexpired, with iat, a short lifetime and a jti never used before.
  */
 @QuarkusTest
-class CdsClientAuthenticationTest {
+class CdsClientAuthenticationApiTest {
     static final String DISCOVERY = "/cds-services";
     static final String SIGN = "/cds-services/" + CdsServiceCatalog.ORDER_SIGN;
     static final String FEEDBACK = SIGN + "/feedback";

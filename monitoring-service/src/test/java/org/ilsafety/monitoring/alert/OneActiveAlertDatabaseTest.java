@@ -20,7 +20,7 @@ import jakarta.persistence.EntityManager;
  * conflict the inbound processor retries.
  */
 @QuarkusTest
-class OneActiveAlertTest {
+class OneActiveAlertDatabaseTest {
     @Inject
     EntityManager entityManager;
 

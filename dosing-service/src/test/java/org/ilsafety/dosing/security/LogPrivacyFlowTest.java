@@ -28,7 +28,7 @@ import io.restassured.http.ContentType;
  * dead-letter reason may carry any of those values.
  */
 @QuarkusTest
-class LogPrivacyTest {
+class LogPrivacyFlowTest {
     private static final String PATIENT = "canary-7731";
     private static final String NAME = "Quixotic-Canary";
     private static final String MRN = "MRN-CANARY-55821";

@@ -34,7 +34,7 @@ import io.restassured.response.ValidatableResponse;
 
 /** CDS Hooks 2.0 exchanges as an EHR sends them. */
 @QuarkusTest
-class CdsHooksTest {
+class CdsHooksApiTest {
     static final String SELECT = "/cds-services/" + CdsServiceCatalog.ORDER_SELECT;
     static final String SIGN = "/cds-services/" + CdsServiceCatalog.ORDER_SIGN;
 

@@ -39,9 +39,9 @@ import io.restassured.response.ValidatableResponse;
  * RestfulServer in Jetty on loopback) with the EHR's access token.
  */
 @QuarkusTest
-class CdsPrefetchFetchTest {
-    static final String SELECT = CdsHooksTest.SELECT;
-    static final String SIGN = CdsHooksTest.SIGN;
+class CdsPrefetchFetchApiTest {
+    static final String SELECT = CdsHooksApiTest.SELECT;
+    static final String SIGN = CdsHooksApiTest.SIGN;
     private static FhirTestServer server;
 
     @BeforeAll
@@ -90,7 +90,7 @@ class CdsPrefetchFetchTest {
     }
 
     static ValidatableResponse call(String path, String body) {
-        return CdsHooksTest.call(path, body);
+        return CdsHooksApiTest.call(path, body);
     }
 
     static String patient() {
@@ -98,7 +98,7 @@ class CdsPrefetchFetchTest {
     }
 
     static String humira(String p) {
-        return CdsHooksTest.bundle(CdsHooksTest.draft("draft-humira", p, "Humira 40 mg pen", null));
+        return CdsHooksApiTest.bundle(CdsHooksApiTest.draft("draft-humira", p, "Humira 40 mg pen", null));
     }
 
     @Test
@@ -109,8 +109,8 @@ class CdsPrefetchFetchTest {
         JsonPath fetched = call(SELECT, request("order-select", p, "[\"MedicationRequest/draft-humira\"]", humira(p),
                 "\"immunizations\":null", server.base(), token)).statusCode(200).extract().jsonPath();
         JsonPath prefetched = call(SELECT, request("order-select", p, "[\"MedicationRequest/draft-humira\"]", humira(p),
-                "\"medications\":" + CdsHooksTest.bundle(CdsHooksTest.statement("ms-actemra", p, "Actemra 162 mg/0.9 mL"),
-                        CdsHooksTest.statement("ms-mtx", p, "methotrexate")) + ",\"immunizations\":null", null, null))
+                "\"medications\":" + CdsHooksApiTest.bundle(CdsHooksApiTest.statement("ms-actemra", p, "Actemra 162 mg/0.9 mL"),
+                        CdsHooksApiTest.statement("ms-mtx", p, "methotrexate")) + ",\"immunizations\":null", null, null))
                 .statusCode(200).extract().jsonPath();
 
         assertThat(fetched.getList("cards")).hasSize(1);
@@ -137,7 +137,7 @@ class CdsPrefetchFetchTest {
         allergy.setCode(new CodeableConcept().addCoding(new Coding("http://www.nlm.nih.gov/research/umls/rxnorm", "612865", "tocilizumab")));
         allergy.setPatient(new Reference("Patient/" + p));
         server.serve(p, token, allergy);
-        call(SIGN, request("order-sign", p, null, CdsHooksTest.bundle(CdsHooksTest.draft("draft-actemra", p, "Actemra", null)),
+        call(SIGN, request("order-sign", p, null, CdsHooksApiTest.bundle(CdsHooksApiTest.draft("draft-actemra", p, "Actemra", null)),
                 "\"medications\":null,\"immunizations\":null", server.base(), token)).statusCode(200)
                 .body("cards", hasSize(1))
                 .body("cards[0].indicator", equalTo("critical"))
@@ -153,8 +153,8 @@ class CdsPrefetchFetchTest {
         server.serve(p, token, immunization("imm-yf", p, "37", tenDaysAgo), immunization("imm-flu", p, "140", tenDaysAgo));
         String failed = "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"timeout\"}]}";
         call(SELECT, request("order-select", p, "[\"MedicationRequest/draft-actemra\"]",
-                CdsHooksTest.bundle(CdsHooksTest.draft("draft-actemra", p, "Actemra", null)),
-                "\"medications\":" + CdsHooksTest.bundle() + ",\"immunizations\":" + failed, server.base(), token))
+                CdsHooksApiTest.bundle(CdsHooksApiTest.draft("draft-actemra", p, "Actemra", null)),
+                "\"medications\":" + CdsHooksApiTest.bundle() + ",\"immunizations\":" + failed, server.base(), token))
                 .statusCode(200)
                 .body("cards", hasSize(1))
                 .body("cards[0].indicator", equalTo("critical"))
@@ -171,7 +171,7 @@ class CdsPrefetchFetchTest {
         // Five statements, two per page: Actemra is on the third page.
         server.serve(p, token, statement("ms-1", p, "metformin"), statement("ms-2", p, "lisinopril"), statement("ms-3", p, "atorvastatin"),
                 statement("ms-4", p, "omeprazole"), statement("ms-actemra", p, "Actemra"));
-        call(SIGN, request("order-sign", p, null, humira(p), "\"immunizations\":" + CdsHooksTest.bundle(), server.base(), token))
+        call(SIGN, request("order-sign", p, null, humira(p), "\"immunizations\":" + CdsHooksApiTest.bundle(), server.base(), token))
                 .statusCode(200)
                 .body("cards", hasSize(1))
                 .body("cards[0].summary", containsString("Humira"))
@@ -188,7 +188,7 @@ class CdsPrefetchFetchTest {
             statements[i] = statement("ms-" + i, p, "metformin");
         }
         server.serve(p, token, statements);
-        call(SIGN, request("order-sign", p, null, humira(p), "\"immunizations\":" + CdsHooksTest.bundle(), server.base(), token))
+        call(SIGN, request("order-sign", p, null, humira(p), "\"immunizations\":" + CdsHooksApiTest.bundle(), server.base(), token))
                 .statusCode(200)
                 .body("cards.indicator", contains("warning", "warning"))
                 .body("cards[0].summary", containsString("Humira"))
@@ -215,7 +215,7 @@ class CdsPrefetchFetchTest {
                 .body("cards[0].extension.'org.ilsafety.checkIncomplete'", equalTo(true));
         // The therapy ordered itself: the check against it is incomplete, a warning.
         call(SELECT, request("order-select", p, "[\"MedicationRequest/draft-actemra\"]",
-                CdsHooksTest.bundle(CdsHooksTest.draft("draft-actemra", p, "Actemra", null)), "", server.base(), token))
+                CdsHooksApiTest.bundle(CdsHooksApiTest.draft("draft-actemra", p, "Actemra", null)), "", server.base(), token))
                 .statusCode(200)
                 .body("cards", hasSize(1))
                 .body("cards[0].indicator", equalTo("warning"))
@@ -229,7 +229,7 @@ class CdsPrefetchFetchTest {
         String token = "token-" + UUID.randomUUID();
         server.serve(p, token);
         server.behave(p, FhirTestServer.Behaviour.FAIL);
-        call(SIGN, request("order-sign", p, null, humira(p), "\"medications\":" + CdsHooksTest.bundle(CdsHooksTest.statement("ms-1", p, "metformin")),
+        call(SIGN, request("order-sign", p, null, humira(p), "\"medications\":" + CdsHooksApiTest.bundle(CdsHooksApiTest.statement("ms-1", p, "metformin")),
                 server.base(), token))
                 .statusCode(200).body("cards", empty());
     }

@@ -24,7 +24,7 @@ import io.restassured.response.ValidatableResponse;
  * per-caller quota 429), and dosing's own tighter bounds: each refusal is a 400 problem naming the field.
  */
 @QuarkusTest
-class InputLimitsTest {
+class InputLimitsApiTest {
     private static final String PATIENT = "limits-1";
     private static final String CALCULATION = "/api/v1/dose-calculations";
     private static final String PLAN = "/api/v1/patients/" + PATIENT + "/therapy-plan";

@@ -28,7 +28,7 @@ import io.quarkus.test.junit.QuarkusTest;
  * audited, and the connection still takes the next message.
  */
 @QuarkusTest
-class BadInputTest {
+class BadInputFlowTest {
     @Inject
     MllpServer server;
 

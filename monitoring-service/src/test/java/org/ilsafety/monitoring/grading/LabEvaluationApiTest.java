@@ -16,7 +16,7 @@ import io.restassured.http.ContentType;
 
 /** POST /api/v1/lab-evaluations: the stateless grading over HTTP, and problem+json for bad input. */
 @QuarkusTest
-class LabEvaluationResourceTest {
+class LabEvaluationApiTest {
 
     @Test
     void gradesEveryResultAndAnswersTheMostSevereAction() {

@@ -22,7 +22,7 @@ import io.restassured.RestAssured;
  * one report per operation (statuses and time).
  */
 @QuarkusTest
-class ApiFuzzTest {
+class FuzzedInputApiTest {
     private static final int REQUESTS_PER_OPERATION = ApiFuzzer.requestsPerOperation();
     private static final long RANDOM_SEED = 20261122L;
     private static final int MAX_TIMEOUTS = 10;

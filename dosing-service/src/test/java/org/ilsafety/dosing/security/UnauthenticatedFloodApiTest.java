@@ -28,8 +28,8 @@ import io.quarkus.test.junit.TestProfile;
  * is verified, and the audit trail holds one row per endpoint and outcome with the count, not one per request.
  */
 @QuarkusTest
-@TestProfile(UnauthenticatedFloodTest.SmallQuota.class)
-class UnauthenticatedFloodTest {
+@TestProfile(UnauthenticatedFloodApiTest.SmallQuota.class)
+class UnauthenticatedFloodApiTest {
     private static final int QUOTA = 20;
     private static final int MAX_REQUESTS = 400;
 
