@@ -15,8 +15,8 @@ import jakarta.inject.Inject;
 
 import org.ilsafety.hl7.mllp.MllpFrameReader;
 import org.ilsafety.hl7.mllp.MllpServer;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import io.agroal.api.AgroalDataSource;

@@ -1,6 +1,6 @@
 package org.ilsafety.hl7;
 
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

@@ -1,7 +1,7 @@
 package org.ilsafety.interaction;
 
 import org.ilsafety.interaction.cds.TestEcEhr;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;

@@ -19,9 +19,9 @@ import org.ilsafety.common.events.CloudEventHeaders;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.TherapyPlanEvent;
 import org.ilsafety.common.events.Topics;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.TestKafka;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

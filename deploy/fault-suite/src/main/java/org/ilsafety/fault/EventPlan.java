@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
-import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.testsupport.FhirFixtures;
 
 /**
  * The stream a scenario sends: for each patient a Patient, an Actemra IV order for RA, a body weight and

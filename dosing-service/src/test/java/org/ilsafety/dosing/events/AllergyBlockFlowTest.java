@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.ilsafety.common.events.Topics;
-import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.testsupport.FhirFixtures;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -10,8 +10,8 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ilsafety.common.events.Topics;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

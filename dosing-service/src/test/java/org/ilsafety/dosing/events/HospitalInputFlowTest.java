@@ -11,9 +11,9 @@ import java.time.Duration;
 
 import org.awaitility.Awaitility;
 import org.ilsafety.common.events.Topics;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.HospitalShapes;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.HospitalShapes;
+import org.ilsafety.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

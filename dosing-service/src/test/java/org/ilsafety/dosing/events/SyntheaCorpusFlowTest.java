@@ -22,9 +22,9 @@ import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.ilsafety.common.events.Topics;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.SyntheaCorpus;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.SyntheaCorpus;
+import org.ilsafety.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -18,8 +18,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.inbox.DeadLetterHeaders;
 import org.ilsafety.dosing.plan.OverdueDoses;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

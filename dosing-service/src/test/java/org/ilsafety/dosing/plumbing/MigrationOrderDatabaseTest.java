@@ -12,7 +12,7 @@ import jakarta.inject.Inject;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
-import org.ilsafety.stack.testing.LogCapture;
+import org.ilsafety.testsupport.LogCapture;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

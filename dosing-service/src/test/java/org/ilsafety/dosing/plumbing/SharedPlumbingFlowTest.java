@@ -23,8 +23,8 @@ import org.ilsafety.common.inbox.InboundProcessor;
 import org.ilsafety.common.inbox.InboundProcessor.Outcome;
 import org.ilsafety.common.outbox.Outbox;
 import org.ilsafety.common.outbox.OutboxRelay;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.ilsafety.common.security.Roles;
-import org.ilsafety.stack.testing.AccessMatrix.Endpoint;
-import org.ilsafety.stack.testing.AccessTable;
+import org.ilsafety.testsupport.AccessMatrix.Endpoint;
+import org.ilsafety.testsupport.AccessTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -26,11 +26,11 @@ import jakarta.inject.Inject;
 
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.privacy.Pseudonymizer;
-import org.ilsafety.stack.testing.DefaultTestCaller;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.TestKafka;
-import org.ilsafety.stack.testing.TestTokens;
+import org.ilsafety.testsupport.DefaultTestCaller;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.TestKafka;
+import org.ilsafety.testsupport.TestTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

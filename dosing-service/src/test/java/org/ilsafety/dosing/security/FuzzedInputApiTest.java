@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.ilsafety.stack.testing.ApiFuzzer;
-import org.ilsafety.stack.testing.TestTokens;
+import org.ilsafety.testsupport.ApiFuzzer;
+import org.ilsafety.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -13,10 +13,10 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.inbox.DeadLetterHeaders;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.LogCapture;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.LogCapture;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

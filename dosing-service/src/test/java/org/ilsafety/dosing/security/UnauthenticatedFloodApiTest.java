@@ -16,7 +16,7 @@ import javax.sql.DataSource;
 import jakarta.inject.Inject;
 
 import org.ilsafety.common.audit.RefusedRequests;
-import org.ilsafety.stack.testing.TestTokens;
+import org.ilsafety.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

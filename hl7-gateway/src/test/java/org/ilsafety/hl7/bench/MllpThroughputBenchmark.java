@@ -20,8 +20,8 @@ import org.ilsafety.hl7.MllpClient;
 import org.ilsafety.hl7.V2Fixtures;
 import org.ilsafety.hl7.mllp.MllpServer;
 import org.ilsafety.stack.KafkaClients;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 

@@ -13,9 +13,9 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.interaction.patient.PatientFixtures;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.TestKafka;
-import org.ilsafety.stack.testing.TestTokens;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.TestKafka;
+import org.ilsafety.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,6 @@
 package org.ilsafety.interaction.cds;
 
-import org.ilsafety.stack.testing.TestTokens;
+import org.ilsafety.testsupport.TestTokens;
 
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;

@@ -20,9 +20,9 @@ import org.ilsafety.common.events.CloudEventHeaders;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.fhir.Fhir;
 import org.ilsafety.interaction.patient.PatientChecks;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

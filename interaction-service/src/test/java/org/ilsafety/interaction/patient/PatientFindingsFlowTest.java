@@ -27,9 +27,9 @@ import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.fhir.Fhir;
 import org.ilsafety.common.inbox.DeadLetterHeaders;
 import org.ilsafety.interaction.check.Today;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -12,7 +12,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.ilsafety.common.events.CloudEventHeaders;
 import org.ilsafety.common.events.TherapyPlanEvent;
 import org.ilsafety.common.events.Topics;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.TestKafka;
 
 /** FHIR R4 JSON for medicines and vaccinations, and dosing-service's plan events with their CloudEvents headers. */
 public final class PatientFixtures {
@@ -64,7 +64,7 @@ public final class PatientFixtures {
      * Tocilizumab for 60 days with Humira ({@code MedicationStatement/ms-humira-<patient>}, a MAJOR finding) and, when {@code mmr}, a live MMR vaccine three days ago (CONTRAINDICATED). Resource ids are per patient: an event's idempotency key is type, id and version.
      */
     public static void onTocilizumabWithHumira(TestKafka kafka, String patientId, boolean mmr) {
-        kafka.send(Topics.PATIENT_EVENTS, patientId, org.ilsafety.stack.testing.FhirFixtures.medicationRequest(patientId, "mr-" + patientId, 1,
+        kafka.send(Topics.PATIENT_EVENTS, patientId, org.ilsafety.testsupport.FhirFixtures.medicationRequest(patientId, "mr-" + patientId, 1,
                 "Actemra", "IV", "RA", "active", java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(60) + "T09:00:00Z"));
         kafka.send(Topics.PATIENT_EVENTS, patientId, medicationStatement(patientId, "ms-humira-" + patientId, 1, "Humira 40 mg pen", null, "active"));
         if (mmr) {

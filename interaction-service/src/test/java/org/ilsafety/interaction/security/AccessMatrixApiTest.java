@@ -3,8 +3,8 @@ package org.ilsafety.interaction.security;
 import java.util.List;
 
 import org.ilsafety.common.security.Roles;
-import org.ilsafety.stack.testing.AccessMatrix.Endpoint;
-import org.ilsafety.stack.testing.AccessTable;
+import org.ilsafety.testsupport.AccessMatrix.Endpoint;
+import org.ilsafety.testsupport.AccessTable;
 
 import io.quarkus.test.junit.QuarkusTest;
 

@@ -11,10 +11,10 @@ import org.awaitility.Awaitility;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.interaction.patient.PatientFixtures;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.TestKafka;
-import org.ilsafety.stack.testing.TestTokens;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.TestKafka;
+import org.ilsafety.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

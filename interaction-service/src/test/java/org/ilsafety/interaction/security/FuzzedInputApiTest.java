@@ -14,10 +14,10 @@ import org.ilsafety.interaction.cds.CdsServiceCatalog;
 import org.ilsafety.interaction.cds.EhrRequests;
 import org.ilsafety.interaction.cds.TestEcEhr;
 import org.ilsafety.interaction.patient.PatientFixtures;
-import org.ilsafety.stack.testing.ApiFuzzer;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.TestKafka;
-import org.ilsafety.stack.testing.TestTokens;
+import org.ilsafety.testsupport.ApiFuzzer;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.TestKafka;
+import org.ilsafety.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;

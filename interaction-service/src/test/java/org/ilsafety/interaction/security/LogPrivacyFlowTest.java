@@ -13,10 +13,10 @@ import org.ilsafety.common.inbox.DeadLetterHeaders;
 import org.ilsafety.interaction.cds.CdsServiceCatalog;
 import org.ilsafety.interaction.cds.EhrRequests;
 import org.ilsafety.interaction.patient.PatientFixtures;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.LogCapture;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.LogCapture;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

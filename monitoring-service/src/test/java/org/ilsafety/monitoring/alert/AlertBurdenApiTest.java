@@ -15,8 +15,8 @@ import java.util.Map;
 import org.awaitility.Awaitility;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.monitoring.MonitoringBus;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.TestTokens;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -22,7 +22,7 @@ import javax.sql.DataSource;
 
 import org.ilsafety.monitoring.alert.AlertBurden;
 import org.ilsafety.monitoring.alert.AlertQuery;
-import org.ilsafety.stack.testing.TestTokens;
+import org.ilsafety.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 

@@ -34,9 +34,9 @@ import org.ilsafety.common.events.Topics;
 import org.ilsafety.monitoring.MonitoringBus;
 import org.ilsafety.stack.KafkaClients;
 import org.ilsafety.stack.security.KafkaCredentials;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.SuiteTestInfrastructure;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.SuiteTestInfrastructure;
+import org.ilsafety.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 

@@ -17,7 +17,7 @@ import org.awaitility.Awaitility;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.TherapyPlanEvent;
 import org.ilsafety.monitoring.MonitoringBus;
-import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.testsupport.FhirFixtures;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

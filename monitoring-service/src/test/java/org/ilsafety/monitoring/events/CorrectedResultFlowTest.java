@@ -8,7 +8,7 @@ import java.time.Duration;
 
 import org.awaitility.Awaitility;
 import org.ilsafety.monitoring.MonitoringBus;
-import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.testsupport.FhirFixtures;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -14,7 +14,7 @@ import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.monitoring.MonitoringBus;
-import org.ilsafety.stack.testing.HospitalShapes;
+import org.ilsafety.testsupport.HospitalShapes;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -11,7 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.monitoring.MonitoringBus;
-import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.testsupport.FhirFixtures;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;

@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 import org.awaitility.Awaitility;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.monitoring.MonitoringBus;
-import org.ilsafety.stack.testing.SyntheaCorpus;
+import org.ilsafety.testsupport.SyntheaCorpus;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

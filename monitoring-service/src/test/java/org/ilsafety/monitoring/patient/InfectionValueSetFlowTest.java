@@ -9,7 +9,7 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.monitoring.MonitoringBus;
-import org.ilsafety.stack.testing.FhirFixtures;
+import org.ilsafety.testsupport.FhirFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

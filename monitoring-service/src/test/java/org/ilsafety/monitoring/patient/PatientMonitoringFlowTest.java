@@ -16,8 +16,8 @@ import org.awaitility.Awaitility;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.inbox.DeadLetterHeaders;
 import org.ilsafety.monitoring.MonitoringBus;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.TestKafka;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

@@ -6,8 +6,8 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ilsafety.stack.testing.ApiFuzzer;
-import org.ilsafety.stack.testing.TestTokens;
+import org.ilsafety.testsupport.ApiFuzzer;
+import org.ilsafety.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.http.TestHTTPResource;

@@ -15,10 +15,10 @@ import java.util.List;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.monitoring.MonitoringBus;
-import org.ilsafety.stack.testing.AccessMatrix.Endpoint;
-import org.ilsafety.stack.testing.AccessTable;
-import org.ilsafety.stack.testing.FhirFixtures;
-import org.ilsafety.stack.testing.TestTokens;
+import org.ilsafety.testsupport.AccessMatrix.Endpoint;
+import org.ilsafety.testsupport.AccessTable;
+import org.ilsafety.testsupport.FhirFixtures;
+import org.ilsafety.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;

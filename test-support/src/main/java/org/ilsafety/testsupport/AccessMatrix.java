@@ -1,4 +1,4 @@
-package org.ilsafety.stack.testing;
+package org.ilsafety.testsupport;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,4 +1,4 @@
-package org.ilsafety.stack.testing;
+package org.ilsafety.testsupport;
 
 /**
  * FHIR R4 JSON shaped as US EHRs and integration engines send it (issue 17), for the services' flow tests:

@@ -1,4 +1,4 @@
-package org.ilsafety.stack.testing;
+package org.ilsafety.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package org.ilsafety.stack.testing;
+package org.ilsafety.testsupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.ilsafety.stack.testing.AccessMatrix.Endpoint;
+import org.ilsafety.testsupport.AccessMatrix.Endpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,4 +1,4 @@
-package org.ilsafety.stack.testing;
+package org.ilsafety.testsupport;
 
 import io.quarkus.test.junit.callback.QuarkusTestBeforeEachCallback;
 import io.quarkus.test.junit.callback.QuarkusTestMethodContext;

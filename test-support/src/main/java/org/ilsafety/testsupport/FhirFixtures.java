@@ -1,4 +1,4 @@
-package org.ilsafety.stack.testing;
+package org.ilsafety.testsupport;
 
 /**
  * FHIR R4 JSON as a hospital integration bus sends it, for tests. Codes: RxNorm for medicines, SNOMED CT

@@ -1,4 +1,4 @@
-package org.ilsafety.stack.testing;
+package org.ilsafety.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
