@@ -52,12 +52,44 @@ final class ConsoleSuite implements AutoCloseable {
         builder.environment().remove("KAFKA_BOOTSTRAP_SERVERS");
         builder.environment().remove("QUARKUS_DATASOURCE_JDBC_URL");
         launcher = builder.start();
-        String printed = awaitOutput("Press Ctrl-C", Duration.ofMinutes(10));
+        String printed;
+        try {
+            printed = awaitOutput("Press Ctrl-C", Duration.ofMinutes(10));
+        } catch (IllegalStateException e) {
+            keepLogs();
+            throw e;
+        }
         Matcher console = CONSOLE_LINE.matcher(printed);
         if (!printed.contains(SuiteLauncher.READY) || !console.find()) {
+            keepLogs();
             throw new IllegalStateException("The run command did not start the console:\n" + printed);
         }
         consoleUrl = console.group(1);
+    }
+
+    /**
+     * A start that failed leaves the launcher's output and every service's log in {@code target/console-suite-logs},
+     * since the data folder is a temporary one the test deletes.
+     */
+    private void keepLogs() {
+        Path kept = Path.of("target", "console-suite-logs").toAbsolutePath();
+        try {
+            Files.createDirectories(kept);
+            List<Path> logs = new java.util.ArrayList<>(List.of(output, dataDirectory.resolve("broker.log")));
+            if (Files.isDirectory(dataDirectory.resolve("logs"))) {
+                try (var files = Files.list(dataDirectory.resolve("logs"))) {
+                    files.forEach(logs::add);
+                }
+            }
+            for (Path log : logs) {
+                if (Files.isRegularFile(log)) {
+                    Files.copy(log, kept.resolve(log.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            System.err.println("The launcher's output and the service logs are kept in " + kept);
+        } catch (IOException e) {
+            System.err.println("Could not keep the logs: " + e);
+        }
     }
 
     String bootstrapServers() {
