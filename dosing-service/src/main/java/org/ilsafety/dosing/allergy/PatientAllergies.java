@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.fhir.RecordedConditions;
+import org.ilsafety.common.patient.PatientResourceKey;
 
 /** The patient's recorded allergies as this service keeps them (the latest version of each AllergyIntolerance). */
 @ApplicationScoped
@@ -20,7 +21,7 @@ public class PatientAllergies {
 
     /** Keeps the allergy's latest version; false when {@code recorded} is older than the version kept (nothing changes). */
     public boolean record(String patientId, RecordedConditions.Recorded recorded) {
-        PatientAllergy allergy = entityManager.find(PatientAllergy.class, new PatientAllergy.Key(patientId, recorded.ref()));
+        PatientAllergy allergy = entityManager.find(PatientAllergy.class, new PatientResourceKey(patientId, recorded.ref()));
         if (allergy == null) {
             allergy = new PatientAllergy();
             allergy.patientId = patientId;

@@ -1,8 +1,5 @@
 package org.ilsafety.dosing.allergy;
 
-import java.io.Serializable;
-import java.util.Objects;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,11 +7,12 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
 import org.ilsafety.common.fhir.KeptCondition;
+import org.ilsafety.common.patient.PatientResourceKey;
 
 /** An AllergyIntolerance of the patient from patient-events (the latest version applied). */
 @Entity
 @Table(name = "patient_allergy")
-@IdClass(PatientAllergy.Key.class)
+@IdClass(PatientResourceKey.class)
 public class PatientAllergy extends KeptCondition {
     @Id
     @Column(name = "patient_id")
@@ -24,27 +22,4 @@ public class PatientAllergy extends KeptCondition {
     @Id
     @Column(name = "resource_ref")
     public String resourceRef;
-
-    public static class Key implements Serializable {
-        public String patientId;
-        public String resourceRef;
-
-        public Key() {
-        }
-
-        public Key(String patientId, String resourceRef) {
-            this.patientId = patientId;
-            this.resourceRef = resourceRef;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(patientId, k.patientId) && Objects.equals(resourceRef, k.resourceRef);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(patientId, resourceRef);
-        }
-    }
 }

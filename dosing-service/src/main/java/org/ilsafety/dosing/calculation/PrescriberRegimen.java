@@ -2,7 +2,7 @@ package org.ilsafety.dosing.calculation;
 
 import jakarta.validation.constraints.Size;
 
-import org.ilsafety.dosing.calculation.rest.RequestLimits;
+import org.ilsafety.dosing.rest.RequestLimits;
 
 /**
  * An off-label regimen entered by the prescriber: a flat dose or a mg/kg dose, an optional interval

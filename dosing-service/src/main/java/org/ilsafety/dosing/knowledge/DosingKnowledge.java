@@ -7,9 +7,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ilsafety.common.config.SuiteConfig;
 import org.ilsafety.common.knowledge.Knowledge;
 import org.ilsafety.common.knowledge.KnowledgeLoader;
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.util.Digests;
 
 /**
@@ -25,7 +26,12 @@ public class DosingKnowledge {
     private final String version;
 
     @Inject
-    public DosingKnowledge(@ConfigProperty(name = "suite.knowledge.dir") Optional<String> directory) {
+    public DosingKnowledge(SuiteConfig config) {
+        this(config.knowledge().dir());
+    }
+
+    /** The knowledge files of a folder, or the packaged copy when empty (unit tests build it so). */
+    public DosingKnowledge(Optional<String> directory) {
         this(KnowledgeLoader.load(directory, "dosing/regimens.yaml", Regimens.class),
                 KnowledgeLoader.load(directory, "dosing/plan-rules.yaml", PlanRules.class),
                 KnowledgeLoader.load(directory, "interactions/rules.yaml", HypersensitivityRules.class));
@@ -62,6 +68,16 @@ public class DosingKnowledge {
 
     public List<Knowledge<?>> files() {
         return List.of(regimens, planRules, hypersensitivity);
+    }
+
+    /** A rule of this knowledge base, with its source, under the current knowledge version. */
+    public Provenance provenance(String ruleId, String source) {
+        return new Provenance(ruleId, source, version);
+    }
+
+    /** A rule note of plan-rules.yaml (a procedure, a hold), with its source, under the current knowledge version. */
+    public Provenance provenance(PlanRules.RuleNote rule) {
+        return provenance(rule.ruleId(), rule.source());
     }
 
     /** The version every dose and plan decision records. */

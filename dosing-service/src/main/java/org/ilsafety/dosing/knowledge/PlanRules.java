@@ -17,7 +17,8 @@ public record PlanRules(
         RenalFunction renalFunction,
         MissedDose missedDose,
         AdministrationRule administration,
-        AllergyRule allergyContraindication) {
+        AllergyRule allergyContraindication,
+        Procedures procedures) {
 
     public enum Effect {
         INTERRUPT, REDUCE, RESUME, DISCONTINUE, BLOCK_START, NONE
@@ -30,6 +31,15 @@ public record PlanRules(
     }
 
     public record RuleNote(String ruleId, String note, String source, boolean verified) {
+    }
+
+    /**
+     * The suite's own procedural rules (how a plan starts, stops, takes a weight or an age, how a review or a merge
+     * closes), each with its source: the suite documentation that states the procedure. One component per YAML key.
+     */
+    public record Procedures(RuleNote orderReceived, RuleNote orderStopped, RuleNote prescriberStart, RuleNote offLabel,
+            RuleNote firstWeight, RuleNote sameBandWeight, RuleNote ageChecked, RuleNote reviewResume, RuleNote reviewDiscontinue,
+            RuleNote patientMerge, RuleNote switchNotLabeled) {
     }
 
     /** An interruption for this analyte on this molecule discontinues instead (Kineret and a serious infection). */

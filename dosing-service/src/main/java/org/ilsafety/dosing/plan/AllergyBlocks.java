@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.events.TherapyPlanEvent.Change;
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.dosing.allergy.AllergyContraindications;
 import org.ilsafety.dosing.allergy.AllergyContraindications.Contraindication;
@@ -63,6 +64,7 @@ public class AllergyBlocks {
     private void evaluate(TherapyPlan plan, boolean allergyChanged) {
         Optional<Contraindication> found = contraindications.find(plan.moleculeId, allergies.active(plan.patientId));
         PlanRules.AllergyRule rule = knowledge.planRules().allergyContraindication();
+        Provenance provenance = knowledge.provenance(rule.ruleId(), rule.source());
         if (found.isPresent()) {
             String reason = found.get().allergyRef() + " (allergy to " + found.get().allergen() + "): " + rule.note() + "; interaction rule "
                     + found.get().interactionRuleId() + ", source: " + found.get().source();
@@ -70,10 +72,10 @@ public class AllergyBlocks {
                 Set<String> blocks = plan.blocks();
                 if (blocks.add(CAUSE)) {
                     plan.blocks(blocks);
-                    changes.record(plan, Change.UPDATED, "blocked from starting: " + reason, rule.ruleId());
+                    changes.record(plan, Change.UPDATED, "blocked from starting: " + reason, provenance);
                 }
             } else if (allergyChanged && !plan.interruptions().contains(CAUSE)) {
-                hold(plan, reason, rule.ruleId());
+                hold(plan, reason, provenance);
             }
             return;
         }
@@ -81,25 +83,25 @@ public class AllergyBlocks {
         if (blocks.remove(CAUSE)) {
             plan.blocks(blocks);
             changes.record(plan, Change.UPDATED, "the recorded allergy no longer holds: " + (blocks.isEmpty() ? "start no longer blocked"
-                    : "start still blocked for " + String.join(", ", blocks)), rule.ruleId());
+                    : "start still blocked for " + String.join(", ", blocks)), provenance);
         }
         Set<String> causes = plan.interruptions();
         if (causes.remove(CAUSE)) {
             plan.interruptions(causes);
-            changes.record(plan, Change.UPDATED, "the recorded allergy no longer holds; resuming awaits the individual review", rule.ruleId());
+            changes.record(plan, Change.UPDATED, "the recorded allergy no longer holds; resuming awaits the individual review", provenance);
         }
     }
 
-    private void hold(TherapyPlan plan, String reason, String ruleId) {
+    private void hold(TherapyPlan plan, String reason, Provenance rule) {
         Set<String> causes = plan.interruptions();
         causes.add(CAUSE);
         plan.interruptions(causes);
         plan.reviewRequired = true;
         if (plan.status == PlanStatus.ACTIVE) {
             plan.status = PlanStatus.INTERRUPTED;
-            changes.record(plan, Change.INTERRUPTED, "held for review after doses: " + reason, ruleId);
+            changes.record(plan, Change.INTERRUPTED, "held for review after doses: " + reason, rule);
         } else {
-            changes.record(plan, Change.UPDATED, "held for review after doses: " + reason, ruleId);
+            changes.record(plan, Change.UPDATED, "held for review after doses: " + reason, rule);
         }
     }
 }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.events.TherapyPlanEvent.Change;
 import org.ilsafety.common.patient.PatientMerges;
+import org.ilsafety.dosing.knowledge.DosingKnowledge;
 
 /**
  * A patient merge (Patient.link replaced-by / replaces, HL7 v2 ADT^A40) in dosing. The patient's facts (weights,
@@ -28,16 +29,18 @@ import org.ilsafety.common.patient.PatientMerges;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class MergedPatients {
-    /** The rule id merge plan changes carry: a merge is a record-keeping decision, not a label rule. */
-    public static final String RULE_ID = "PATIENT_MERGE";
     private static final List<String> PLAN_TABLES = List.of("therapy_plan", "plan_administration", "plan_change", "early_decision");
 
     private final EntityManager entityManager;
     private final PatientMerges merges;
     private final PlanChanges changes;
     private final AllergyBlocks allergyBlocks;
+    private final DosingKnowledge knowledge;
 
-    public MergedPatients(EntityManager entityManager, PatientMerges merges, PlanChanges changes, AllergyBlocks allergyBlocks) {
+    /** Merge plan changes carry plan-rules procedures.patientMerge: a record-keeping decision, not a label rule. */
+    public MergedPatients(EntityManager entityManager, PatientMerges merges, PlanChanges changes, AllergyBlocks allergyBlocks,
+            DosingKnowledge knowledge) {
+        this.knowledge = knowledge;
         this.entityManager = entityManager;
         this.merges = merges;
         this.changes = changes;
@@ -77,13 +80,14 @@ public class MergedPatients {
         TherapyPlan plan = entityManager.find(TherapyPlan.class, survivingId);
         if (note != null && plan != null) {
             plan.reviewRequired |= review;
-            changes.record(plan, Change.UPDATED, note, RULE_ID);
+            changes.record(plan, Change.UPDATED, note, knowledge.provenance(knowledge.planRules().procedures().patientMerge()));
         }
         if (review) {
             TherapyPlan other = entityManager.find(TherapyPlan.class, mergedId);
             other.reviewRequired = true;
             changes.record(other, Change.UPDATED, "review: patient merged into another record that has its own current plan; "
-                    + "new events for this id now apply to the surviving patient, so this plan receives none: decide which plan stands", RULE_ID);
+                    + "new events for this id now apply to the surviving patient, so this plan receives none: decide which plan stands",
+                    knowledge.provenance(knowledge.planRules().procedures().patientMerge()));
         }
         allergyBlocks.allergyChanged(survivingId);
     }

@@ -4,7 +4,7 @@ import org.ilsafety.common.events.PlanStatus;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.ilsafety.dosing.calculation.DoseCalculator;
+import org.ilsafety.dosing.calculation.Intervals;
 
 /**
  * Whether an active plan's dose is overdue (past its due time by more than the grace), and how many are missed. A plan
@@ -31,7 +31,7 @@ public final class MissedDoses {
         if (plan.doseInterval == null) {
             return 1;
         }
-        Duration interval = DoseCalculator.parseInterval(plan.doseInterval, "interval");
+        Duration interval = Intervals.parse(plan.doseInterval, "interval");
         return 1 + (int) (Duration.between(plan.nextDueAt, now).toMinutes() / Math.max(1, interval.toMinutes()));
     }
 }

@@ -2,14 +2,17 @@ package org.ilsafety.dosing.plan;
 
 import java.time.Instant;
 
+import org.ilsafety.common.knowledge.Provenance;
+
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One change of a plan, as published, with the rule and knowledge version that caused it. */
+/** One change of a plan, as published, with the rule (and its source) and knowledge version that caused it. */
 @Entity
 @Table(name = "plan_change")
 public class PlanChange {
@@ -37,9 +40,7 @@ public class PlanChange {
 
     public String reason;
 
-    @Column(name = "rule_id")
-    public String ruleId;
-
-    @Column(name = "knowledge_version")
-    public String knowledgeVersion;
+    /** The rule behind the change, its source and the knowledge version (columns rule_id, source, knowledge_version). */
+    @Embedded
+    public Provenance provenance;
 }

@@ -22,20 +22,18 @@ import io.quarkus.arc.Arc;
 public class PlanChanges {
     private final EntityManager entityManager;
     private final Outbox outbox;
-    private final DosingKnowledge knowledge;
     private final AuditNotes audit;
 
-    public PlanChanges(EntityManager entityManager, Outbox outbox, DosingKnowledge knowledge, AuditNotes audit) {
+    public PlanChanges(EntityManager entityManager, Outbox outbox, AuditNotes audit) {
         this.audit = audit;
         this.entityManager = entityManager;
         this.outbox = outbox;
-        this.knowledge = knowledge;
     }
 
-    public void record(TherapyPlan plan, TherapyPlanEvent.Change change, String reason, String ruleId) {
+    /** Records a change made under a rule of the knowledge base ({@link DosingKnowledge#provenance}). */
+    public void record(TherapyPlan plan, TherapyPlanEvent.Change change, String reason, Provenance rule) {
         plan.updatedAt = Instant.now();
-        plan.ruleId = ruleId;
-        plan.knowledgeVersion = knowledge.version();
+        plan.provenance = rule;
         PlanChange entry = new PlanChange();
         entry.patientId = plan.patientId;
         entry.occurredAt = plan.updatedAt;
@@ -44,8 +42,7 @@ public class PlanChanges {
         entry.step = plan.step.name();
         entry.doseMg = plan.doseMg;
         entry.reason = reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
-        entry.ruleId = ruleId;
-        entry.knowledgeVersion = plan.knowledgeVersion;
+        entry.provenance = rule;
         entityManager.persist(entry);
         if (Arc.container().requestContext().isActive()) {
             // A REST request's audit row names the change it decided (the last one, if it made several).
@@ -62,7 +59,6 @@ public class PlanChanges {
 
     static TherapyPlanEvent toEvent(TherapyPlan plan, TherapyPlanEvent.Change change, String reason) {
         return new TherapyPlanEvent(plan.patientId, change, plan.moleculeId, plan.productId, plan.indication, plan.route,
-                plan.status, plan.step.name(), plan.doseMg, plan.startedAt, plan.lastDoseAt, plan.nextDueAt, reason,
-                new Provenance(plan.ruleId, null, plan.knowledgeVersion));
+                plan.status, plan.step.name(), plan.doseMg, plan.startedAt, plan.lastDoseAt, plan.nextDueAt, reason, plan.provenance);
     }
 }

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.TherapyPlanEvent.Change;
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.dosing.calculation.Step;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
@@ -27,15 +28,13 @@ import org.ilsafety.dosing.knowledge.PlanRules.DecisionRule;
 @Transactional(Transactional.TxType.REQUIRED)
 public class PlanDecisions {
     static final String UNSPECIFIED = "UNSPECIFIED";
-    static final String RULE_REVIEW_RESUME = "plan.review.resume";
-    static final String RULE_REVIEW_DISCONTINUE = "plan.review.discontinue";
 
-    private final TherapyPlanService plans;
+    private final TherapyPlans plans;
     private final PlanDoses doses;
     private final PlanChanges changes;
     private final DosingKnowledge knowledge;
 
-    public PlanDecisions(TherapyPlanService plans, PlanDoses doses, PlanChanges changes, DosingKnowledge knowledge) {
+    public PlanDecisions(TherapyPlans plans, PlanDoses doses, PlanChanges changes, DosingKnowledge knowledge) {
         this.plans = plans;
         this.doses = doses;
         this.changes = changes;
@@ -52,21 +51,22 @@ public class PlanDecisions {
         if (plan.status == PlanStatus.DISCONTINUED) {
             return found;
         }
-        Optional<DecisionRule> rule = knowledge.planRules().decisions().stream()
+        Optional<DecisionRule> decisionRule = knowledge.planRules().decisions().stream()
                 .filter(r -> r.action().equalsIgnoreCase(decision.action())).findFirst();
-        if (rule.isEmpty()) {
+        if (decisionRule.isEmpty()) {
             return found;
         }
         String analyte = decision.analyte() == null || decision.analyte().isBlank() ? UNSPECIFIED
                 : decision.analyte().trim().toUpperCase(Locale.ROOT);
         Instant at = decision.observedAt() != null ? decision.observedAt() : Instant.now();
         String cause = " (" + analyte + "; monitoring rule " + decision.provenance().ruleId() + ")";
-        switch (rule.get().effect()) {
-            case INTERRUPT -> interruptOrDiscontinue(plan, decision, analyte, cause, rule.get().id());
-            case REDUCE -> reduce(plan, analyte, cause, rule.get().id());
-            case RESUME -> resume(plan, at, cause, rule.get().id());
-            case DISCONTINUE -> discontinue(plan, decision, analyte, cause, rule.get().id());
-            case BLOCK_START -> blockStart(plan, analyte, cause, rule.get().id());
+        Provenance rule = knowledge.provenance(decisionRule.get().id(), decisionRule.get().source());
+        switch (decisionRule.get().effect()) {
+            case INTERRUPT -> interruptOrDiscontinue(plan, decision, analyte, cause, rule);
+            case REDUCE -> reduce(plan, analyte, cause, rule);
+            case RESUME -> resume(plan, at, cause, rule);
+            case DISCONTINUE -> discontinue(plan, decision, analyte, cause, rule);
+            case BLOCK_START -> blockStart(plan, analyte, cause, rule);
             case NONE -> {
             }
         }
@@ -74,17 +74,17 @@ public class PlanDecisions {
     }
 
     /** Kineret's label discontinues on a serious infection where tocilizumab's interrupts (plan-rules infectionDiscontinues). */
-    private void interruptOrDiscontinue(TherapyPlan plan, MonitoringEvent decision, String analyte, String cause, String ruleId) {
+    private void interruptOrDiscontinue(TherapyPlan plan, MonitoringEvent decision, String analyte, String cause, Provenance rule) {
         Optional<PlanRules.InfectionRule> stop = knowledge.planRules().infectionDiscontinues().stream()
                 .filter(r -> r.molecule().equals(plan.moleculeId) && r.analyte().equals(analyte)).findFirst();
         if (stop.isPresent()) {
-            discontinue(plan, decision, analyte, ": " + stop.get().note() + cause, stop.get().ruleId());
+            discontinue(plan, decision, analyte, ": " + stop.get().note() + cause, knowledge.provenance(stop.get().ruleId(), stop.get().source()));
             return;
         }
-        interrupt(plan, analyte, "interrupted" + cause, ruleId, false);
+        interrupt(plan, analyte, "interrupted" + cause, rule, false);
     }
 
-    private void interrupt(TherapyPlan plan, String analyte, String reason, String ruleId, boolean review) {
+    private void interrupt(TherapyPlan plan, String analyte, String reason, Provenance rule, boolean review) {
         Set<String> causes = plan.interruptions();
         boolean added = causes.add(analyte);
         plan.interruptions(causes);
@@ -92,28 +92,28 @@ public class PlanDecisions {
         plan.reviewRequired |= review;
         if (plan.status == PlanStatus.ACTIVE) {
             plan.status = PlanStatus.INTERRUPTED;
-            changes.record(plan, Change.INTERRUPTED, reason, ruleId);
+            changes.record(plan, Change.INTERRUPTED, reason, rule);
         } else if (added || reviewAdded) {
-            changes.record(plan, Change.UPDATED, reason, ruleId);
+            changes.record(plan, Change.UPDATED, reason, rule);
         }
     }
 
-    private void reduce(TherapyPlan plan, String analyte, String cause, String ruleId) {
+    private void reduce(TherapyPlan plan, String analyte, String cause, Provenance rule) {
         if (!doses.hasStep(plan, Step.REDUCED)) {
             PlanRules.RuleNote none = knowledge.planRules().noReductionStep();
             interrupt(plan, analyte, "no labeled reduced dose for " + plan.indication + " " + plan.route + ": interrupted for review" + cause,
-                    none.ruleId(), true);
+                    knowledge.provenance(none), true);
             return;
         }
         if (doses.atReducedDose(plan)) {
             PlanRules.RuleNote floor = knowledge.planRules().reduceAtFloor();
-            interrupt(plan, analyte, "held: " + floor.note() + cause, floor.ruleId(), false);
+            interrupt(plan, analyte, "held: " + floor.note() + cause, knowledge.provenance(floor), false);
             return;
         }
         plan.step = Step.REDUCED;
         doses.recompute(plan);
         doses.reschedule(plan, null);
-        changes.record(plan, Change.REDUCED, "reduced" + cause, ruleId);
+        changes.record(plan, Change.REDUCED, "reduced" + cause, rule);
     }
 
     /**
@@ -122,31 +122,31 @@ public class PlanDecisions {
      * causes (a recorded allergy's block stays: {@link AllergyBlocks}). An individual review pending on the plan is
      * closed only by a clinician.
      */
-    private void resume(TherapyPlan plan, Instant at, String cause, String ruleId) {
+    private void resume(TherapyPlan plan, Instant at, String cause, Provenance rule) {
         Set<String> allergy = plan.blocks().contains(AllergyBlocks.CAUSE) ? Set.of(AllergyBlocks.CAUSE) : Set.of();
         if (plan.startBlocked && plan.blocks().size() > allergy.size()) {
             // monitoring's causes have cleared; a recorded allergy still blocks (AllergyBlocks lifts that one)
             plan.blocks(allergy);
             changes.record(plan, Change.UPDATED, (allergy.isEmpty() ? "start no longer blocked" : "start still blocked by a recorded allergy") + cause,
-                    ruleId);
+                    rule);
         }
         if (plan.status != PlanStatus.INTERRUPTED) {
             return;
         }
         if (plan.reviewRequired) {
-            changes.record(plan, Change.UPDATED, "resolved, but resuming awaits the individual review" + cause, ruleId);
+            changes.record(plan, Change.UPDATED, "resolved, but resuming awaits the individual review" + cause, rule);
             return;
         }
         plan.interruptions(Set.of());
-        restart(plan, at, cause, ruleId);
+        restart(plan, at, cause, rule);
     }
 
-    private void restart(TherapyPlan plan, Instant at, String cause, String ruleId) {
+    private void restart(TherapyPlan plan, Instant at, String cause, Provenance rule) {
         plan.status = PlanStatus.ACTIVE;
         plan.step = doses.hasStep(plan, Step.REDUCED) ? Step.REDUCED : Step.INITIAL;
         doses.recompute(plan);
         doses.reschedule(plan, at);
-        changes.record(plan, Change.RESUMED, "resumed at the labeled restart dose (" + plan.step + ")" + cause, ruleId);
+        changes.record(plan, Change.RESUMED, "resumed at the labeled restart dose (" + plan.step + ")" + cause, rule);
     }
 
     /** The outcome of an individual review by a clinician: resume at the restart dose, or discontinue. */
@@ -161,41 +161,42 @@ public class PlanDecisions {
             throw ProblemException.unprocessable("outcome", "the plan awaits no review");
         }
         plan.reviewRequired = false;
+        PlanRules.Procedures procedures = knowledge.planRules().procedures();
         if (outcome == ReviewOutcome.DISCONTINUE) {
             plan.status = PlanStatus.DISCONTINUED;
             plan.nextDueAt = null;
             plan.earliestRepeatAt = null;
-            changes.record(plan, Change.DISCONTINUED, "discontinued after individual review", RULE_REVIEW_DISCONTINUE);
+            changes.record(plan, Change.DISCONTINUED, "discontinued after individual review", knowledge.provenance(procedures.reviewDiscontinue()));
         } else if (plan.status == PlanStatus.INTERRUPTED) {
             plan.interruptions(Set.of());
-            restart(plan, at, " after individual review", RULE_REVIEW_RESUME);
+            restart(plan, at, " after individual review", knowledge.provenance(procedures.reviewResume()));
         } else {
-            changes.record(plan, Change.UPDATED, "individual review closed, plan continues", RULE_REVIEW_RESUME);
+            changes.record(plan, Change.UPDATED, "individual review closed, plan continues", knowledge.provenance(procedures.reviewResume()));
         }
         return plan;
     }
 
-    private void discontinue(TherapyPlan plan, MonitoringEvent decision, String analyte, String cause, String ruleId) {
+    private void discontinue(TherapyPlan plan, MonitoringEvent decision, String analyte, String cause, Provenance rule) {
         PlanRules.NeverAutoDiscontinue never = knowledge.planRules().neverAutoDiscontinue();
         if (decision.requiresIndividualReview() || never.indications().contains(plan.indication)) {
             interrupt(plan, analyte, "discontinuation is an individual decision: interrupted and flagged for review" + cause,
-                    never.ruleId(), true);
+                    knowledge.provenance(never.ruleId(), never.source()), true);
             return;
         }
         plan.status = PlanStatus.DISCONTINUED;
         plan.nextDueAt = null;
         plan.earliestRepeatAt = null;
-        changes.record(plan, Change.DISCONTINUED, "discontinued" + cause, ruleId);
+        changes.record(plan, Change.DISCONTINUED, "discontinued" + cause, rule);
     }
 
-    private void blockStart(TherapyPlan plan, String analyte, String cause, String ruleId) {
+    private void blockStart(TherapyPlan plan, String analyte, String cause, Provenance rule) {
         if (plan.dosesGiven > 0) {
             return;
         }
         Set<String> blocks = plan.blocks();
         if (blocks.add(analyte)) {
             plan.blocks(blocks);
-            changes.record(plan, Change.UPDATED, "blocked from starting" + cause, ruleId);
+            changes.record(plan, Change.UPDATED, "blocked from starting" + cause, rule);
         }
     }
 }

@@ -10,8 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.dosing.calculation.DoseCalculation;
 import org.ilsafety.dosing.calculation.DoseCalculator;
+import org.ilsafety.dosing.calculation.Intervals;
 import org.ilsafety.dosing.calculation.DoseQuery;
 import org.ilsafety.dosing.calculation.PrescriberRegimen;
+import org.ilsafety.dosing.calculation.Schedule;
 import org.ilsafety.dosing.calculation.Step;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 import org.ilsafety.dosing.knowledge.PlanRules;
@@ -51,8 +53,8 @@ public class PlanDoses {
             plan.currentDose = null;
             plan.doseIssue = attempt.issue;
         } else {
-            plan.doseMg = attempt.dose.doseMg();
-            plan.doseInterval = attempt.dose.interval();
+            plan.doseMg = attempt.dose.dose().doseMg();
+            plan.doseInterval = attempt.dose.schedule().interval();
             plan.currentDose = json(attempt.dose);
             plan.doseIssue = null;
         }
@@ -73,7 +75,7 @@ public class PlanDoses {
 
     /** The regimen row that applies at this weight (to tell whether a reading changes the weight band). */
     public Optional<String> regimenAt(TherapyPlan plan, double weightKg) {
-        return calculate(plan, plan.step, weightKg).map(DoseCalculation::ruleId);
+        return calculate(plan, plan.step, weightKg).map(dose -> dose.provenance().ruleId());
     }
 
     /** True when the label has this step for the plan (for any weight band while the weight is unknown). */
@@ -122,7 +124,7 @@ public class PlanDoses {
         if (dose.isEmpty()) {
             return;
         }
-        DoseCalculation d = dose.get();
+        Schedule d = dose.get().schedule();
         if (d.maxAdditionalDoses() != null) {
             if (plan.dosesGiven < 1 + d.maxAdditionalDoses()) {
                 plan.earliestRepeatAt = at.plus(Duration.ofMinutes(Math.round(d.minHoursBetweenDoses() * 60)));
@@ -133,7 +135,7 @@ public class PlanDoses {
             return;
         }
         if (d.interval() != null) {
-            plan.nextDueAt = at.plus(DoseCalculator.parseInterval(d.interval(), "interval"));
+            plan.nextDueAt = at.plus(Intervals.parse(d.interval(), "interval"));
         }
     }
 

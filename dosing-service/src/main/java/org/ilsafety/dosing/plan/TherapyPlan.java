@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,6 +17,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.dosing.calculation.Step;
 import org.ilsafety.dosing.renal.RenalReading;
 
@@ -121,11 +123,9 @@ public class TherapyPlan {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
-    @Column(name = "rule_id")
-    public String ruleId;
-
-    @Column(name = "knowledge_version")
-    public String knowledgeVersion;
+    /** The rule of the last change, its source and the knowledge version (columns rule_id, source, knowledge_version). */
+    @Embedded
+    public Provenance provenance;
 
     @Version
     public long version;

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.dosing.knowledge.DosingKnowledge;
 import org.ilsafety.dosing.plan.rest.TherapyPlanView;
 import org.ilsafety.dosing.renal.RenalReading;
@@ -15,12 +16,12 @@ import org.ilsafety.dosing.weight.Kilograms;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class TherapyPlanViews {
-    private final TherapyPlanService plans;
+    private final TherapyPlans plans;
     private final PlanDoses doses;
     private final PlanChanges changes;
     private final DosingKnowledge knowledge;
 
-    public TherapyPlanViews(TherapyPlanService plans, PlanDoses doses, PlanChanges changes, DosingKnowledge knowledge) {
+    public TherapyPlanViews(TherapyPlans plans, PlanDoses doses, PlanChanges changes, DosingKnowledge knowledge) {
         this.plans = plans;
         this.doses = doses;
         this.changes = changes;
@@ -36,6 +37,11 @@ public class TherapyPlanViews {
                 reading.mlPerMin, reading.measuredAt, reading.estimate, reading.describe());
     }
 
+    /** A row written before any rule was recorded keeps the flat fields, as nulls. */
+    private static Provenance known(Provenance provenance) {
+        return provenance == null ? Provenance.NONE : provenance;
+    }
+
     private TherapyPlanView view(TherapyPlan plan) {
         Instant now = Instant.now();
         double grace = knowledge.planRules().missedDose().graceHours();
@@ -47,7 +53,7 @@ public class TherapyPlanViews {
                 MissedDoses.overdue(plan, now, grace), MissedDoses.missed(plan, now, grace), plan.reviewRequired, plan.startBlocked,
                 plan.interruptions(), plan.blocks(),
                 changes.history(plan.patientId).stream().map(c -> new TherapyPlanView.ChangeView(c.occurredAt, c.change, c.status, c.step,
-                        c.doseMg, c.reason, c.ruleId, c.knowledgeVersion)).toList(),
-                plan.ruleId, plan.knowledgeVersion);
+                        c.doseMg, c.reason, known(c.provenance))).toList(),
+                known(plan.provenance));
     }
 }

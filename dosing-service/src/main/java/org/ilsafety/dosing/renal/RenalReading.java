@@ -1,15 +1,13 @@
 package org.ilsafety.dosing.renal;
 
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+
+import org.ilsafety.dosing.patient.PatientReading;
 
 /**
  * One renal-function reading of a patient in mL/min: a creatinine clearance, or an eGFR ({@code estimate}), from an
@@ -17,20 +15,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "renal_reading")
-public class RenalReading {
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
-
-    @Column(name = "patient_id", nullable = false)
-    public String patientId;
-
-    @Column(name = "source_id", nullable = false)
-    public String sourceId;
-
-    @Column(name = "measured_at", nullable = false)
-    public Instant measuredAt;
-
+public class RenalReading extends PatientReading {
     @Column(name = "ml_per_min", nullable = false)
     public double mlPerMin;
 

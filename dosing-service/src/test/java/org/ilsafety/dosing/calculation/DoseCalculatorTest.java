@@ -85,13 +85,13 @@ class DoseCalculatorTest {
     void everyLabeledRegimen(String product, String indication, String route, double kg, double age, String step, Double mgPerKg,
             Double crcl, double doseMg, Double expectedMgPerKg, String interval, boolean capped, String ruleId) {
         DoseCalculation dose = CALCULATOR.calculate(query(product, indication, route, kg, age, step, mgPerKg, crcl, null));
-        assertEquals(doseMg, dose.doseMg(), 1e-9);
-        assertEquals(expectedMgPerKg, dose.mgPerKg());
-        assertEquals(interval, dose.interval());
-        assertEquals(capped, dose.capped());
-        assertEquals(ruleId, dose.ruleId());
-        assertTrue(dose.source() != null && !dose.source().isBlank());
-        assertEquals(KNOWLEDGE.version(), dose.knowledgeVersion());
+        assertEquals(doseMg, dose.dose().doseMg(), 1e-9);
+        assertEquals(expectedMgPerKg, dose.dose().mgPerKg());
+        assertEquals(interval, dose.schedule().interval());
+        assertEquals(capped, dose.dose().capped());
+        assertEquals(ruleId, dose.provenance().ruleId());
+        assertTrue(dose.provenance().source() != null && !dose.provenance().source().isBlank());
+        assertEquals(KNOWLEDGE.version(), dose.provenance().knowledgeVersion());
     }
 
     @Test
@@ -112,9 +112,9 @@ class DoseCalculatorTest {
     void poundsDecideTheBand() {
         double kg = WEIGHTS.toKg(220, "lb").orElseThrow();
         DoseCalculation dose = CALCULATOR.calculate(query("ACTEMRA", "RA", "SC", kg, 50, null, null, null, null));
-        assertEquals("P2W", dose.interval(), "220 lb is 99.8 kg: under 100 kg");
+        assertEquals("P2W", dose.schedule().interval(), "220 lb is 99.8 kg: under 100 kg");
         DoseCalculation iv = CALCULATOR.calculate(query("ACTEMRA", "RA", "IV", WEIGHTS.toKg(154, "[lb_av]").orElseThrow(), 50, "ESCALATED", null, null, null));
-        assertEquals(558.8, iv.doseMg(), 1e-9, "154 lb = 69.85 kg x 8 mg/kg");
+        assertEquals(558.8, iv.dose().doseMg(), 1e-9, "154 lb = 69.85 kg x 8 mg/kg");
     }
 
     @Test
@@ -145,15 +145,15 @@ class DoseCalculatorTest {
     @Test
     void ivResultCarriesVolumeBagInfusionAndVials() {
         DoseCalculation dose = CALCULATOR.calculate(query("ACTEMRA", "RA", "IV", 70, 50, "ESCALATED", null, null, null));
-        assertEquals(28.0, dose.volumeToDrawMl());
-        assertEquals(100, dose.diluentBagMl());
-        assertEquals(60, dose.infusionMinutes());
-        assertEquals(List.of(new VialCount(400, 20, 1), new VialCount(80, 4, 2)), dose.vials());
-        assertNull(dose.syringeVolumeMl());
+        assertEquals(28.0, dose.preparation().volumeToDrawMl());
+        assertEquals(100, dose.preparation().diluentBagMl());
+        assertEquals(60, dose.preparation().infusionMinutes());
+        assertEquals(List.of(new VialCount(400, 20, 1), new VialCount(80, 4, 2)), dose.preparation().vials());
+        assertNull(dose.preparation().syringeVolumeMl());
         DoseCalculation child = CALCULATOR.calculate(query("ACTEMRA", "SJIA", "IV", 29.99, 8, null, null, null, null));
-        assertEquals(50, child.diluentBagMl());
+        assertEquals(50, child.preparation().diluentBagMl());
         DoseCalculation heavierChild = CALCULATOR.calculate(query("ACTEMRA", "SJIA", "IV", 30, 8, null, null, null, null));
-        assertEquals(100, heavierChild.diluentBagMl());
+        assertEquals(100, heavierChild.preparation().diluentBagMl());
     }
 
     /** Issue 19 item 17: the 50 mL bag is for pJIA, sJIA and CRS under 30 kg; adults get 100 mL whatever their weight. */
@@ -170,7 +170,7 @@ class DoseCalculatorTest {
             "ACTEMRA, CRS,      30,    7,  100",
     })
     void theDiluentBagFollowsTheIndicationNotTheWeightAlone(String product, String indication, double kg, double age, int bag) {
-        assertEquals(bag, CALCULATOR.calculate(query(product, indication, "IV", kg, age, null, null, null, null)).diluentBagMl());
+        assertEquals(bag, CALCULATOR.calculate(query(product, indication, "IV", kg, age, null, null, null, null)).preparation().diluentBagMl());
     }
 
     /** Issue 19 item 18: CRS and COVID-19 repeat only on no improvement: no interval, the repeat rule in words. */
@@ -181,9 +181,9 @@ class DoseCalculatorTest {
     })
     void repeatsOnNoImprovementAreWordsNotAnInterval(String indication, double kg, double age, String words) {
         DoseCalculation dose = CALCULATOR.calculate(query("ACTEMRA", indication, "IV", kg, age, null, null, null, null));
-        assertNull(dose.interval());
-        assertTrue(dose.repeat().contains(words), dose.repeat());
-        assertNull(CALCULATOR.calculate(query("ACTEMRA", "RA", "IV", 70, 50, null, null, null, null)).repeat());
+        assertNull(dose.schedule().interval());
+        assertTrue(dose.schedule().repeat().contains(words), dose.schedule().repeat());
+        assertNull(CALCULATOR.calculate(query("ACTEMRA", "RA", "IV", 70, 50, null, null, null, null)).schedule().repeat());
     }
 
     /** Issue 19 item 19: a Kineret dose below or between the syringe graduations cannot be measured, and says so. */
@@ -199,50 +199,50 @@ class DoseCalculatorTest {
     void kineretDosesTheSyringeCannotMeasureAreNamed(String indication, double kg, Double mgPerKg, double doseMg, boolean measurable,
             String warning) {
         DoseCalculation dose = CALCULATOR.calculate(query("KINERET", indication, "SC", kg, 30, null, mgPerKg, null, null));
-        assertEquals(doseMg, dose.doseMg(), 1e-9);
-        assertEquals(measurable, dose.measurable());
+        assertEquals(doseMg, dose.dose().doseMg(), 1e-9);
+        assertEquals(measurable, dose.preparation().measurable());
         List<String> cannot = dose.warnings().stream().filter(w -> w.startsWith("CANNOT BE MEASURED")).toList();
         assertEquals(measurable ? 0 : 1, cannot.size(), dose.warnings().toString());
         if (warning != null) {
             assertTrue(cannot.get(0).contains(warning) && cannot.get(0).contains("not verified"), cannot.get(0));
         }
-        assertNull(CALCULATOR.calculate(query("ACTEMRA", "RA", "SC", 70, 50, null, null, null, null)).measurable(), "tocilizumab SC: whole syringes");
+        assertNull(CALCULATOR.calculate(query("ACTEMRA", "RA", "SC", 70, 50, null, null, null, null)).preparation().measurable(), "tocilizumab SC: whole syringes");
     }
 
     @Test
     void scResultCarriesFormAndSyringeVolume() {
         DoseCalculation dose = CALCULATOR.calculate(query("TYENNE", "RA", "SC", 70, 50, null, null, null, null));
-        assertEquals("tocilizumab-sc-162", dose.form());
-        assertEquals(0.9, dose.syringeVolumeMl());
-        assertEquals(1, dose.syringes());
-        assertNull(dose.volumeToDrawMl());
+        assertEquals("tocilizumab-sc-162", dose.preparation().form());
+        assertEquals(0.9, dose.preparation().syringeVolumeMl());
+        assertEquals(1, dose.preparation().syringes());
+        assertNull(dose.preparation().volumeToDrawMl());
         DoseCalculation kineret = CALCULATOR.calculate(query("KINERET", "CAPS_NOMID", "SC", 20, 3, null, 2.0, null, null));
-        assertEquals(0.67, kineret.syringeVolumeMl());
-        assertEquals(0.27, kineret.volumeToInjectMl(), 1e-9);
+        assertEquals(0.67, kineret.preparation().syringeVolumeMl());
+        assertEquals(0.27, kineret.preparation().volumeToInjectMl(), 1e-9);
     }
 
     @Test
     void repeatsAreCountedAndLimited() {
         DoseCalculation crs = CALCULATOR.calculate(query("ACTEMRA", "CRS", "IV", 40, 10, null, null, null, 4));
-        assertEquals(3, crs.maxAdditionalDoses());
-        assertEquals(0, crs.remainingDoses());
-        assertEquals(8.0, crs.minHoursBetweenDoses());
+        assertEquals(3, crs.schedule().maxAdditionalDoses());
+        assertEquals(0, crs.schedule().remainingDoses());
+        assertEquals(8.0, crs.schedule().minHoursBetweenDoses());
         assertStatus(422, "doseNumber", () -> CALCULATOR.calculate(query("ACTEMRA", "CRS", "IV", 40, 10, null, null, null, 5)));
         DoseCalculation covid = CALCULATOR.calculate(query("ACTEMRA", "COVID_19", "IV", 80, 60, null, null, null, 2));
-        assertEquals(0, covid.remainingDoses());
+        assertEquals(0, covid.schedule().remainingDoses());
         assertStatus(422, "doseNumber", () -> CALCULATOR.calculate(query("ACTEMRA", "COVID_19", "IV", 80, 60, null, null, null, 3)));
         DoseCalculation anakinraRenal = CALCULATOR.calculate(query("KINERET", "COVID_19", "SC", 80, 60, null, null, 20.0, 1));
-        assertEquals(5, anakinraRenal.courseDoses());
-        assertEquals("P2D", anakinraRenal.interval());
+        assertEquals(5, anakinraRenal.schedule().courseDoses());
+        assertEquals("P2D", anakinraRenal.schedule().interval());
         assertStatus(422, "doseNumber", () -> CALCULATOR.calculate(query("KINERET", "COVID_19", "SC", 80, 60, null, null, 20.0, 6)));
     }
 
     @Test
     void drugMeansTheReferenceProduct() {
         DoseCalculation dose = CALCULATOR.calculate(new DoseQuery(null, "tocilizumab", "RA", "IV", 70.0, 50.0, null, null, null, null, false, null));
-        assertEquals("ACTEMRA", dose.productId());
-        assertEquals("tocilizumab", dose.moleculeId());
-        assertEquals("KINERET", CALCULATOR.calculate(new DoseQuery(null, "anakinra", "RA", "SC", 70.0, 50.0, null, null, null, null, false, null)).productId());
+        assertEquals("ACTEMRA", dose.treatment().productId());
+        assertEquals("tocilizumab", dose.treatment().moleculeId());
+        assertEquals("KINERET", CALCULATOR.calculate(new DoseQuery(null, "anakinra", "RA", "SC", 70.0, 50.0, null, null, null, null, false, null)).treatment().productId());
     }
 
     @ParameterizedTest(name = "{0} {1} {2} age {4}: {7} {8}")
@@ -301,8 +301,8 @@ class DoseCalculatorTest {
         DoseCalculation pmr = CALCULATOR.calculate(new DoseQuery("ACTEMRA", null, "PMR", "SC", 70.0, 70.0, null, null, null, null, true,
                 new PrescriberRegimen(162.0, null, "P1W", null)));
         assertTrue(pmr.offLabel());
-        assertEquals(DoseCalculator.OFF_LABEL_RULE, pmr.ruleId());
-        assertEquals(162.0, pmr.doseMg());
+        assertEquals("offlabel.prescriber-entered", pmr.provenance().ruleId());
+        assertEquals(162.0, pmr.dose().doseMg());
         assertFalse(pmr.verified());
         assertTrue(pmr.warnings().get(0).startsWith("OFF-LABEL"));
         assertStatus(400, "prescriberRegimen.interval", () -> CALCULATOR.calculate(new DoseQuery("ACTEMRA", null, "PMR", "SC", 70.0, 70.0,

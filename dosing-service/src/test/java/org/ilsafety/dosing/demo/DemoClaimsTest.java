@@ -56,8 +56,8 @@ class DemoClaimsTest {
         }
         DoseCalculation dose = CALCULATOR.calculate(new DoseQuery(product, null, indication, route, weight, null, null, null, clearance, null, false,
                 null), false);
-        assertEquals(Double.parseDouble(doseMg), dose.doseMg(), 1e-9);
-        assertEquals(interval, dose.interval());
+        assertEquals(Double.parseDouble(doseMg), dose.dose().doseMg(), 1e-9);
+        assertEquals(interval, dose.schedule().interval());
         String row = Files.readAllLines(DEMO.resolve("README.md")).stream().filter(l -> l.contains("`" + file + "`")).findFirst().orElseThrow();
         assertTrue(row.contains(doseMg + " mg"), row);
         if ("P1D".equals(interval)) {

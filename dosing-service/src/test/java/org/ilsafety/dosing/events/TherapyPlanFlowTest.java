@@ -17,7 +17,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.inbox.DeadLetterHeaders;
-import org.ilsafety.dosing.plan.OverdueDoses;
+import org.ilsafety.dosing.plan.OverdueDoseJob;
 import org.ilsafety.testsupport.FhirFixtures;
 import org.ilsafety.testsupport.TestKafka;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTest
 class TherapyPlanFlowTest extends PlanFlowTestBase {
     @Inject
-    OverdueDoses overdueDoses;
+    OverdueDoseJob overdueDoses;
 
     static String escalatedRaIvOrder(String patient) {
         return """

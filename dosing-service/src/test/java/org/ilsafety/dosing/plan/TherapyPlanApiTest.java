@@ -24,10 +24,13 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class TherapyPlanApiTest {
     @Inject
-    TherapyPlanService plans;
+    TherapyPlans plans;
 
     @Inject
-    OverdueDoses overdueDoses;
+    PlanMeasurements measurements;
+
+    @Inject
+    OverdueDoseJob overdueDoses;
 
     static ValidatableResponse start(String patient, String body) {
         return given().contentType(ContentType.JSON).body(body).when().post("/api/v1/patients/" + patient + "/therapy-plan").then();
@@ -71,13 +74,13 @@ class TherapyPlanApiTest {
         start(patient, """
                 {"product":"ACTEMRA","indication":"PJIA","route":"IV","weight":{"value":28,"unit":"kg"},"ageYears":8}
                 """).statusCode(201).body("currentDose.doseMg", equalTo(280.0f));
-        plans.recordWeight(patient, "Observation/w1", Instant.parse("2026-10-01T08:00:00Z"), 29);
+        measurements.recordWeight(patient, "Observation/w1", Instant.parse("2026-10-01T08:00:00Z"), 29);
         assertEquals(290.0f, plan(patient).getFloat("currentDose.doseMg"), "inside the band the dose follows the weight");
-        plans.recordWeight(patient, "Observation/w2", Instant.parse("2026-10-10T08:00:00Z"), 31);
+        measurements.recordWeight(patient, "Observation/w2", Instant.parse("2026-10-10T08:00:00Z"), 31);
         JsonPath oneReading = plan(patient);
         assertEquals(29.0f, oneReading.getFloat("dosingWeightKg"), "one reading in another band moves nothing");
         assertEquals("tocilizumab.pjia.iv.under30", oneReading.getString("currentDose.ruleId"));
-        plans.recordWeight(patient, "Observation/w3", Instant.parse("2026-10-25T08:00:00Z"), 31.5);
+        measurements.recordWeight(patient, "Observation/w3", Instant.parse("2026-10-25T08:00:00Z"), 31.5);
         JsonPath changed = plan(patient);
         assertEquals(31.5f, changed.getFloat("dosingWeightKg"));
         assertEquals("tocilizumab.pjia.iv.30andover", changed.getString("currentDose.ruleId"));

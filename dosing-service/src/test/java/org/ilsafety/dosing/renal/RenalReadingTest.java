@@ -69,7 +69,7 @@ class RenalReadingTest {
         if (used != null) {
             DoseCalculator calculator = new DoseCalculator(KNOWLEDGE, new ProductCatalog(Optional.empty()));
             String interval = calculator.calculate(new DoseQuery("KINERET", null, "RA", "SC", 70.0, 50.0, null, null, used, null, false, null))
-                    .interval();
+                    .schedule().interval();
             assertEquals(used < 30 ? "P2D" : "P1D", interval);
         }
     }

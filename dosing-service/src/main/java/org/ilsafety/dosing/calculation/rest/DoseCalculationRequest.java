@@ -1,5 +1,6 @@
 package org.ilsafety.dosing.calculation.rest;
 
+import org.ilsafety.dosing.rest.RequestLimits;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

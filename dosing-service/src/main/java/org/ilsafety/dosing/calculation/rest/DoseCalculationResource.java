@@ -12,10 +12,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.security.Roles;
-import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.dosing.calculation.DoseCalculation;
 import org.ilsafety.dosing.calculation.DoseCalculator;
-import org.ilsafety.dosing.calculation.DoseQuery;
+import org.ilsafety.dosing.rest.DosingRequests;
 
 /** Stateless dose calculation from the labeled regimens. */
 @Path("/api/v1/dose-calculations")
@@ -25,11 +24,11 @@ import org.ilsafety.dosing.calculation.DoseQuery;
 @Tag(name = "Dose calculation", description = "The labeled dose for a product, indication, route, weight and age")
 public class DoseCalculationResource {
     private final DoseCalculator calculator;
-    private final BodyWeightInput weights;
+    private final DosingRequests requests;
 
-    public DoseCalculationResource(DoseCalculator calculator, BodyWeightInput weights) {
+    public DoseCalculationResource(DoseCalculator calculator, DosingRequests requests) {
         this.calculator = calculator;
-        this.weights = weights;
+        this.requests = requests;
     }
 
     @Operation(operationId = "calculateDose", summary = "Calculate the labeled dose")
@@ -37,16 +36,7 @@ public class DoseCalculationResource {
     @APIResponse(responseCode = "422", description = "Well formed, but the label has no such combination (the problem names the field)")
     @POST
     public DoseCalculation calculate(@Valid DoseCalculationRequest request) {
-        if (request == null) {
-            throw ProblemException.badRequest("body", "a JSON request body is required");
-        }
-        return calculator.calculate(toQuery(request, weights.kilograms(request.weight())));
-    }
-
-    /** The domain query of a request whose weight is already in kilograms. */
-    public static DoseQuery toQuery(DoseCalculationRequest request, double weightKg) {
-        return new DoseQuery(request.product(), request.drug(), request.indication(), request.route(), weightKg, request.ageYears(),
-                request.step(), request.mgPerKg(), request.creatinineClearanceMlPerMin(), request.doseNumber(),
-                Boolean.TRUE.equals(request.offLabel()), request.prescriberRegimen());
+        requests.body(request);
+        return calculator.calculate(requests.query(request, requests.kilograms(request.weight())));
     }
 }

@@ -5,7 +5,7 @@ import java.time.Instant;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import org.ilsafety.dosing.calculation.rest.RequestLimits;
+import org.ilsafety.dosing.rest.RequestLimits;
 
 /**
  * {@code POST /api/v1/patients/{id}/therapy-plan/administrations}: a dose given. The {@code id} is the

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.ilsafety.dosing.calculation.PrescriberRegimen;
 import org.ilsafety.dosing.calculation.Step;
 import org.ilsafety.dosing.calculation.rest.DoseCalculationRequest;
-import org.ilsafety.dosing.calculation.rest.RequestLimits;
+import org.ilsafety.dosing.rest.RequestLimits;
 import org.ilsafety.dosing.calculation.rest.WeightInput;
 
 /** {@code POST /api/v1/patients/{id}/therapy-plan}: start a plan with an explicit weight. */

@@ -1,8 +1,6 @@
 package org.ilsafety.dosing.plan.rest;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -26,15 +24,13 @@ import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.dosing.calculation.DoseCalculation;
 import org.ilsafety.dosing.calculation.DoseCalculator;
-import org.ilsafety.dosing.calculation.rest.BodyWeightInput;
-import org.ilsafety.dosing.calculation.rest.DoseCalculationResource;
-import org.ilsafety.dosing.knowledge.DosingKnowledge;
-import org.ilsafety.dosing.knowledge.Regimens;
-import org.ilsafety.dosing.patient.PatientIdParameter;
 import org.ilsafety.dosing.plan.PlanDecisions;
 import org.ilsafety.dosing.plan.StartPlan;
-import org.ilsafety.dosing.plan.TherapyPlanService;
+import org.ilsafety.dosing.plan.PlanAdministrations;
+import org.ilsafety.dosing.plan.PlanOrders;
+import org.ilsafety.dosing.plan.TherapyPlans;
 import org.ilsafety.dosing.plan.TherapyPlanViews;
+import org.ilsafety.dosing.rest.DosingRequests;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,31 +47,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST })
 @Tag(name = "Therapy plan", description = "A patient's therapy plan: its dose, schedule, administrations and reviews")
 public class TherapyPlanResource {
-    /** The earliest date a plan may start or a dose may have been given. */
-    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
-    /** Clock skew between the caller and this service for a dose just given. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    /** A plan may be started ahead of its first dose, by at most this much. */
-    private static final Duration LATEST_START_AHEAD = Duration.ofDays(366);
-
-    private final TherapyPlanService plans;
+    private final PlanOrders orders;
+    private final PlanAdministrations administrations;
+    private final TherapyPlans plans;
     private final TherapyPlanViews views;
     private final DoseCalculator calculator;
-    private final BodyWeightInput weights;
+    private final DosingRequests requests;
     private final ObjectMapper objectMapper;
     private final PlanDecisions decisions;
-    private final DosingKnowledge knowledge;
     private final AuditNotes audit;
 
-    public TherapyPlanResource(TherapyPlanService plans, TherapyPlanViews views, DoseCalculator calculator, BodyWeightInput weights,
-            ObjectMapper objectMapper, PlanDecisions decisions, DosingKnowledge knowledge, AuditNotes audit) {
-        this.decisions = decisions;
+    public TherapyPlanResource(PlanOrders orders, PlanAdministrations administrations, TherapyPlans plans, TherapyPlanViews views,
+            DoseCalculator calculator, DosingRequests requests, ObjectMapper objectMapper, PlanDecisions decisions, AuditNotes audit) {
+        this.orders = orders;
+        this.administrations = administrations;
         this.plans = plans;
         this.views = views;
         this.calculator = calculator;
-        this.weights = weights;
+        this.requests = requests;
         this.objectMapper = objectMapper;
-        this.knowledge = knowledge;
+        this.decisions = decisions;
         this.audit = audit;
     }
 
@@ -85,7 +76,7 @@ public class TherapyPlanResource {
     @GET
     @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION })
     public TherapyPlanView get(@PathParam("patientId") String patientId) {
-        return views.view(PatientIdParameter.checked(patientId))
+        return views.view(requests.patientId(patientId))
                 .orElseThrow(() -> ProblemException.notFound("No therapy plan for this patient"));
     }
 
@@ -95,22 +86,18 @@ public class TherapyPlanResource {
     @APIResponse(responseCode = "422", description = "Well formed, but the label has no such combination (the problem names the field)")
     @POST
     public Response start(@PathParam("patientId") String patientId, @Valid StartPlanRequest request) {
-        PatientIdParameter.checked(patientId);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "a JSON request body is required");
-        }
-        if (request.startedAt() != null) {
-            within(request.startedAt(), "startedAt", Instant.now().plus(LATEST_START_AHEAD), "one year from now");
-        }
-        double weightKg = weights.kilograms(request.weight());
-        DoseCalculation dose = calculator.calculate(DoseCalculationResource.toQuery(request.calculation(), weightKg));
+        requests.patientId(patientId);
+        requests.body(request);
+        Instant startedAt = requests.startedAt(request.startedAt());
+        double weightKg = requests.kilograms(request.weight());
+        DoseCalculation dose = calculator.calculate(requests.query(request.calculation(), weightKg));
         String prescriber;
         try {
             prescriber = request.prescriberRegimen() == null ? null : objectMapper.writeValueAsString(request.prescriberRegimen());
         } catch (JsonProcessingException e) {
             throw ProblemException.badRequest("prescriberRegimen", "cannot be stored");
         }
-        plans.start(patientId, new StartPlan(dose, weightKg, request.ageYears(), request.mgPerKg(), prescriber, request.startedAt(),
+        orders.start(patientId, new StartPlan(dose, weightKg, request.ageYears(), request.mgPerKg(), prescriber, startedAt,
                 request.creatinineClearanceMlPerMin()));
         return Response.status(201).entity(views.view(patientId).orElseThrow()).build();
     }
@@ -122,11 +109,8 @@ public class TherapyPlanResource {
     @POST
     @Path("/review")
     public TherapyPlanView review(@PathParam("patientId") String patientId, ReviewRequest request) {
-        PatientIdParameter.checked(patientId);
-        if (request == null || request.outcome() == null) {
-            throw ProblemException.badRequest("outcome", "outcome is required (RESUME or DISCONTINUE)");
-        }
-        decisions.review(patientId, request.outcome(), Instant.now());
+        requests.patientId(patientId);
+        decisions.review(patientId, requests.outcome(request), Instant.now());
         return views.view(patientId).orElseThrow();
     }
 
@@ -137,38 +121,15 @@ public class TherapyPlanResource {
     @Path("/administrations")
     @RolesAllowed({ Roles.CLINICIAN, Roles.PHARMACIST, Roles.INTEGRATION })
     public TherapyPlanView administer(@PathParam("patientId") String patientId, @Valid AdministrationRequest request) {
-        PatientIdParameter.checked(patientId);
-        if (request == null) {
-            throw ProblemException.badRequest("body", "a JSON request body is required");
-        }
-        if (request.doseMg() != null) {
-            Regimens.Limits limits = knowledge.regimens().limits();
-            if (!Double.isFinite(request.doseMg()) || request.doseMg() <= 0) {
-                throw ProblemException.badRequest("doseMg", "the dose given must be a positive number");
-            }
-            if (request.doseMg() > limits.doseMgMax()) {
-                throw ProblemException.badRequest("doseMg", "a single dose above " + limits.doseMgMax() + " mg is not plausible ("
-                        + limits.source() + ")");
-            }
-        }
-        String route = request.route() == null ? null : request.route().trim().toUpperCase(Locale.ROOT);
-        if (route != null && !route.equals("IV") && !route.equals("SC")) {
-            throw ProblemException.badRequest("route", "route must be IV or SC");
-        }
+        requests.patientId(patientId);
+        requests.body(request);
+        Double doseMg = requests.doseGiven(request.doseMg());
+        String route = requests.route(request.route());
         String id = request.id() != null && !request.id().isBlank() ? "rest/" + request.id() : "rest/" + UUID.randomUUID();
-        Instant at = request.administeredAt() != null
-                ? within(request.administeredAt(), "administeredAt", Instant.now().plus(CLOCK_SKEW), "now (a dose given lies in the past)")
-                : Instant.now();
-        plans.recordAdministration(patientId, id, at, request.doseMg(), route, null)
+        Instant at = requests.administeredAt(request.administeredAt());
+        administrations.record(patientId, id, at, doseMg, route, null)
                 .orElseThrow(() -> ProblemException.notFound("No therapy plan for this patient"));
         plans.administrationId(patientId, id).ifPresent(recorded -> audit.target("administration-" + recorded));
         return views.view(patientId).orElseThrow();
-    }
-
-    private static Instant within(Instant value, String field, Instant latest, String latestText) {
-        if (value.isBefore(EARLIEST) || value.isAfter(latest)) {
-            throw ProblemException.badRequest(field, "must lie between 1900-01-01 and " + latestText);
-        }
-        return value;
     }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.dosing.calculation.DoseCalculation;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /** {@code GET /api/v1/patients/{id}/therapy-plan}: the plan as the API shows it (never the entity). */
 public record TherapyPlanView(
@@ -33,8 +36,7 @@ public record TherapyPlanView(
         Set<String> interruptedFor,
         Set<String> blockedFor,
         List<ChangeView> history,
-        String ruleId,
-        String knowledgeVersion) {
+        @JsonUnwrapped Provenance provenance) {
 
     /**
      * The renal-function reading the plan's dose uses: its LOINC code (none when the prescriber gave it in the request),
@@ -47,7 +49,7 @@ public record TherapyPlanView(
     public record AdministrationView(int doseNumber, Instant administeredAt, Double doseMg, String route, String productId) {
     }
 
-    public record ChangeView(Instant at, String change, String status, String step, Double doseMg, String reason, String ruleId,
-            String knowledgeVersion) {
+    public record ChangeView(Instant at, String change, String status, String step, Double doseMg, String reason,
+            @JsonUnwrapped Provenance provenance) {
     }
 }

@@ -16,20 +16,24 @@ import org.ilsafety.dosing.knowledge.PlanRules;
 
 import io.quarkus.scheduler.Scheduled;
 
-/** Flags, once per missed due time, each active plan whose dose is overdue, and publishes it (not one still waiting for a weight). */
+/**
+ * The scheduled missed-dose check ({@code suite.jobs.overdue-dose.every}, default 5m; "off" disables it): flags, once per
+ * missed due time, each active plan whose dose is overdue, and publishes it (not one still waiting for a weight).
+ */
 @ApplicationScoped
-public class OverdueDoses {
+public class OverdueDoseJob {
     private final EntityManager entityManager;
     private final PlanChanges changes;
     private final DosingKnowledge knowledge;
 
-    public OverdueDoses(EntityManager entityManager, PlanChanges changes, DosingKnowledge knowledge) {
+    public OverdueDoseJob(EntityManager entityManager, PlanChanges changes, DosingKnowledge knowledge) {
         this.entityManager = entityManager;
         this.changes = changes;
         this.knowledge = knowledge;
     }
 
-    @Scheduled(every = "${dosing.overdue-check.every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "overdue-dose", every = "${suite.jobs.overdue-dose.every:5m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         flag(Instant.now());
     }
@@ -47,7 +51,8 @@ public class OverdueDoses {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).setMaxResults(500).getResultList();
         for (TherapyPlan plan : overdue) {
             plan.overdueFlaggedDue = plan.nextDueAt;
-            changes.record(plan, Change.UPDATED, "dose missed: overdue by more than " + rule.graceHours() + " hours", rule.ruleId());
+            changes.record(plan, Change.UPDATED, "dose missed: overdue by more than " + rule.graceHours() + " hours",
+                    knowledge.provenance(rule.ruleId(), rule.source()));
         }
         return overdue.size();
     }

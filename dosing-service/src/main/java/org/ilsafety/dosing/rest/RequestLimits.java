@@ -1,4 +1,4 @@
-package org.ilsafety.dosing.calculation.rest;
+package org.ilsafety.dosing.rest;
 
 /**
  * Bounds of the dosing requests' text fields, tighter than the suite's 10,000 characters: what the
