@@ -31,14 +31,14 @@ import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.common.patient.PatientMerge;
 import org.ilsafety.common.patient.PatientMerges;
 import org.ilsafety.common.therapy.TherapyOrderReader;
-import org.ilsafety.monitoring.patient.InfectionMonitor;
-import org.ilsafety.monitoring.patient.LabMonitor;
+import org.ilsafety.monitoring.infection.InfectionMonitor;
+import org.ilsafety.monitoring.lab.LabMonitor;
 import org.ilsafety.monitoring.patient.MergedPatients;
-import org.ilsafety.monitoring.patient.LatentTuberculosis;
-import org.ilsafety.monitoring.patient.ObservationReader;
-import org.ilsafety.monitoring.patient.PatientStates;
-import org.ilsafety.monitoring.patient.StartScreening;
-import org.ilsafety.monitoring.patient.TherapyLifecycle;
+import org.ilsafety.monitoring.screening.LatentTuberculosis;
+import org.ilsafety.monitoring.lab.ObservationReader;
+import org.ilsafety.monitoring.response.PatientStates;
+import org.ilsafety.monitoring.screening.StartScreening;
+import org.ilsafety.monitoring.therapy.TherapyLifecycle;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 

@@ -1,5 +1,7 @@
 package org.ilsafety.monitoring.patient;
 
+import org.ilsafety.monitoring.response.PatientStates;
+
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
