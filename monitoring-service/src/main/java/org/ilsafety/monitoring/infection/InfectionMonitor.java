@@ -1,7 +1,5 @@
 package org.ilsafety.monitoring.infection;
 
-import org.ilsafety.monitoring.therapy.TherapyStart;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,19 +12,23 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.ilsafety.common.fhir.PatientEventParser;
+import org.ilsafety.common.knowledge.Provenance;
+import org.ilsafety.common.patient.PatientResourceKey;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.monitoring.alert.Alert;
+import org.ilsafety.monitoring.alert.AlertCondition;
+import org.ilsafety.monitoring.alert.AlertFinding;
 import org.ilsafety.monitoring.alert.AlertRequest;
-import org.ilsafety.monitoring.alert.AlertService;
 import org.ilsafety.monitoring.alert.AlertType;
 import org.ilsafety.monitoring.alert.Severity;
 import org.ilsafety.monitoring.decision.Decision;
-import org.ilsafety.monitoring.decision.DecisionService;
 import org.ilsafety.monitoring.grading.Action;
 import org.ilsafety.monitoring.knowledge.InfectionKnowledge;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 import org.ilsafety.monitoring.knowledge.Screening;
+import org.ilsafety.monitoring.response.ClinicalResponse;
+import org.ilsafety.monitoring.therapy.TherapyStart;
 
 /**
  * Infections from Conditions: an active, not refuted infection interrupts a running therapy (or blocks its
@@ -41,17 +43,14 @@ public class InfectionMonitor {
     private final EntityManager entityManager;
     private final MonitoringKnowledge knowledge;
     private final ActiveTherapies therapies;
-    private final AlertService alerts;
-    private final DecisionService decisions;
+    private final ClinicalResponse responses;
     private final InfectionValueSet valueSet;
 
-    public InfectionMonitor(EntityManager entityManager, MonitoringKnowledge knowledge, ActiveTherapies therapies, AlertService alerts,
-            DecisionService decisions) {
+    public InfectionMonitor(EntityManager entityManager, MonitoringKnowledge knowledge, ActiveTherapies therapies, ClinicalResponse responses) {
         this.entityManager = entityManager;
         this.knowledge = knowledge;
         this.therapies = therapies;
-        this.alerts = alerts;
-        this.decisions = decisions;
+        this.responses = responses;
         this.valueSet = new InfectionValueSet(knowledge.infections().content());
     }
 
@@ -63,7 +62,7 @@ public class InfectionMonitor {
         Optional<String> infection = valueSet.match(condition.getCode()).map(InfectionValueSet.Match::code);
         String patientId = PatientEventParser.patientOf(condition).orElseThrow();
         String conditionId = condition.getIdElement().getIdPart();
-        PatientCondition stored = entityManager.find(PatientCondition.class, new PatientCondition.Key(patientId, conditionId));
+        PatientCondition stored = entityManager.find(PatientCondition.class, new PatientResourceKey(patientId, conditionId));
         if (infection.isEmpty() && stored == null) {
             return;
         }
@@ -72,7 +71,7 @@ public class InfectionMonitor {
         if (isNew) {
             stored = new PatientCondition();
             stored.patientId = patientId;
-            stored.conditionId = conditionId;
+            stored.resourceRef = conditionId;
         }
         stored.infectionCode = infection.orElse(stored.infectionCode);
         stored.active = active;
@@ -83,18 +82,18 @@ public class InfectionMonitor {
         Instant observedAt = condition.hasOnsetDateTimeType() && active ? condition.getOnsetDateTimeType().getValue().toInstant() : Instant.now();
         Optional<ActiveTherapy> therapy = therapies.find(patientId);
         Screening.Infections rules = knowledge.screening().content().infections();
-        String version = knowledge.screening().version() + "/" + knowledge.infections().version();
         if (active) {
             if (therapy.isEmpty() || rules.exemptIndications().contains(therapy.get().indication) || !therapy.get().isCurrent()) {
                 return; // no therapy to interrupt; the start screening finds it when an order arrives
             }
             hold(therapy.get(), conditionId, observedAt);
         } else {
-            Optional<Alert> resolved = alerts.resolve(patientId, AlertType.INFECTION, cause(conditionId), "system", "The infection is no longer active");
-            Optional<Alert> screening = alerts.resolve(patientId, AlertType.SCREENING, cause(conditionId), "system", "The infection is no longer active");
+            String cause = cause(conditionId);
+            Optional<Alert> resolved = responses.resolve(new AlertCondition(patientId, AlertType.INFECTION, cause), "The infection is no longer active");
+            Optional<Alert> screening = responses.resolve(new AlertCondition(patientId, AlertType.SCREENING, cause), "The infection is no longer active");
             String restart = therapy.map(t -> restartMessage(t)).orElse("Restart as prescribed.");
-            decisions.release(patientId, cause(conditionId), new Decision(patientId, cause(conditionId), ANALYTE, Action.RESUME, false,
-                    "The infection is no longer active. " + restart, observedAt, rules.ruleId(), rules.source(), version), resolved.or(() -> screening).orElse(null));
+            responses.release(patientId, cause, Decision.resume(patientId, cause, ANALYTE, "The infection is no longer active. " + restart,
+                    observedAt, provenance()), resolved.or(() -> screening).orElse(null));
         }
     }
 
@@ -102,15 +101,18 @@ public class InfectionMonitor {
     private void hold(ActiveTherapy therapy, String conditionId, Instant observedAt) {
         String patientId = therapy.patientId;
         Screening.Infections rules = knowledge.screening().content().infections();
-        String version = knowledge.screening().version() + "/" + knowledge.infections().version();
         boolean beforeStart = TherapyStart.beforeFirstDose(therapy);
         Action action = beforeStart ? Action.DO_NOT_START : Action.INTERRUPT;
         String message = beforeStart ? rules.beforeStartMessage()
                 : seriousInfection(therapy).map(InfectionKnowledge.SeriousInfection::onTherapyMessage).orElse(rules.onTherapyMessage());
-        Alert alert = alerts.raise(new AlertRequest(patientId, beforeStart ? AlertType.SCREENING : AlertType.INFECTION, cause(conditionId),
-                ANALYTE, action, Severity.of(action), message, false, observedAt, rules.ruleId(), rules.source(), version));
-        decisions.hold(new Decision(patientId, cause(conditionId), ANALYTE, action, false, message, observedAt, rules.ruleId(), rules.source(),
-                version), alert);
+        responses.hold(new AlertRequest(new AlertCondition(patientId, beforeStart ? AlertType.SCREENING : AlertType.INFECTION, cause(conditionId)),
+                new AlertFinding(ANALYTE, action, Severity.of(action), message, false, observedAt), provenance()));
+    }
+
+    /** The infection rule: screening.yaml's {@code infections}, versioned with both screening.yaml and infections.yaml. */
+    private Provenance provenance() {
+        Screening.Infections rules = knowledge.screening().content().infections();
+        return new Provenance(rules.ruleId(), rules.source(), knowledge.screening().version() + "/" + knowledge.infections().version());
     }
 
     /**
@@ -124,12 +126,12 @@ public class InfectionMonitor {
             return;
         }
         for (PatientCondition infection : activeInfections(therapy.patientId)) {
-            String cause = cause(infection.conditionId);
-            if (decisions.find(therapy.patientId, cause).map(h -> h.action != Action.DO_NOT_START).orElse(false)) {
+            String cause = cause(infection.resourceRef);
+            if (responses.holdOf(therapy.patientId, cause).map(h -> h.action != Action.DO_NOT_START).orElse(false)) {
                 continue; // already interrupting (a later dose, or the Condition sent again)
             }
-            hold(therapy, infection.conditionId, at);
-            alerts.resolve(therapy.patientId, AlertType.SCREENING, cause(infection.conditionId), "system",
+            hold(therapy, infection.resourceRef, at);
+            responses.resolve(new AlertCondition(therapy.patientId, AlertType.SCREENING, cause),
                     "The first dose was given: the infection now interrupts therapy");
         }
     }

@@ -1,11 +1,5 @@
 package org.ilsafety.monitoring.lab;
 
-import org.ilsafety.monitoring.infection.InfectionMonitor;
-import org.ilsafety.monitoring.screening.BaselineLabs;
-import org.ilsafety.monitoring.therapy.TherapyContext;
-import org.ilsafety.monitoring.response.PatientState;
-import org.ilsafety.monitoring.response.PatientStates;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,14 +9,14 @@ import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.inbox.IgnoredReasons;
 import org.ilsafety.common.inbox.InputOutcome;
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.therapy.ActiveTherapy;
-import org.ilsafety.monitoring.alert.Alert;
+import org.ilsafety.monitoring.alert.AlertCondition;
+import org.ilsafety.monitoring.alert.AlertFinding;
 import org.ilsafety.monitoring.alert.AlertRequest;
-import org.ilsafety.monitoring.alert.AlertService;
 import org.ilsafety.monitoring.alert.AlertType;
 import org.ilsafety.monitoring.alert.Severity;
 import org.ilsafety.monitoring.decision.Decision;
-import org.ilsafety.monitoring.decision.DecisionService;
 import org.ilsafety.monitoring.decision.PlanHold;
 import org.ilsafety.monitoring.grading.Action;
 import org.ilsafety.monitoring.grading.FindingStatus;
@@ -31,7 +25,12 @@ import org.ilsafety.monitoring.grading.LabGrader;
 import org.ilsafety.monitoring.grading.LabValue;
 import org.ilsafety.monitoring.grading.Therapy;
 import org.ilsafety.monitoring.knowledge.LabRules;
+import org.ilsafety.monitoring.response.ClinicalResponse;
+import org.ilsafety.monitoring.response.PatientState;
+import org.ilsafety.monitoring.response.PatientStates;
 import org.ilsafety.monitoring.schedule.ScheduleService;
+import org.ilsafety.monitoring.screening.BaselineLabs;
+import org.ilsafety.monitoring.therapy.TherapyContext;
 
 /**
  * Stores a patient's lab result and, when the therapy is known, grades it with its history: a persistent
@@ -43,26 +42,24 @@ public class LabMonitor {
     private final LabResults results;
     private final LabGrader grader;
     private final PatientStates states;
-    private final AlertService alerts;
-    private final DecisionService decisions;
+    private final ClinicalResponse responses;
     private final ScheduleService schedules;
     private final BaselineLabs baselines;
 
-    public LabMonitor(LabResults results, LabGrader grader, PatientStates states, AlertService alerts, DecisionService decisions,
-            ScheduleService schedules, BaselineLabs baselines) {
+    public LabMonitor(LabResults results, LabGrader grader, PatientStates states, ClinicalResponse responses, ScheduleService schedules,
+            BaselineLabs baselines) {
         this.baselines = baselines;
         this.results = results;
         this.grader = grader;
         this.states = states;
-        this.alerts = alerts;
-        this.decisions = decisions;
+        this.responses = responses;
         this.schedules = schedules;
     }
 
     public LabResult record(ObservationReader.LabReading reading) {
         LabValue lab = new LabValue(reading.loinc(), reading.value(), reading.unit(), reading.referenceHigh(), reading.referenceHighUnit(),
                 reading.comparator());
-        PatientState state = states.of(reading.patientId(), reading.observationId());
+        PatientState state = responses.labPath(reading.patientId(), reading.observationId());
         Optional<LabResult> stored = state.storedResult(reading.observationId());
         Instant storedAt = stored.map(r -> r.observedAt).orElse(null);
         LabResult result = stored.orElseGet(LabResult::new);
@@ -101,15 +98,14 @@ public class LabMonitor {
         result.convertedUnit = grade.finding().unit();
         result.band = grade.finding().band();
         result.action = grade.finding().action();
-        result.ruleId = grade.finding().ruleId();
-        result.knowledgeVersion = grade.finding().knowledgeVersion();
+        result.provenance = provenance(grade);
         result.message = grade.finding().message();
         results.save(result);
         state.stored(result);
         if (storedAt != null && !storedAt.equals(result.observedAt)) {
             state = states.reload(reading.patientId(), reading.observationId()); // a corrected time: the history is read again
         }
-        baselines.answered(state, therapy.get(), result);
+        baselines.answered(therapy.get(), result);
         if (reading.analyte().scheduleGroup() != null) {
             schedules.recordResult(state.schedule(reading.analyte().scheduleGroup()).orElse(null), reading.observedAt());
         }
@@ -117,22 +113,22 @@ public class LabMonitor {
         boolean latest = recent.isEmpty() || recent.get(0).observationId.equals(result.observationId);
         List<LabResult> earlier = latest ? recent.subList(Math.min(1, recent.size()), recent.size()) : List.of();
         if (grade.finding().status() == FindingStatus.UNGRADABLE) {
-            raise(state, new AlertRequest(reading.patientId(), AlertType.LAB_UNGRADABLE, result.analyte, result.analyte, Action.MONITOR,
-                    Severity.MODERATE, grade.finding().message(), false, reading.observedAt(), grade.finding().ruleId(),
-                    grade.finding().source(), grade.finding().knowledgeVersion()));
+            responses.raise(new AlertRequest(new AlertCondition(reading.patientId(), AlertType.LAB_UNGRADABLE, result.analyte),
+                    new AlertFinding(result.analyte, Action.MONITOR, Severity.MODERATE, grade.finding().message(), false, reading.observedAt()),
+                    provenance(grade)));
         } else if (grade.graded()) {
             if (latest && !earlier.isEmpty() && FindingStatus.UNGRADABLE.name().equals(earlier.get(0).status)) {
-                resolve(state, AlertType.LAB_UNGRADABLE, result.analyte, "A gradable result arrived");
+                responses.resolve(new AlertCondition(reading.patientId(), AlertType.LAB_UNGRADABLE, result.analyte), "A gradable result arrived");
             }
             // A late result (older than one already graded) is stored and graded, but does not drive the plan.
             if (latest && therapy.get().isCurrent()) {
-                act(state, therapy.get(), grade, result, earlier.stream().map(r -> r.scaledValue).toList());
+                act(therapy.get(), grade, result, earlier.stream().map(r -> r.scaledValue).toList());
             }
         }
         return result;
     }
 
-    private void act(PatientState state, ActiveTherapy therapy, Grade grade, LabResult result, List<Double> earlier) {
+    private void act(ActiveTherapy therapy, Grade grade, LabResult result, List<Double> earlier) {
         String patientId = result.patientId;
         String analyte = result.analyte;
         LabRules.Rule rule = grade.rule();
@@ -140,18 +136,16 @@ public class LabMonitor {
         Action action = outcome.action();
         boolean review = (rule.reviewIndividually() && action != Action.MONITOR && action != Action.CONTINUE)
                 || (grade.finding().requiresIndividualReview() && action != Action.CONTINUE);
-        String version = grade.finding().knowledgeVersion();
-        String source = grade.finding().source();
+        Provenance provenance = provenance(grade).withRule(rule.id());
+        AlertCondition condition = new AlertCondition(patientId, AlertType.LAB_ABNORMAL, analyte);
 
-        Optional<PlanHold> hold = state.hold(analyte);
+        Optional<PlanHold> hold = responses.holdOf(patientId, analyte);
         Optional<LabRules.Recovery> recovery = grade.recovery();
         if (hold.isPresent() && hold.get().action == Action.INTERRUPT && recovery.isPresent() && result.scaledValue != null
                 && recovery.get().recovered(result.scaledValue)) {
-            Optional<Alert> resolved = resolve(state, AlertType.LAB_ABNORMAL, analyte, analyte + " recovered (" + grade.finding().band() + ")");
             String restart = restartMessage(grade.ruleSet(), therapy.route);
-            release(state, analyte, new Decision(patientId, analyte, analyte, Action.RESUME, false,
-                    analyte + " recovered (" + grade.finding().band() + "). " + restart, result.observedAt, rule.id(), source, version),
-                    resolved.orElse(null));
+            responses.recover(condition, analyte + " recovered (" + grade.finding().band() + ")", Decision.resume(patientId, analyte, analyte,
+                    analyte + " recovered (" + grade.finding().band() + "). " + restart, result.observedAt, provenance));
             hold = Optional.empty();
             if (action == Action.REDUCE_DOSE) {
                 action = Action.MONITOR; // the restart is already at the reduced dose
@@ -159,53 +153,25 @@ public class LabMonitor {
         }
         switch (action) {
             case CONTINUE -> {
-                resolve(state, AlertType.LAB_ABNORMAL, analyte, "A newer normal result (" + grade.finding().band() + ")");
+                responses.resolve(condition, "A newer normal result (" + grade.finding().band() + ")");
                 if (hold.isPresent() && hold.get().action == Action.REDUCE_DOSE) {
-                    release(state, analyte, null, null);
+                    responses.release(patientId, analyte, null, null);
                 } else if (hold.isPresent() && hold.get().action == Action.DO_NOT_START) {
-                    release(state, analyte, new Decision(patientId, analyte, analyte, Action.RESUME, false,
-                            analyte + " " + grade.finding().band() + " no longer blocks the start.", result.observedAt, rule.id(), source, version),
-                            null);
+                    responses.release(patientId, analyte, Decision.resume(patientId, analyte, analyte,
+                            analyte + " " + grade.finding().band() + " no longer blocks the start.", result.observedAt, provenance), null);
                 }
             }
-            case MONITOR -> raise(state, alert(patientId, analyte, action, message(rule, outcome, therapy, grade), review, result, rule, source, version));
-            case REDUCE_DOSE, INTERRUPT, DISCONTINUE, DO_NOT_START -> {
-                String message = message(rule, outcome, therapy, grade);
-                Alert alert = raise(state, alert(patientId, analyte, action, message, review, result, rule, source, version));
-                state.held(decisions.hold(new Decision(patientId, analyte, analyte, action, review, message, result.observedAt, rule.id(), source,
-                        version), alert, state.hold(analyte)));
-            }
+            case MONITOR -> responses.raise(new AlertRequest(condition, new AlertFinding(analyte, action, rule.severity(action),
+                    message(rule, outcome, therapy, grade), review, result.observedAt), provenance));
+            case REDUCE_DOSE, INTERRUPT, DISCONTINUE, DO_NOT_START -> responses.hold(new AlertRequest(condition, new AlertFinding(analyte,
+                    action, rule.severity(action), message(rule, outcome, therapy, grade), review, result.observedAt), provenance));
             case RESUME -> throw new IllegalStateException("RESUME is never a band action");
         }
     }
 
-    private Alert raise(PatientState state, AlertRequest request) {
-        Optional<Alert> active = state.activeAlert(request.type(), request.subject());
-        Alert alert = alerts.raise(request, active);
-        state.alerted(alert);
-        return alert;
-    }
-
-    private Optional<Alert> resolve(PatientState state, AlertType type, String subject, String resolution) {
-        Optional<Alert> alert = state.activeAlert(type, subject);
-        alert.ifPresent(a -> alerts.resolve(a, "system", resolution));
-        return alert;
-    }
-
-    private void release(PatientState state, String cause, Decision resume, Alert alert) {
-        Optional<PlanHold> hold = state.hold(cause);
-        if (hold.isPresent()) {
-            decisions.release(hold.get(), state.holdsExcept(cause), resume, alert);
-            if (hold.get().action != Action.DISCONTINUE) {
-                state.released(cause);
-            }
-        }
-    }
-
-    private static AlertRequest alert(String patientId, String analyte, Action action, String message, boolean review, LabResult result,
-            LabRules.Rule rule, String source, String version) {
-        return new AlertRequest(patientId, AlertType.LAB_ABNORMAL, analyte, analyte, action, rule.severity(action), message, review,
-                result.observedAt, rule.id(), source, version);
+    /** The rule that graded the result, with its source and knowledge version. */
+    private static Provenance provenance(Grade grade) {
+        return new Provenance(grade.finding().ruleId(), grade.finding().source(), grade.finding().knowledgeVersion());
     }
 
     /** The rule's message already names the analyte and band; the alert adds only what the rule cannot know. */

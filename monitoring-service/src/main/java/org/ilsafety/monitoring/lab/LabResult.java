@@ -3,6 +3,7 @@ package org.ilsafety.monitoring.lab;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.monitoring.grading.Action;
 
 /** One stored lab or weight result of a patient, with its grade when a therapy was known. */
@@ -55,9 +57,13 @@ public class LabResult {
     public String band;
     @Enumerated(EnumType.STRING)
     public Action action;
-    @Column(name = "rule_id")
-    public String ruleId;
-    @Column(name = "knowledge_version")
-    public String knowledgeVersion;
+    /** The rule that graded it (columns rule_id, source, knowledge_version); null when not graded. */
+    @Embedded
+    public Provenance provenance;
     public String message;
+
+    /** The rule that graded it, {@link Provenance#NONE} when not graded. */
+    public Provenance provenance() {
+        return provenance == null ? Provenance.NONE : provenance;
+    }
 }

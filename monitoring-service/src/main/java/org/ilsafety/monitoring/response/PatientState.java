@@ -1,7 +1,5 @@
 package org.ilsafety.monitoring.response;
 
-import org.ilsafety.monitoring.lab.LabResult;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +14,7 @@ import org.ilsafety.monitoring.alert.Alert;
 import org.ilsafety.monitoring.alert.AlertStatus;
 import org.ilsafety.monitoring.alert.AlertType;
 import org.ilsafety.monitoring.decision.PlanHold;
+import org.ilsafety.monitoring.lab.LabResult;
 import org.ilsafety.monitoring.schedule.LabSchedule;
 
 /**

@@ -1,7 +1,5 @@
 package org.ilsafety.monitoring.response;
 
-import org.ilsafety.monitoring.lab.LabResult;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +21,7 @@ import org.ilsafety.monitoring.alert.AlertStatus;
 import org.ilsafety.monitoring.decision.PlanHold;
 import org.ilsafety.monitoring.knowledge.LabRules;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
+import org.ilsafety.monitoring.lab.LabResult;
 import org.ilsafety.monitoring.schedule.LabSchedule;
 
 /**
@@ -38,43 +38,18 @@ public class PatientStates {
     /** Newest results kept per analyte: the one being graded and the history the rules look at. */
     public static final int HISTORY = 6;
     private static final Object KEY = PatientStates.class;
-    /** The patients and Observation ids of the records being applied by this thread (one poll). */
-    private static final ThreadLocal<Batch> BATCH = new ThreadLocal<>();
 
     private final EntityManager entityManager;
     private final TransactionSynchronizationRegistry registry;
+    private final PollSession poll;
     private final String[] analytes;
 
-    public PatientStates(EntityManager entityManager, TransactionSynchronizationRegistry registry, MonitoringKnowledge knowledge) {
+    public PatientStates(EntityManager entityManager, TransactionSynchronizationRegistry registry, PollSession poll,
+            MonitoringKnowledge knowledge) {
         this.entityManager = entityManager;
         this.registry = registry;
+        this.poll = poll;
         this.analytes = knowledge.labRules().content().analytes().stream().map(LabRules.Analyte::id).toArray(String[]::new);
-    }
-
-    /** The patients and lab Observations of the poll this thread is applying; read in bulk on first use. */
-    public static final class Batch {
-        final Set<String> patients = new LinkedHashSet<>();
-        final Set<String> observations = new HashSet<>();
-
-        public void lab(String patientId, String observationId) {
-            patients.add(patientId);
-            observations.add(observationId);
-        }
-    }
-
-    /** Starts collecting a poll's patients on this thread (the consumer's parse adds to it). */
-    public static Batch begin() {
-        Batch batch = new Batch();
-        BATCH.set(batch);
-        return batch;
-    }
-
-    public static Batch current() {
-        return BATCH.get();
-    }
-
-    public static void end() {
-        BATCH.remove();
     }
 
     /** The patient's state in this transaction, read with the rest of the batch the first time. */
@@ -84,13 +59,12 @@ public class PatientStates {
         if (state != null && state.knowsObservation(observationId)) {
             return state;
         }
-        Batch batch = BATCH.get();
         Set<String> patients = new LinkedHashSet<>();
         Set<String> observations = new HashSet<>();
-        if (batch != null && batch.patients.contains(patientId)) {
+        poll.batch().filter(batch -> batch.patients.contains(patientId)).ifPresent(batch -> {
             batch.patients.stream().filter(p -> !states.containsKey(p)).forEach(patients::add);
             observations.addAll(batch.observations);
-        }
+        });
         patients.add(patientId);
         observations.add(observationId);
         load(states, patients, observations);
@@ -101,6 +75,12 @@ public class PatientStates {
     public PatientState reload(String patientId, String observationId) {
         forget(patientId);
         return of(patientId, observationId);
+    }
+
+    /** The patient's state if the lab path read it in this transaction (and nothing forgot it since). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<PatientState> cached(String patientId) {
+        return registry.getTransactionKey() == null ? Optional.empty() : Optional.ofNullable(states().get(patientId));
     }
 
     /** Forgets the patient's state: another event changed it outside the lab path. */

@@ -1,10 +1,5 @@
 package org.ilsafety.monitoring.screening;
 
-import org.ilsafety.monitoring.lab.LabResult;
-import org.ilsafety.monitoring.lab.LabResults;
-import org.ilsafety.monitoring.response.PatientState;
-import org.ilsafety.monitoring.response.PatientStates;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,14 +7,20 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.therapy.ActiveTherapy;
+import org.ilsafety.monitoring.alert.AlertCondition;
+import org.ilsafety.monitoring.alert.AlertFinding;
 import org.ilsafety.monitoring.alert.AlertRequest;
-import org.ilsafety.monitoring.alert.AlertService;
 import org.ilsafety.monitoring.alert.AlertType;
 import org.ilsafety.monitoring.alert.Severity;
 import org.ilsafety.monitoring.grading.Action;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 import org.ilsafety.monitoring.knowledge.Screening;
+import org.ilsafety.monitoring.lab.LabResult;
+import org.ilsafety.monitoring.lab.LabResults;
+import org.ilsafety.monitoring.response.ClinicalResponse;
+import org.ilsafety.monitoring.response.PatientStates;
 
 /**
  * The baseline labs a start is judged on (issue 19 item 2, {@code baselineLabs} in screening.yaml). When a therapy is
@@ -31,12 +32,12 @@ import org.ilsafety.monitoring.knowledge.Screening;
 public class BaselineLabs {
     private final MonitoringKnowledge knowledge;
     private final LabResults results;
-    private final AlertService alerts;
+    private final ClinicalResponse responses;
 
-    public BaselineLabs(MonitoringKnowledge knowledge, LabResults results, AlertService alerts) {
+    public BaselineLabs(MonitoringKnowledge knowledge, LabResults results, ClinicalResponse responses) {
         this.knowledge = knowledge;
         this.results = results;
-        this.alerts = alerts;
+        this.responses = responses;
     }
 
     /** The alert subject of a baseline requirement. */
@@ -51,23 +52,23 @@ public class BaselineLabs {
             boolean onFile = baseline.analytes().stream().anyMatch(analyte -> results.recent(therapy.patientId, analyte, PatientStates.HISTORY)
                     .stream().anyMatch(r -> usable(r, oldest)));
             if (!onFile) {
-                alerts.raise(new AlertRequest(therapy.patientId, AlertType.SCREENING, cause(baseline), StartScreening.ANALYTE, Action.MONITOR,
-                        Severity.MODERATE, baseline.display() + ": " + baseline.message().replace("{days}",
-                                String.valueOf(knowledge.screening().content().baselineMaxAgeDays())),
-                        false, now, baseline.ruleId(), baseline.source(), knowledge.screening().version()));
+                responses.raise(new AlertRequest(new AlertCondition(therapy.patientId, AlertType.SCREENING, cause(baseline)),
+                        new AlertFinding(StartScreening.ANALYTE, Action.MONITOR, Severity.MODERATE, baseline.display() + ": "
+                                + baseline.message().replace("{days}", String.valueOf(knowledge.screening().content().baselineMaxAgeDays())), false, now),
+                        new Provenance(baseline.ruleId(), baseline.source(), knowledge.screening().version())));
             }
         }
     }
 
     /** A result was stored for a patient on therapy: a usable recent one answers the baseline it belongs to. */
-    public void answered(PatientState state, ActiveTherapy therapy, LabResult result) {
+    public void answered(ActiveTherapy therapy, LabResult result) {
         if (!usable(result, oldest(Instant.now()))) {
             return;
         }
         for (Screening.BaselineLab baseline : required(therapy)) {
             if (baseline.analytes().contains(result.analyte)) {
-                state.activeAlert(AlertType.SCREENING, cause(baseline)).ifPresent(alert -> alerts.resolve(alert, "system",
-                        "A baseline " + result.analyte + " result arrived"));
+                responses.resolve(new AlertCondition(therapy.patientId, AlertType.SCREENING, cause(baseline)),
+                        "A baseline " + result.analyte + " result arrived");
             }
         }
     }

@@ -1,8 +1,6 @@
 package org.ilsafety.monitoring.screening;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,10 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.ilsafety.common.patient.PatientResourceKey;
+
 /** A latent tuberculosis Condition of a patient, or a medicine that treats it (screening.yaml latentTb), as last received. */
 @Entity
 @Table(name = "latent_tb_record")
-@IdClass(LatentTbRecord.Key.class)
+@IdClass(PatientResourceKey.class)
 public class LatentTbRecord {
     public static final String CONDITION = "CONDITION";
     public static final String TREATMENT = "TREATMENT";
@@ -32,27 +32,4 @@ public class LatentTbRecord {
     public boolean active;
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
-
-    public static class Key implements Serializable {
-        public String patientId;
-        public String resourceRef;
-
-        public Key() {
-        }
-
-        public Key(String patientId, String resourceRef) {
-            this.patientId = patientId;
-            this.resourceRef = resourceRef;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(patientId, k.patientId) && Objects.equals(resourceRef, k.resourceRef);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(patientId, resourceRef);
-        }
-    }
 }

@@ -1,12 +1,8 @@
 package org.ilsafety.monitoring.screening;
 
-import org.ilsafety.monitoring.infection.InfectionMonitor;
-import org.ilsafety.monitoring.therapy.TherapyStart;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,18 +19,21 @@ import org.ilsafety.common.fhir.EarlierResources;
 import org.ilsafety.common.fhir.MedicineReader;
 import org.ilsafety.common.fhir.PatientEventParser;
 import org.ilsafety.common.fhir.RecordedConditions;
+import org.ilsafety.common.knowledge.Provenance;
+import org.ilsafety.common.patient.PatientResourceKey;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.common.therapy.ActiveTherapy;
-import org.ilsafety.monitoring.alert.Alert;
+import org.ilsafety.monitoring.alert.AlertCondition;
+import org.ilsafety.monitoring.alert.AlertFinding;
 import org.ilsafety.monitoring.alert.AlertRequest;
-import org.ilsafety.monitoring.alert.AlertService;
 import org.ilsafety.monitoring.alert.AlertType;
 import org.ilsafety.monitoring.alert.Severity;
 import org.ilsafety.monitoring.decision.Decision;
-import org.ilsafety.monitoring.decision.DecisionService;
 import org.ilsafety.monitoring.grading.Action;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 import org.ilsafety.monitoring.knowledge.Screening;
+import org.ilsafety.monitoring.response.ClinicalResponse;
+import org.ilsafety.monitoring.therapy.TherapyStart;
 
 /**
  * Latent tuberculosis treated or not (issue 19; screening.yaml {@code latentTb}). A latent TB Condition with no treatment on
@@ -53,16 +52,13 @@ public class LatentTuberculosis {
     private final EntityManager entityManager;
     private final MonitoringKnowledge knowledge;
     private final ActiveTherapies therapies;
-    private final AlertService alerts;
-    private final DecisionService decisions;
+    private final ClinicalResponse responses;
 
-    public LatentTuberculosis(EntityManager entityManager, MonitoringKnowledge knowledge, ActiveTherapies therapies, AlertService alerts,
-            DecisionService decisions) {
+    public LatentTuberculosis(EntityManager entityManager, MonitoringKnowledge knowledge, ActiveTherapies therapies, ClinicalResponse responses) {
         this.entityManager = entityManager;
         this.knowledge = knowledge;
         this.therapies = therapies;
-        this.alerts = alerts;
-        this.decisions = decisions;
+        this.responses = responses;
     }
 
     private Screening.LatentTb rules() {
@@ -112,7 +108,7 @@ public class LatentTuberculosis {
 
     /** Stores the resource when it matches (or was stored before); false when it is not about latent TB. */
     private boolean keep(String patientId, String ref, String kind, String name, boolean matches, boolean active) {
-        LatentTbRecord stored = entityManager.find(LatentTbRecord.class, new LatentTbRecord.Key(patientId, ref));
+        LatentTbRecord stored = entityManager.find(LatentTbRecord.class, new PatientResourceKey(patientId, ref));
         if (!matches && stored == null) {
             return false;
         }
@@ -136,37 +132,35 @@ public class LatentTuberculosis {
     public void evaluate(ActiveTherapy therapy, Instant at) {
         String patientId = therapy.patientId;
         Screening.LatentTb rules = rules();
-        String version = knowledge.screening().version();
+        Provenance provenance = new Provenance(rules.ruleId(), rules.source(), knowledge.screening().version());
+        AlertCondition untreated = new AlertCondition(patientId, AlertType.SCREENING, UNTREATED);
+        AlertCondition treatedAlert = new AlertCondition(patientId, AlertType.SCREENING, TREATED);
         List<LatentTbRecord> active = entityManager.createQuery("SELECT r FROM LatentTbRecord r WHERE r.patientId = :p AND r.active = true",
                 LatentTbRecord.class).setParameter("p", patientId).getResultList();
         boolean latent = active.stream().anyMatch(r -> LatentTbRecord.CONDITION.equals(r.kind));
         boolean treated = active.stream().anyMatch(r -> LatentTbRecord.TREATMENT.equals(r.kind));
         boolean applies = latent && therapy.isCurrent() && rules.appliesTo(therapy.moleculeId, therapy.indication);
         if (!applies || treated) {
-            Optional<Alert> resolved = alerts.resolve(patientId, AlertType.SCREENING, UNTREATED, "system",
-                    applies ? "Latent tuberculosis treatment on record" : "No latent tuberculosis on record");
-            decisions.release(patientId, UNTREATED, new Decision(patientId, UNTREATED, StartScreening.ANALYTE, Action.RESUME, false,
-                    applies ? rules.treatedMessage() : "No latent tuberculosis on record: it no longer blocks the start.", at, rules.ruleId(),
-                    rules.source(), version), resolved.orElse(null));
+            responses.recover(untreated, applies ? "Latent tuberculosis treatment on record" : "No latent tuberculosis on record",
+                    Decision.resume(patientId, UNTREATED, StartScreening.ANALYTE,
+                            applies ? rules.treatedMessage() : "No latent tuberculosis on record: it no longer blocks the start.", at, provenance));
         }
         if (!applies) {
-            alerts.resolve(patientId, AlertType.SCREENING, TREATED, "system", "No latent tuberculosis on record");
+            responses.resolve(treatedAlert, "No latent tuberculosis on record");
             return;
         }
         if (treated) {
-            alerts.raise(new AlertRequest(patientId, AlertType.SCREENING, TREATED, StartScreening.ANALYTE, Action.MONITOR, Severity.LOW,
-                    rules.treatedMessage(), false, at, rules.ruleId(), rules.source(), version));
+            responses.raise(new AlertRequest(treatedAlert, new AlertFinding(StartScreening.ANALYTE, Action.MONITOR, Severity.LOW,
+                    rules.treatedMessage(), false, at), provenance));
             return;
         }
-        alerts.resolve(patientId, AlertType.SCREENING, TREATED, "system", "The latent tuberculosis treatment is no longer on record");
+        responses.resolve(treatedAlert, "The latent tuberculosis treatment is no longer on record");
         if (TherapyStart.beforeFirstDose(therapy)) {
-            Alert alert = alerts.raise(new AlertRequest(patientId, AlertType.SCREENING, UNTREATED, StartScreening.ANALYTE, Action.DO_NOT_START,
-                    Severity.HIGH, rules.untreatedMessage(), false, at, rules.ruleId(), rules.source(), version));
-            decisions.hold(new Decision(patientId, UNTREATED, StartScreening.ANALYTE, Action.DO_NOT_START, false, rules.untreatedMessage(), at,
-                    rules.ruleId(), rules.source(), version), alert);
+            responses.hold(new AlertRequest(untreated, new AlertFinding(StartScreening.ANALYTE, Action.DO_NOT_START, Severity.HIGH,
+                    rules.untreatedMessage(), false, at), provenance));
         } else {
-            alerts.raise(new AlertRequest(patientId, AlertType.SCREENING, UNTREATED, StartScreening.ANALYTE, Action.MONITOR, Severity.HIGH,
-                    rules.onTherapyMessage(), false, at, rules.ruleId(), rules.source(), version));
+            responses.raise(new AlertRequest(untreated, new AlertFinding(StartScreening.ANALYTE, Action.MONITOR, Severity.HIGH,
+                    rules.onTherapyMessage(), false, at), provenance));
         }
     }
 }

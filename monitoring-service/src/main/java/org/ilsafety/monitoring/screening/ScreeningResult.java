@@ -2,7 +2,6 @@ package org.ilsafety.monitoring.screening;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -28,29 +27,6 @@ public class ScreeningResult {
     @Column(name = "observed_at", nullable = false)
     public Instant observedAt;
 
-    public static class Key implements Serializable {
-        public String patientId;
-        public String screen;
-        public String observationId;
-
-        public Key() {
-        }
-
-        public Key(String patientId, String screen, String observationId) {
-            this.patientId = patientId;
-            this.screen = screen;
-            this.observationId = observationId;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(patientId, k.patientId) && Objects.equals(screen, k.screen)
-                    && Objects.equals(observationId, k.observationId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(patientId, screen, observationId);
-        }
+    public record Key(String patientId, String screen, String observationId) implements Serializable {
     }
 }

@@ -1,13 +1,5 @@
 package org.ilsafety.monitoring.screening;
 
-import org.ilsafety.monitoring.lab.LabResult;
-import org.ilsafety.monitoring.lab.LabResults;
-import org.ilsafety.monitoring.lab.ObservationReader;
-import org.ilsafety.monitoring.infection.InfectionMonitor;
-import org.ilsafety.monitoring.infection.PatientCondition;
-import org.ilsafety.monitoring.therapy.TherapyContext;
-import org.ilsafety.monitoring.therapy.TherapyStart;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,23 +9,31 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.common.therapy.ActiveTherapy;
-import org.ilsafety.monitoring.alert.Alert;
+import org.ilsafety.monitoring.alert.AlertCondition;
+import org.ilsafety.monitoring.alert.AlertFinding;
 import org.ilsafety.monitoring.alert.AlertRequest;
-import org.ilsafety.monitoring.alert.AlertService;
 import org.ilsafety.monitoring.alert.AlertType;
 import org.ilsafety.monitoring.alert.Severity;
 import org.ilsafety.monitoring.decision.Decision;
-import org.ilsafety.monitoring.decision.DecisionService;
 import org.ilsafety.monitoring.grading.Action;
 import org.ilsafety.monitoring.grading.Grade;
 import org.ilsafety.monitoring.grading.LabGrader;
 import org.ilsafety.monitoring.grading.LabValue;
+import org.ilsafety.monitoring.infection.InfectionMonitor;
+import org.ilsafety.monitoring.infection.PatientCondition;
 import org.ilsafety.monitoring.knowledge.LabRules;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 import org.ilsafety.monitoring.knowledge.Screening;
+import org.ilsafety.monitoring.lab.LabResult;
+import org.ilsafety.monitoring.lab.LabResults;
+import org.ilsafety.monitoring.lab.ObservationReader;
+import org.ilsafety.monitoring.response.ClinicalResponse;
 import org.ilsafety.monitoring.schedule.ScheduleService;
+import org.ilsafety.monitoring.therapy.TherapyContext;
+import org.ilsafety.monitoring.therapy.TherapyStart;
 
 /**
  * Pre-treatment screening when a therapy is ordered: a TB test and hepatitis B screen on file and
@@ -56,15 +56,14 @@ public class StartScreening {
     private final LabResults results;
     private final LabGrader grader;
     private final InfectionMonitor infections;
-    private final AlertService alerts;
-    private final DecisionService decisions;
+    private final ClinicalResponse responses;
     private final BaselineLabs baselines;
     private final LatentTuberculosis latentTb;
     private final ScheduleService schedules;
 
     public StartScreening(EntityManager entityManager, MonitoringKnowledge knowledge, ActiveTherapies therapies, LabResults results,
-            LabGrader grader, InfectionMonitor infections, AlertService alerts, DecisionService decisions, BaselineLabs baselines,
-            LatentTuberculosis latentTb, ScheduleService schedules) {
+            LabGrader grader, InfectionMonitor infections, ClinicalResponse responses, BaselineLabs baselines, LatentTuberculosis latentTb,
+            ScheduleService schedules) {
         this.schedules = schedules;
         this.latentTb = latentTb;
         this.baselines = baselines;
@@ -74,8 +73,7 @@ public class StartScreening {
         this.results = results;
         this.grader = grader;
         this.infections = infections;
-        this.alerts = alerts;
-        this.decisions = decisions;
+        this.responses = responses;
     }
 
     public static String cause(String what) {
@@ -89,9 +87,9 @@ public class StartScreening {
         String version = knowledge.screening().version();
         if (!screening.infections().exemptIndications().contains(therapy.indication)) {
             for (PatientCondition infection : infections.activeInfections(therapy.patientId)) {
-                String cause = InfectionMonitor.cause(infection.conditionId);
-                block(therapy.patientId, cause, InfectionMonitor.ANALYTE, screening.infections().beforeStartMessage(), now,
-                        screening.infections().ruleId(), screening.infections().source(), version);
+                String cause = InfectionMonitor.cause(infection.resourceRef);
+                block(new AlertCondition(therapy.patientId, AlertType.SCREENING, cause), InfectionMonitor.ANALYTE,
+                        screening.infections().beforeStartMessage(), now, new Provenance(screening.infections().ruleId(), screening.infections().source(), version));
             }
         }
         for (Screening.Screen screen : applicable(therapy)) {
@@ -106,11 +104,11 @@ public class StartScreening {
             }
             if ("POSITIVE".equals(outcome) || screening.missingScreenAction() == Screening.MissingScreenAction.DO_NOT_START) {
                 String message = screen.display() + ": " + ("POSITIVE".equals(outcome) ? screening.positiveScreenMessage() : screening.missingScreenMessage());
-                block(therapy.patientId, cause(screen.id()), ANALYTE, message, now, screen.ruleId(), screen.source(), version);
+                block(condition(therapy.patientId, screen), ANALYTE, message, now, provenance(screen, version));
             } else {
-                alerts.raise(new AlertRequest(therapy.patientId, AlertType.SCREENING, cause(screen.id()), ANALYTE, Action.MONITOR, Severity.MODERATE,
-                        screen.display() + " (" + outcome.toLowerCase() + "): " + screening.missingScreenMessage(), false, now, screen.ruleId(),
-                        screen.source(), version));
+                responses.raise(new AlertRequest(condition(therapy.patientId, screen), new AlertFinding(ANALYTE, Action.MONITOR, Severity.MODERATE,
+                        screen.display() + " (" + outcome.toLowerCase() + "): " + screening.missingScreenMessage(), false, now),
+                        provenance(screen, version)));
             }
         }
         latentTb.evaluate(therapy, now);
@@ -144,21 +142,20 @@ public class StartScreening {
         Screening screening = knowledge.screening().content();
         String version = knowledge.screening().version();
         Screening.Screen screen = reading.screen();
-        String cause = cause(screen.id());
+        AlertCondition condition = condition(reading.patientId(), screen);
         if ("NEGATIVE".equals(reading.outcome())) {
-            Optional<Alert> resolved = alerts.resolve(reading.patientId(), AlertType.SCREENING, cause, "system", screen.display() + " negative");
-            decisions.release(reading.patientId(), cause, new Decision(reading.patientId(), cause, ANALYTE, Action.RESUME, false,
-                    screen.display() + " negative: it no longer blocks the start.", reading.observedAt(), screen.ruleId(), screen.source(), version), resolved.orElse(null));
+            responses.recover(condition, screen.display() + " negative", Decision.resume(reading.patientId(), condition.subject(), ANALYTE,
+                    screen.display() + " negative: it no longer blocks the start.", reading.observedAt(), provenance(screen, version)));
         } else if ("POSITIVE".equals(reading.outcome()) && screen.alertsOnly()) {
             evaluate(reading.patientId(), screen, reading.observedAt(), version);
         } else if ("POSITIVE".equals(reading.outcome())) {
             String message = screen.display() + ": " + screening.positiveScreenMessage();
             if (TherapyStart.beforeFirstDose(therapy.get())) {
-                block(reading.patientId(), cause, ANALYTE, message, reading.observedAt(), screen.ruleId(), screen.source(), version);
+                block(condition, ANALYTE, message, reading.observedAt(), provenance(screen, version));
             } else {
-                alerts.raise(new AlertRequest(reading.patientId(), AlertType.SCREENING, cause, ANALYTE, Action.MONITOR, Severity.HIGH,
-                        screen.display() + " positive during therapy: evaluate for active disease.", false, reading.observedAt(), screen.ruleId(),
-                        screen.source(), version));
+                responses.raise(new AlertRequest(condition, new AlertFinding(ANALYTE, Action.MONITOR, Severity.HIGH,
+                        screen.display() + " positive during therapy: evaluate for active disease.", false, reading.observedAt()),
+                        provenance(screen, version)));
             }
         }
     }
@@ -174,28 +171,31 @@ public class StartScreening {
             Grade grade = grader.grade(TherapyContext.initiation(therapy), new LabValue(r.loinc, r.value, r.unit, r.referenceHigh, null));
             if (grade.graded() && grade.finding().action() == Action.DO_NOT_START) {
                 // The lab path's alert (LAB_ABNORMAL, subject the analyte): a newer result in the start band resolves it and releases the block.
-                block(AlertType.LAB_ABNORMAL, therapy.patientId, analyte.id(), analyte.id(), "Baseline: " + grade.finding().message(), r.observedAt, grade.finding().ruleId(), grade.finding().source(),
-                        grade.finding().knowledgeVersion());
+                block(new AlertCondition(therapy.patientId, AlertType.LAB_ABNORMAL, analyte.id()), analyte.id(), "Baseline: " + grade.finding().message(),
+                        r.observedAt, new Provenance(grade.finding().ruleId(), grade.finding().source(), grade.finding().knowledgeVersion()));
             }
         }
     }
 
     /** A positive screen the label gives no block for (anti-HBc alone): an alert to evaluate, never a DO_NOT_START. */
     private void evaluate(String patientId, Screening.Screen screen, Instant observedAt, String version) {
-        alerts.raise(new AlertRequest(patientId, AlertType.SCREENING, cause(screen.id()), ANALYTE, Action.MONITOR, Severity.HIGH,
-                screen.display() + ": " + screen.positiveMessage(), false, observedAt, screen.ruleId(), screen.source(), version));
+        responses.raise(new AlertRequest(condition(patientId, screen), new AlertFinding(ANALYTE, Action.MONITOR, Severity.HIGH,
+                screen.display() + ": " + screen.positiveMessage(), false, observedAt), provenance(screen, version)));
     }
 
-    private void block(String patientId, String cause, String analyte, String message, Instant observedAt, String ruleId, String source,
-            String version) {
-        block(AlertType.SCREENING, patientId, cause, analyte, message, observedAt, ruleId, source, version);
+    /** What fails the screening blocks the start: a DO_NOT_START alert and hold, the cause being the alert's subject. */
+    private void block(AlertCondition condition, String analyte, String message, Instant observedAt, Provenance provenance) {
+        responses.hold(new AlertRequest(condition, new AlertFinding(analyte, Action.DO_NOT_START, Severity.HIGH, message, false, observedAt),
+                provenance));
     }
 
-    private void block(AlertType type, String patientId, String cause, String analyte, String message, Instant observedAt, String ruleId,
-            String source, String version) {
-        Alert alert = alerts.raise(new AlertRequest(patientId, type, cause, analyte, Action.DO_NOT_START, Severity.HIGH, message,
-                false, observedAt, ruleId, source, version));
-        decisions.hold(new Decision(patientId, cause, analyte, Action.DO_NOT_START, false, message, observedAt, ruleId, source, version), alert);
+    /** A screen's alert: SCREENING about {@code SCREEN:<screen>}. */
+    private static AlertCondition condition(String patientId, Screening.Screen screen) {
+        return new AlertCondition(patientId, AlertType.SCREENING, cause(screen.id()));
+    }
+
+    private static Provenance provenance(Screening.Screen screen, String version) {
+        return new Provenance(screen.ruleId(), screen.source(), version);
     }
 
     private List<Screening.Screen> applicable(ActiveTherapy therapy) {

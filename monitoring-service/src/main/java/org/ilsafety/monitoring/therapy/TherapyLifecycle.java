@@ -1,8 +1,5 @@
 package org.ilsafety.monitoring.therapy;
 
-import org.ilsafety.monitoring.infection.InfectionMonitor;
-import org.ilsafety.monitoring.screening.StartScreening;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,15 +9,22 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.hl7.fhir.r4.model.MedicationAdministration;
 import org.ilsafety.common.events.TherapyPlanEvent;
+import org.ilsafety.common.fhir.MedicineReader;
+import org.ilsafety.common.fhir.ReceivedResources;
+import org.ilsafety.common.inbox.EventRejected;
 import org.ilsafety.common.inbox.IgnoredReasons;
 import org.ilsafety.common.inbox.InputOutcome;
+import org.ilsafety.common.knowledge.ProductCatalog;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.common.therapy.ActiveTherapyChanged;
 import org.ilsafety.common.therapy.TherapyOrder;
 import org.ilsafety.monitoring.decision.DecisionService;
+import org.ilsafety.monitoring.infection.InfectionMonitor;
 import org.ilsafety.monitoring.schedule.ScheduleService;
+import org.ilsafety.monitoring.screening.StartScreening;
 
 /**
  * Opens monitoring when a therapy is ordered or started, and closes it when the therapy ends. An order with no
@@ -35,10 +39,14 @@ public class TherapyLifecycle {
     private final DecisionService decisions;
     private final EntityManager entityManager;
     private final InfectionMonitor infections;
+    private final ReceivedResources received;
+    private final ProductCatalog products;
 
     public TherapyLifecycle(ActiveTherapies therapies, StartScreening screening, ScheduleService schedules, DecisionService decisions,
-            EntityManager entityManager, InfectionMonitor infections) {
+            EntityManager entityManager, InfectionMonitor infections, ReceivedResources received, ProductCatalog products) {
         this.infections = infections;
+        this.received = received;
+        this.products = products;
         this.therapies = therapies;
         this.entityManager = entityManager;
         this.screening = screening;
@@ -85,6 +93,26 @@ public class TherapyLifecycle {
                 || change == TherapyPlanEvent.Change.UPDATED) {
             schedules.open(therapy);
         }
+    }
+
+    /** An administration on patient-events: a completed one of a recognised medicine with its time, else ignored or rejected. */
+    public void administered(String patientId, MedicationAdministration administration) {
+        if (administration.getStatus() == null || !"completed".equals(administration.getStatus().toCode())) {
+            InputOutcome.ignore(IgnoredReasons.NOT_COMPLETED);
+            return;
+        }
+        var recognised = MedicineReader.recognise(administration, received, products).map(ProductCatalog.Recognition::product);
+        if (recognised.isEmpty()) {
+            InputOutcome.ignore(IgnoredReasons.MEDICINE_UNRECOGNIZED);
+            return;
+        }
+        Instant at = administration.hasEffectiveDateTimeType() ? administration.getEffectiveDateTimeType().getValue().toInstant()
+                : administration.hasEffectivePeriod() && administration.getEffectivePeriod().hasStart()
+                        ? administration.getEffectivePeriod().getStart().toInstant() : null;
+        if (at == null) {
+            throw new EventRejected("MISSING_ADMINISTRATION_TIME", "The administration has no effective time");
+        }
+        administered(patientId, recognised.get().molecule(), at);
     }
 
     /**

@@ -1,8 +1,9 @@
 package org.ilsafety.monitoring.therapy;
 
-import org.ilsafety.common.events.PlanStatus;
 import java.time.Instant;
 
+import org.hl7.fhir.r4.model.MedicationAdministration;
+import org.ilsafety.common.events.PlanStatus;
 import org.ilsafety.common.therapy.ActiveTherapy;
 
 /**

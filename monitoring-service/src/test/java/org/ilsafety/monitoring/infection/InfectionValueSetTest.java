@@ -1,9 +1,5 @@
 package org.ilsafety.monitoring.infection;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.Optional;
 
 import org.ilsafety.monitoring.knowledge.InfectionKnowledge;
@@ -11,6 +7,10 @@ import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 19 item 6: the infection value set of infections.yaml. SNOMED CT by listed concept, ICD-10-CM by range and

@@ -1,7 +1,5 @@
 package org.ilsafety.monitoring.lab;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.Arrays;
 import java.util.List;
 
@@ -10,6 +8,8 @@ import org.ilsafety.monitoring.knowledge.LabRules;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Persistence and confirmation of transaminase elevations, on the packaged rules. */
 class HistoryRuleTest {

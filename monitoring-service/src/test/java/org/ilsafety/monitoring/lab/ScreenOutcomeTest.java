@@ -1,8 +1,5 @@
 package org.ilsafety.monitoring.lab;
 
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
@@ -10,6 +7,8 @@ import org.hl7.fhir.r4.model.StringType;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Issue 19 item 13: a screen result that says both a positive and a negative word is indeterminate, never negative. */
 class ScreenOutcomeTest {

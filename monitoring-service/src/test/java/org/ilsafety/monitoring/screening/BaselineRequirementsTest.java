@@ -1,8 +1,5 @@
 package org.ilsafety.monitoring.screening;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-
 import java.util.Arrays;
 import java.util.List;
 
@@ -11,6 +8,9 @@ import org.ilsafety.monitoring.knowledge.Screening;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /** Issue 19 item 2: the baseline labs a start needs, per drug and indication, from the packaged screening.yaml. */
 class BaselineRequirementsTest {

@@ -1,10 +1,5 @@
 package org.ilsafety.monitoring.screening;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Duration;
 import java.util.List;
 
@@ -15,6 +10,11 @@ import org.ilsafety.testsupport.FhirFixtures;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Issue 19, tuberculosis, through the broker and PostgreSQL: untreated latent TB blocks the start and a treatment on record

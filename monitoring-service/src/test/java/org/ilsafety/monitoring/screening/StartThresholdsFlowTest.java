@@ -1,15 +1,5 @@
 package org.ilsafety.monitoring.screening;
 
-import org.ilsafety.common.knowledge.Provenance;
-import org.ilsafety.common.events.PlanStatus;
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
-import static org.hamcrest.Matchers.startsWith;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -17,12 +7,22 @@ import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.ilsafety.common.events.MonitoringEvent;
+import org.ilsafety.common.events.PlanStatus;
 import org.ilsafety.common.events.TherapyPlanEvent;
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.monitoring.MonitoringBus;
 import org.ilsafety.testsupport.FhirFixtures;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 /**
  * Issue 19 items 1 and 2 through the broker and PostgreSQL: an ordered therapy stays PLANNED until its first administration,

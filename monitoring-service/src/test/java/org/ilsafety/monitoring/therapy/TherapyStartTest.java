@@ -1,10 +1,8 @@
 package org.ilsafety.monitoring.therapy;
 
-import org.ilsafety.common.events.PlanStatus;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.time.Instant;
 
+import org.ilsafety.common.events.PlanStatus;
 import org.ilsafety.common.therapy.ActiveTherapy;
 import org.ilsafety.monitoring.grading.Action;
 import org.ilsafety.monitoring.grading.LabGrader;
@@ -12,6 +10,8 @@ import org.ilsafety.monitoring.grading.LabValue;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Issue 19 item 1: an ordered therapy with no dose given is PLANNED and graded with the start thresholds. */
 class TherapyStartTest {

@@ -12,8 +12,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.problem.ProblemException;
+import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.monitoring.decision.DecisionService;
 import org.ilsafety.monitoring.lab.LabResults;
@@ -46,9 +46,9 @@ public class PatientLabsResource {
                 : "No tocilizumab or anakinra therapy is recorded: results are stored but not graded.";
         var items = results.all(patientId, limit).stream().map(r -> new PatientLabsView.Result(r.observationId, r.loinc, r.analyte, r.value,
                 r.unit, r.referenceHigh, r.convertedValue, r.convertedUnit, r.observedAt, r.status, r.gradingContext, r.band,
-                r.action == null ? null : r.action.name(), r.message, r.ruleId, r.knowledgeVersion)).toList();
+                r.action == null ? null : r.action.name(), r.message, r.provenance().ruleId(), r.provenance().knowledgeVersion())).toList();
         var holds = decisions.holds(patientId).stream()
-                .map(h -> new PatientLabsView.Hold(h.cause, h.analyte, h.action.name(), h.ruleId, h.openedAt)).toList();
+                .map(h -> new PatientLabsView.Hold(h.cause, h.analyte, h.action.name(), h.provenance().ruleId(), h.openedAt)).toList();
         return new PatientLabsView(patientId, known, grading, items, holds);
     }
 }
