@@ -57,8 +57,7 @@ public class LabMonitor {
     }
 
     public LabResult record(ObservationReader.LabReading reading) {
-        LabValue lab = new LabValue(reading.loinc(), reading.value(), reading.unit(), reading.referenceHigh(), reading.referenceHighUnit(),
-                reading.comparator());
+        LabValue lab = reading.lab();
         PatientState state = responses.labPath(reading.patientId(), reading.observationId());
         Optional<LabResult> stored = state.storedResult(reading.observationId());
         Instant storedAt = stored.map(r -> r.observedAt).orElse(null);
@@ -67,9 +66,9 @@ public class LabMonitor {
         result.observationId = reading.observationId();
         result.loinc = reading.loinc();
         result.analyte = reading.analyte().id();
-        result.value = reading.value();
-        result.unit = reading.unit();
-        result.referenceHigh = reading.referenceHigh();
+        result.value = lab.value();
+        result.unit = lab.unit();
+        result.referenceHigh = lab.referenceHigh();
         result.observedAt = reading.observedAt();
         result.receivedAt = Instant.now();
         result.scaledValue = grader.scaledValue(reading.analyte(), lab).orElse(null);

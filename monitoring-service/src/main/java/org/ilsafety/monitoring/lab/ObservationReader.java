@@ -14,6 +14,7 @@ import org.ilsafety.common.fhir.ObservationFacts;
 import org.ilsafety.common.fhir.PatientEventParser;
 import org.ilsafety.common.inbox.EventRejected;
 import org.ilsafety.common.inbox.IgnoredReasons;
+import org.ilsafety.monitoring.grading.LabValue;
 import org.ilsafety.monitoring.knowledge.LabRules;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
 import org.ilsafety.monitoring.knowledge.Screening;
@@ -39,13 +40,12 @@ public class ObservationReader {
     public sealed interface Reading permits LabReading, ScreenReading, Ignored {
     }
 
-    public record LabReading(String patientId, String observationId, String loinc, LabRules.Analyte analyte, double value,
-            String unit, Double referenceHigh, String referenceHighUnit, Instant observedAt, String comparator, boolean preliminary)
-            implements Reading {
+    /** A lab result of a monitored analyte: the value as the lab sent it ({@code lab}), when, and whether it is preliminary. */
+    public record LabReading(String patientId, String observationId, LabRules.Analyte analyte, LabValue lab, Instant observedAt,
+            boolean preliminary) implements Reading {
 
-        public LabReading(String patientId, String observationId, String loinc, LabRules.Analyte analyte, double value, String unit,
-                Double referenceHigh, String referenceHighUnit, Instant observedAt) {
-            this(patientId, observationId, loinc, analyte, value, unit, referenceHigh, referenceHighUnit, observedAt, null, false);
+        public String loinc() {
+            return lab.code();
         }
     }
 
@@ -107,8 +107,8 @@ public class ObservationReader {
             high = h.getValue().doubleValue();
             highUnit = ObservationFacts.unitOf(h);
         }
-        return new LabReading(patientId, id, loinc, analyte, measured.value(), measured.unit(), high, highUnit, observedAt,
-                measured.comparator(), preliminary);
+        return new LabReading(patientId, id, analyte, new LabValue(loinc, measured.value(), measured.unit(), high, highUnit, measured.comparator()),
+                observedAt, preliminary);
     }
 
     private Optional<Screening.Screen> screen(String loinc) {
