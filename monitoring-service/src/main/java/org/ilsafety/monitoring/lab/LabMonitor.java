@@ -97,7 +97,7 @@ public class LabMonitor {
         result.convertedUnit = grade.finding().unit();
         result.band = grade.finding().band();
         result.action = grade.finding().action();
-        result.provenance = provenance(grade);
+        result.provenance = grade.finding().provenance();
         result.message = grade.finding().message();
         results.save(result);
         state.stored(result);
@@ -114,7 +114,7 @@ public class LabMonitor {
         if (grade.finding().status() == FindingStatus.UNGRADABLE) {
             responses.raise(new AlertRequest(new AlertCondition(reading.patientId(), AlertType.LAB_UNGRADABLE, result.analyte),
                     new AlertFinding(result.analyte, Action.MONITOR, Severity.MODERATE, grade.finding().message(), false, reading.observedAt()),
-                    provenance(grade)));
+                    grade.finding().provenance()));
         } else if (grade.graded()) {
             if (latest && !earlier.isEmpty() && FindingStatus.UNGRADABLE.name().equals(earlier.get(0).status)) {
                 responses.resolve(new AlertCondition(reading.patientId(), AlertType.LAB_UNGRADABLE, result.analyte), "A gradable result arrived");
@@ -135,7 +135,7 @@ public class LabMonitor {
         Action action = outcome.action();
         boolean review = (rule.reviewIndividually() && action != Action.MONITOR && action != Action.CONTINUE)
                 || (grade.finding().requiresIndividualReview() && action != Action.CONTINUE);
-        Provenance provenance = provenance(grade).withRule(rule.id());
+        Provenance provenance = grade.finding().provenance().withRule(rule.id());
         AlertCondition condition = new AlertCondition(patientId, AlertType.LAB_ABNORMAL, analyte);
 
         Optional<PlanHold> hold = responses.holdOf(patientId, analyte);
@@ -166,11 +166,6 @@ public class LabMonitor {
                     action, rule.severity(action), message(rule, outcome, therapy, grade), review, result.observedAt), provenance));
             case RESUME -> throw new IllegalStateException("RESUME is never a band action");
         }
-    }
-
-    /** The rule that graded the result, with its source and knowledge version. */
-    private static Provenance provenance(Grade grade) {
-        return new Provenance(grade.finding().ruleId(), grade.finding().source(), grade.finding().knowledgeVersion());
     }
 
     /** The rule's message already names the analyte and band; the alert adds only what the rule cannot know. */

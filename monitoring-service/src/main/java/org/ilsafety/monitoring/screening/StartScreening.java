@@ -172,7 +172,7 @@ public class StartScreening {
             if (grade.graded() && grade.finding().action() == Action.DO_NOT_START) {
                 // The lab path's alert (LAB_ABNORMAL, subject the analyte): a newer result in the start band resolves it and releases the block.
                 block(new AlertCondition(therapy.patientId, AlertType.LAB_ABNORMAL, analyte.id()), analyte.id(), "Baseline: " + grade.finding().message(),
-                        r.observedAt, new Provenance(grade.finding().ruleId(), grade.finding().source(), grade.finding().knowledgeVersion()));
+                        r.observedAt, grade.finding().provenance());
             }
         }
     }
