@@ -58,7 +58,8 @@ public class LabGrader {
             LabRules.Analyte analyte = knownAnalyte.get();
             return new Grade(new Finding(lab.code(), analyte.id(), FindingStatus.UNGRADABLE, null, lab.unit(), null, "UNGRADABLE", Action.MONITOR,
                     false, (Double.isFinite(lab.value()) ? "The reference range high" : "The value") + " of this " + analyte.id()
-                            + " result is not a finite number; the result cannot be graded.", new Provenance("UNGRADABLE-" + analyte.id(), analyte.source(), version)),
+                            + " result is not a finite number; the result cannot be graded.",
+                    new Provenance("UNGRADABLE-" + analyte.id(), analyte.source(), version)),
                     analyte, null, null, null);
         }
         Grade grade = knownAnalyte.flatMap(analyte -> measure(analyte, lab))
@@ -89,7 +90,8 @@ public class LabGrader {
         if (atEdge.graded() && atFar.graded() && atEdge.rule().id().equals(atFar.rule().id())) {
             Finding f = atEdge.finding();
             return new Grade(new Finding(f.code(), f.analyte(), f.status(), f.value(), f.unit(), f.multipleOfUln(), f.band(), f.action(),
-                    f.requiresIndividualReview(), "Reported as " + reported + ", graded on its bound. " + f.message(), f.provenance()), atEdge.analyte(), atEdge.scaledValue(), atEdge.rule(), atEdge.ruleSet());
+                    f.requiresIndividualReview(), "Reported as " + reported + ", graded on its bound. " + f.message(), f.provenance()),
+                    atEdge.analyte(), atEdge.scaledValue(), atEdge.rule(), atEdge.ruleSet());
         }
         if (atEdge.finding().status() != FindingStatus.GRADED) {
             return atEdge;
@@ -186,7 +188,8 @@ public class LabGrader {
 
     private static Grade graded(Measured m, double scaled, LabRules.Rule band, String source, LabRules.RuleSet set, String version) {
         return new Grade(new Finding(m.lab().code(), m.analyte().id(), FindingStatus.GRADED, m.converted(), m.analyte().unit(), m.multipleOfUln(),
-                band.band(), band.action(), band.reviewIndividually(), band.message(), new Provenance(band.id(), source, version)), m.analyte(), scaled, band, set);
+                band.band(), band.action(), band.reviewIndividually(), band.message(),
+                new Provenance(band.id(), source, version)), m.analyte(), scaled, band, set);
     }
 
     /**

@@ -89,8 +89,9 @@ public class InfectionMonitor {
             hold(therapy.get(), conditionId, observedAt);
         } else {
             String cause = cause(conditionId);
-            Optional<Alert> resolved = responses.resolve(new AlertCondition(patientId, AlertType.INFECTION, cause), "The infection is no longer active");
-            Optional<Alert> screening = responses.resolve(new AlertCondition(patientId, AlertType.SCREENING, cause), "The infection is no longer active");
+            String ended = "The infection is no longer active";
+            Optional<Alert> resolved = responses.resolve(new AlertCondition(patientId, AlertType.INFECTION, cause), ended);
+            Optional<Alert> screening = responses.resolve(new AlertCondition(patientId, AlertType.SCREENING, cause), ended);
             String restart = therapy.map(t -> restartMessage(t)).orElse("Restart as prescribed.");
             responses.release(patientId, cause, Decision.resume(patientId, cause, ANALYTE, "The infection is no longer active. " + restart,
                     observedAt, provenance()), resolved.or(() -> screening).orElse(null));

@@ -88,8 +88,9 @@ public class StartScreening {
         if (!screening.infections().exemptIndications().contains(therapy.indication)) {
             for (PatientCondition infection : infections.activeInfections(therapy.patientId)) {
                 String cause = InfectionMonitor.cause(infection.resourceRef);
-                block(new AlertCondition(therapy.patientId, AlertType.SCREENING, cause), InfectionMonitor.ANALYTE,
-                        screening.infections().beforeStartMessage(), now, new Provenance(screening.infections().ruleId(), screening.infections().source(), version));
+                Screening.Infections rules = screening.infections();
+                block(new AlertCondition(therapy.patientId, AlertType.SCREENING, cause), InfectionMonitor.ANALYTE, rules.beforeStartMessage(), now,
+                        new Provenance(rules.ruleId(), rules.source(), version));
             }
         }
         for (Screening.Screen screen : applicable(therapy)) {
