@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.monitoring.grading.Action;
 
 /** An alert about one condition of one patient: (patient, type, subject) has at most one active alert. */
@@ -37,11 +39,9 @@ public class Alert {
     public Action action;
     @Column(nullable = false)
     public String message;
-    @Column(name = "rule_id")
-    public String ruleId;
-    public String source;
-    @Column(name = "knowledge_version")
-    public String knowledgeVersion;
+    /** The rule behind the alert (columns rule_id, source, knowledge_version); null when raised without one. */
+    @Embedded
+    public Provenance provenance;
     @Column(name = "requires_individual_review", nullable = false)
     public boolean requiresIndividualReview;
     @Column(nullable = false)
@@ -65,4 +65,9 @@ public class Alert {
     public String resolution;
     @Version
     public long version;
+
+    /** The rule behind the alert, {@link Provenance#NONE} when it has none. */
+    public Provenance provenance() {
+        return provenance == null ? Provenance.NONE : provenance;
+    }
 }

@@ -1,10 +1,19 @@
 package org.ilsafety.monitoring.alert;
 
-import java.time.Instant;
+import org.ilsafety.common.knowledge.Provenance;
 
-import org.ilsafety.monitoring.grading.Action;
+/** What a rule asks to alert about: the condition, the finding behind it and the rule that found it. */
+public record AlertRequest(AlertCondition condition, AlertFinding finding, Provenance provenance) {
 
-/** What a rule asks to alert about: the condition (patient, type, subject) and the finding behind it. */
-public record AlertRequest(String patientId, AlertType type, String subject, String analyte, Action action, Severity severity,
-        String message, boolean requiresIndividualReview, Instant observedAt, String ruleId, String source, String knowledgeVersion) {
+    public String patientId() {
+        return condition.patientId();
+    }
+
+    public AlertType type() {
+        return condition.type();
+    }
+
+    public String subject() {
+        return condition.subject();
+    }
 }

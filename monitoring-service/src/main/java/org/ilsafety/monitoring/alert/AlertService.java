@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.outbox.Outbox;
@@ -34,7 +33,7 @@ public class AlertService {
 
     /** Raises an alert, or escalates / counts the active one for the same condition. */
     public Alert raise(AlertRequest request) {
-        return raise(request, active(request.patientId(), request.type(), request.subject()));
+        return raise(request, active(request.condition()));
     }
 
     /** As {@link #raise(AlertRequest)}, with the active alert for the condition already known ({@code existing}). */
@@ -43,11 +42,11 @@ public class AlertService {
         if (existing.isPresent()) {
             Alert alert = existing.get();
             alert.occurrences++;
-            alert.lastObservedAt = request.observedAt();
+            alert.lastObservedAt = request.finding().observedAt();
             alert.updatedAt = now;
-            if (request.severity().compareTo(alert.severity) > 0) {
+            if (request.finding().severity().compareTo(alert.severity) > 0) {
                 describe(alert, request);
-                alert.requiresIndividualReview |= request.requiresIndividualReview();
+                alert.requiresIndividualReview |= request.finding().requiresIndividualReview();
                 alert.status = AlertStatus.OPEN;
                 publish(alert, MonitoringEvent.AlertChange.ESCALATED, "Escalated: " + alert.message);
             }
@@ -58,22 +57,22 @@ public class AlertService {
         alert.patientId = request.patientId();
         alert.type = request.type();
         alert.subject = request.subject();
-        alert.analyte = request.analyte();
+        alert.analyte = request.finding().analyte();
         alert.status = AlertStatus.OPEN;
         describe(alert, request);
-        alert.requiresIndividualReview = request.requiresIndividualReview();
+        alert.requiresIndividualReview = request.finding().requiresIndividualReview();
         alert.occurrences = 1;
         alert.raisedAt = now;
         alert.updatedAt = now;
-        alert.lastObservedAt = request.observedAt();
+        alert.lastObservedAt = request.finding().observedAt();
         entityManager.persist(alert);
         publish(alert, MonitoringEvent.AlertChange.RAISED, alert.message);
         return alert;
     }
 
     /** Resolves the active alert for the condition, if there is one. */
-    public Optional<Alert> resolve(String patientId, AlertType type, String subject, String by, String resolution) {
-        Optional<Alert> alert = active(patientId, type, subject);
+    public Optional<Alert> resolve(AlertCondition condition, String by, String resolution) {
+        Optional<Alert> alert = active(condition);
         alert.ifPresent(a -> resolve(a, by, resolution));
         return alert;
     }
@@ -121,11 +120,12 @@ public class AlertService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<Alert> active(String patientId, AlertType type, String subject) {
+    public Optional<Alert> active(AlertCondition condition) {
         return entityManager.createQuery("""
                 SELECT a FROM Alert a WHERE a.patientId = :patient AND a.type = :type AND a.subject = :subject
                 AND a.status <> org.ilsafety.monitoring.alert.AlertStatus.RESOLVED""", Alert.class)
-                .setParameter("patient", patientId).setParameter("type", type).setParameter("subject", subject)
+                .setParameter("patient", condition.patientId()).setParameter("type", condition.type())
+                .setParameter("subject", condition.subject())
                 .getResultStream().filter(a -> a.status != AlertStatus.RESOLVED).findFirst(); // resolved in this transaction, not yet written
     }
 
@@ -139,18 +139,16 @@ public class AlertService {
 
     /** What the alert says: severity, action, message and the rule behind them. */
     private static void describe(Alert alert, AlertRequest request) {
-        alert.severity = request.severity();
-        alert.action = request.action();
-        alert.message = request.message();
-        alert.ruleId = request.ruleId();
-        alert.source = request.source();
-        alert.knowledgeVersion = request.knowledgeVersion();
+        alert.severity = request.finding().severity();
+        alert.action = request.finding().action();
+        alert.message = request.finding().message();
+        alert.provenance = request.provenance();
     }
 
     private void publish(Alert alert, MonitoringEvent.AlertChange change, String message) {
         outbox.publish(Topics.MONITORING_EVENTS, alert.patientId, MonitoringEvent.TYPE_ALERT, new MonitoringEvent(alert.patientId,
                 MonitoringEvent.Kind.ALERT, alert.id.toString(), alert.type.name(), alert.status.name(), change, alert.severity.name(),
                 alert.action == null ? null : alert.action.name(), alert.analyte, alert.requiresIndividualReview, message,
-                alert.lastObservedAt, new Provenance(alert.ruleId, alert.source, alert.knowledgeVersion)));
+                alert.lastObservedAt, alert.provenance()));
     }
 }

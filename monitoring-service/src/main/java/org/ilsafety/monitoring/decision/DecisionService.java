@@ -9,17 +9,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.hibernate.engine.spi.EntityEntry;
-import org.hibernate.engine.spi.PersistenceContext;
-import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.engine.spi.Status;
-import org.hibernate.persister.entity.EntityPersister;
-import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.events.MonitoringEvent;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.outbox.Outbox;
 import org.ilsafety.monitoring.alert.Alert;
 import org.ilsafety.monitoring.grading.Action;
+import org.ilsafety.monitoring.response.PollSession;
 
 /**
  * Publishes plan decisions once per ongoing state. A cause that already holds the same or a stronger
@@ -31,10 +26,12 @@ import org.ilsafety.monitoring.grading.Action;
 public class DecisionService {
     private final EntityManager entityManager;
     private final Outbox outbox;
+    private final PollSession session;
 
-    public DecisionService(EntityManager entityManager, Outbox outbox) {
+    public DecisionService(EntityManager entityManager, Outbox outbox, PollSession session) {
         this.entityManager = entityManager;
         this.outbox = outbox;
+        this.session = session;
     }
 
     /**
@@ -56,13 +53,13 @@ public class DecisionService {
         // A hold of the cause released earlier in this transaction is taken back rather than replaced: persisting
         // the removed instance cancels its delete, where a new instance with its key would make Hibernate flush
         // the whole session first.
-        PlanHold hold = existing.orElseGet(() -> releasedInThisTransaction(new PlanHold.Key(decision.patientId(), decision.cause()))
-                .orElseGet(PlanHold::new));
+        PlanHold hold = existing.orElseGet(() -> session.removedInThisTransaction(PlanHold.class,
+                new PlanHold.Key(decision.patientId(), decision.cause())).orElseGet(PlanHold::new));
         hold.patientId = decision.patientId();
         hold.cause = decision.cause();
         hold.action = decision.action();
         hold.analyte = decision.analyte();
-        hold.ruleId = decision.ruleId();
+        hold.provenance = decision.provenance();
         hold.openedAt = Instant.now();
         if (existing.isEmpty()) {
             entityManager.persist(hold);
@@ -115,16 +112,6 @@ public class DecisionService {
         entityManager.createQuery("DELETE FROM PlanHold h WHERE h.patientId = :patient").setParameter("patient", patientId).executeUpdate();
     }
 
-    /** The hold of the key removed in this transaction whose delete is still to be written, as the session holds it. */
-    private Optional<PlanHold> releasedInThisTransaction(PlanHold.Key key) {
-        SessionImplementor session = entityManager.unwrap(SessionImplementor.class);
-        EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(PlanHold.class);
-        PersistenceContext context = session.getPersistenceContextInternal();
-        Object removed = context.getEntity(session.generateEntityKey(key, persister));
-        EntityEntry entry = removed == null ? null : context.getEntry(removed);
-        return entry != null && entry.getStatus() == Status.DELETED ? Optional.of((PlanHold) removed) : Optional.empty();
-    }
-
     /** Whether {@code proposed} replaces the {@code held} decision of a cause (and is published). */
     static boolean stronger(Action proposed, Action held) {
         if (held == Action.DISCONTINUE) {
@@ -148,7 +135,6 @@ public class DecisionService {
                 decision.patientId(), MonitoringEvent.Kind.DECISION, alertId == null ? null : alertId.toString(),
                 alert == null ? null : alert.type.name(), alert == null ? null : alert.status.name(), null,
                 alert == null ? null : alert.severity.name(), decision.action().name(), decision.analyte(),
-                decision.requiresIndividualReview(), decision.message(), decision.observedAt(),
-                new Provenance(decision.ruleId(), decision.source(), decision.knowledgeVersion())));
+                decision.requiresIndividualReview(), decision.message(), decision.observedAt(), decision.provenance()));
     }
 }

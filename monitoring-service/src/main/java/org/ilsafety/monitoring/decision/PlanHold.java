@@ -2,9 +2,9 @@ package org.ilsafety.monitoring.decision;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,6 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.monitoring.grading.Action;
 
 /**
@@ -32,8 +33,9 @@ public class PlanHold {
     public Action action;
     @Column(nullable = false)
     public String analyte;
-    @Column(name = "rule_id")
-    public String ruleId;
+    /** The rule of the decision sent (columns rule_id, source, knowledge_version). */
+    @Embedded
+    public Provenance provenance;
     @Column(name = "opened_at", nullable = false)
     public Instant openedAt;
 
@@ -42,26 +44,11 @@ public class PlanHold {
         return action == Action.INTERRUPT || action == Action.DISCONTINUE || action == Action.DO_NOT_START;
     }
 
-    public static class Key implements Serializable {
-        public String patientId;
-        public String cause;
+    /** The rule of the decision sent, {@link Provenance#NONE} when none is recorded. */
+    public Provenance provenance() {
+        return provenance == null ? Provenance.NONE : provenance;
+    }
 
-        public Key() {
-        }
-
-        public Key(String patientId, String cause) {
-            this.patientId = patientId;
-            this.cause = cause;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(patientId, k.patientId) && Objects.equals(cause, k.cause);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(patientId, cause);
-        }
+    public record Key(String patientId, String cause) implements Serializable {
     }
 }

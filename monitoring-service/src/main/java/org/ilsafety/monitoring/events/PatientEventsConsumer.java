@@ -1,11 +1,9 @@
 package org.ilsafety.monitoring.events;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.FlushModeType;
+import jakarta.inject.Singleton;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -18,72 +16,78 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
 import org.ilsafety.common.events.Topics;
-import org.ilsafety.common.fhir.MedicineReader;
 import org.ilsafety.common.fhir.PatientEventParser;
 import org.ilsafety.common.fhir.ReceivedResources;
-import org.ilsafety.common.inbox.EventRejected;
 import org.ilsafety.common.inbox.IgnoredReasons;
-import org.ilsafety.common.inbox.InputOutcome;
 import org.ilsafety.common.inbox.InboundEvent;
 import org.ilsafety.common.inbox.InboundHandler;
 import org.ilsafety.common.inbox.InboundProcessor;
-import org.ilsafety.common.knowledge.ProductCatalog;
+import org.ilsafety.common.inbox.InputOutcome;
 import org.ilsafety.common.patient.PatientMerge;
 import org.ilsafety.common.patient.PatientMerges;
 import org.ilsafety.common.therapy.TherapyOrderReader;
-import org.ilsafety.monitoring.patient.InfectionMonitor;
-import org.ilsafety.monitoring.patient.LabMonitor;
+import org.ilsafety.monitoring.infection.InfectionMonitor;
+import org.ilsafety.monitoring.lab.LabMonitor;
+import org.ilsafety.monitoring.lab.ObservationReader;
 import org.ilsafety.monitoring.patient.MergedPatients;
-import org.ilsafety.monitoring.patient.LatentTuberculosis;
-import org.ilsafety.monitoring.patient.ObservationReader;
-import org.ilsafety.monitoring.patient.PatientStates;
-import org.ilsafety.monitoring.patient.StartScreening;
-import org.ilsafety.monitoring.patient.TherapyLifecycle;
+import org.ilsafety.monitoring.response.ClinicalResponse;
+import org.ilsafety.monitoring.response.PollSession;
+import org.ilsafety.monitoring.screening.LatentTuberculosis;
+import org.ilsafety.monitoring.screening.StartScreening;
+import org.ilsafety.monitoring.therapy.TherapyLifecycle;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 
 /**
- * FHIR resources from the integration bus: therapy orders, administrations (the first one starts the therapy), lab,
- * screen and weight Observations, infection Conditions, Patient merges ({@link MergedPatients}). An Observation is validated in {@link #parse} so what can never be applied (no value, a
- * non-numeric or negative value) is dead-lettered before any state changes.
+ * FHIR resources from the integration bus, each handed to the cause it concerns: therapy orders and administrations
+ * ({@link TherapyLifecycle}), lab results ({@link LabMonitor}), screens ({@link StartScreening}), infection and latent TB
+ * Conditions, latent TB treatments, Patient merges ({@link MergedPatients}). An Observation is validated in {@link #parse} so
+ * what can never be applied (no value, a non-numeric or negative value) is dead-lettered before any state changes.
  */
 @ApplicationScoped
 public class PatientEventsConsumer implements InboundHandler<PatientEventsConsumer.Reading> {
     private final InboundProcessor processor;
     private final PatientEventParser parser;
-    private final TherapyOrderReader orders;
     private final ObservationReader observations;
-    private final TherapyLifecycle lifecycle;
-    private final LabMonitor labs;
-    private final StartScreening screening;
-    private final InfectionMonitor infections;
-    private final PatientStates states;
-    private final EntityManager entityManager;
-    private final ReceivedResources received;
-    private final ProductCatalog products;
-    private final PatientMerges merges;
-    private final MergedPatients mergedPatients;
-    private final LatentTuberculosis latentTb;
+    private final PollSession poll;
+    private final ClinicalResponse responses;
+    private final Causes causes;
 
-    public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, TherapyOrderReader orders,
-            ObservationReader observations, TherapyLifecycle lifecycle, LabMonitor labs, StartScreening screening, InfectionMonitor infections,
-            PatientStates states, EntityManager entityManager, ReceivedResources received, ProductCatalog products, PatientMerges merges,
-            MergedPatients mergedPatients, LatentTuberculosis latentTb) {
-        this.merges = merges;
-        this.mergedPatients = mergedPatients;
-        this.latentTb = latentTb;
-        this.received = received;
-        this.products = products;
+    public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, ObservationReader observations, PollSession poll,
+            ClinicalResponse responses, Causes causes) {
         this.processor = processor;
         this.parser = parser;
-        this.orders = orders;
         this.observations = observations;
-        this.lifecycle = lifecycle;
-        this.labs = labs;
-        this.screening = screening;
-        this.infections = infections;
-        this.states = states;
-        this.entityManager = entityManager;
+        this.poll = poll;
+        this.responses = responses;
+        this.causes = causes;
+    }
+
+    /** The services an input can concern, one per clinical cause (and the lifecycle and merges); no client proxy, so its fields are read. */
+    @Singleton
+    public static class Causes {
+        final TherapyOrderReader orders;
+        final TherapyLifecycle lifecycle;
+        final LabMonitor labs;
+        final StartScreening screening;
+        final InfectionMonitor infections;
+        final LatentTuberculosis latentTb;
+        final ReceivedResources received;
+        final PatientMerges merges;
+        final MergedPatients mergedPatients;
+
+        Causes(TherapyOrderReader orders, TherapyLifecycle lifecycle, LabMonitor labs, StartScreening screening, InfectionMonitor infections,
+                LatentTuberculosis latentTb, ReceivedResources received, PatientMerges merges, MergedPatients mergedPatients) {
+            this.orders = orders;
+            this.lifecycle = lifecycle;
+            this.labs = labs;
+            this.screening = screening;
+            this.infections = infections;
+            this.latentTb = latentTb;
+            this.received = received;
+            this.merges = merges;
+            this.mergedPatients = mergedPatients;
+        }
     }
 
     /** The FHIR resource and, for an Observation, what monitoring read from it. */
@@ -93,19 +97,13 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
     /**
      * One poll's records (batch mode) in one transaction; the processor falls back to one record at a time on
      * failure. The lab results' patients are noted while the records are parsed, so their state is read once
-     * for the whole poll ({@link PatientStates}).
+     * for the whole poll ({@link PollSession}).
      */
     @Incoming(Topics.PATIENT_EVENTS)
     @Blocking(ordered = true)
     public void consume(ConsumerRecords<String, String> records) {
-        if (records.isEmpty()) {
-            return;
-        }
-        PatientStates.begin();
-        try {
-            processor.processBatch(records, this);
-        } finally {
-            PatientStates.end();
+        if (!records.isEmpty()) {
+            poll.during(() -> processor.processBatch(records, this));
         }
     }
 
@@ -125,9 +123,8 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
             return event.withBody(new Reading(event.body(), null));
         }
         ObservationReader.Reading reading = event.body() instanceof Observation observation ? observations.read(observation) : null;
-        PatientStates.Batch batch = PatientStates.current();
-        if (batch != null && reading instanceof ObservationReader.LabReading lab) {
-            batch.lab(lab.patientId(), lab.observationId());
+        if (reading instanceof ObservationReader.LabReading lab) {
+            poll.expectLab(lab.patientId(), lab.observationId());
         }
         return event.withBody(new Reading(event.body(), reading));
     }
@@ -141,66 +138,39 @@ public class PatientEventsConsumer implements InboundHandler<PatientEventsConsum
 
     @Override
     public void apply(InboundEvent<Reading> event) {
-        Resource resource = event.body().resource();
         if (event.body().observation() instanceof ObservationReader.LabReading lab) {
-            // The lab path reads only its patient states, never a query after a write: nothing needs to be
-            // written before the commit, which writes the batch's rows in JDBC batches. Without this, every
-            // record's idempotency insert (a native statement) would flush the whole persistence context.
-            entityManager.setFlushMode(FlushModeType.COMMIT);
-            labs.record(lab);
-            return;
+            causes.labs.record(lab);
+        } else {
+            responses.queryingPath(event.patientId(), () -> dispatch(event));
         }
-        // Anything else queries what the batch wrote so far, and may change what the lab path keeps of the
-        // patient: it is read again when needed.
-        entityManager.flush();
-        entityManager.setFlushMode(FlushModeType.AUTO);
-        states.forget(event.patientId());
-        boolean kept = received.keep(resource, event.patientId());
+    }
+
+    private void dispatch(InboundEvent<Reading> event) {
+        Resource resource = event.body().resource();
+        boolean kept = causes.received.keep(resource, event.patientId());
         if (resource instanceof MedicationRequest request) {
-            orders.read(request).ifPresentOrElse(lifecycle::ordered, () -> {
-                if (!latentTb.recordTreatment(request, received)) {
+            causes.orders.read(request).ifPresentOrElse(causes.lifecycle::ordered, () -> {
+                if (!causes.latentTb.recordTreatment(request, causes.received)) {
                     InputOutcome.ignore(IgnoredReasons.MEDICINE_UNRECOGNIZED);
                 }
             });
-        } else if (resource instanceof MedicationStatement statement && latentTb.recordTreatment(statement, received)) {
+        } else if (resource instanceof MedicationStatement statement && causes.latentTb.recordTreatment(statement, causes.received)) {
             // a latent tuberculosis treatment (isoniazid, rifampin, rifapentine): kept for the start screening
         } else if (resource instanceof MedicationAdministration administration) {
-            administered(event.patientId(), administration);
+            causes.lifecycle.administered(event.patientId(), administration);
         } else if (resource instanceof Condition condition) {
-            infections.record(condition);
-            latentTb.record(condition);
+            causes.infections.record(condition);
+            causes.latentTb.record(condition);
         } else if (resource instanceof Patient patient && !PatientMerge.of(patient).isEmpty()) {
-            if (!merges.apply(PatientMerge.of(patient), event.idempotencyKey(), mergedPatients::move)) {
+            if (!causes.merges.apply(PatientMerge.of(patient), event.idempotencyKey(), causes.mergedPatients::move)) {
                 InputOutcome.ignore(IgnoredReasons.MERGE_ALREADY_APPLIED);
             }
         } else if (event.body().observation() instanceof ObservationReader.ScreenReading screen) {
-            screening.record(screen);
+            causes.screening.record(screen);
         } else if (event.body().observation() instanceof ObservationReader.Ignored ignored) {
             InputOutcome.ignore(ignored.reason());
-        } else if (kept) {
-            InputOutcome.ignore(IgnoredReasons.KEPT_FOR_REFERENCE);
         } else {
-            InputOutcome.ignore(IgnoredReasons.RESOURCE_TYPE_NOT_USED);
+            InputOutcome.ignore(kept ? IgnoredReasons.KEPT_FOR_REFERENCE : IgnoredReasons.RESOURCE_TYPE_NOT_USED);
         }
-        states.forget(event.patientId());
-    }
-
-    private void administered(String patientId, MedicationAdministration administration) {
-        if (administration.getStatus() == null || !"completed".equals(administration.getStatus().toCode())) {
-            InputOutcome.ignore(IgnoredReasons.NOT_COMPLETED);
-            return;
-        }
-        var recognised = MedicineReader.recognise(administration, received, products).map(ProductCatalog.Recognition::product);
-        if (recognised.isEmpty()) {
-            InputOutcome.ignore(IgnoredReasons.MEDICINE_UNRECOGNIZED);
-            return;
-        }
-        Instant at = administration.hasEffectiveDateTimeType() ? administration.getEffectiveDateTimeType().getValue().toInstant()
-                : administration.hasEffectivePeriod() && administration.getEffectivePeriod().hasStart()
-                        ? administration.getEffectivePeriod().getStart().toInstant() : null;
-        if (at == null) {
-            throw new EventRejected("MISSING_ADMINISTRATION_TIME", "The administration has no effective time");
-        }
-        lifecycle.administered(patientId, recognised.get().molecule(), at);
     }
 }

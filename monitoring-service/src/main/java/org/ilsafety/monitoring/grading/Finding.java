@@ -1,8 +1,12 @@
 package org.ilsafety.monitoring.grading;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.ilsafety.common.knowledge.Provenance;
+
 /**
  * The grade of one result. {@code value} is converted to the rule's {@code unit}; {@code multipleOfUln} is
- * set for analytes graded against the upper limit of normal.
+ * set for analytes graded against the upper limit of normal. The rule behind it is one {@link Provenance}, flat in JSON
+ * ({@code ruleId}, {@code source}, {@code knowledgeVersion}).
  */
 public record Finding(
         String code,
@@ -15,7 +19,17 @@ public record Finding(
         Action action,
         boolean requiresIndividualReview,
         String message,
-        String ruleId,
-        String source,
-        String knowledgeVersion) {
+        @JsonUnwrapped Provenance provenance) {
+
+    public String ruleId() {
+        return provenance.ruleId();
+    }
+
+    public String source() {
+        return provenance.source();
+    }
+
+    public String knowledgeVersion() {
+        return provenance.knowledgeVersion();
+    }
 }

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.ilsafety.common.fhir.LabUnits;
+import org.ilsafety.common.knowledge.Provenance;
 
 import org.ilsafety.monitoring.knowledge.LabRules;
 import org.ilsafety.monitoring.knowledge.MonitoringKnowledge;
@@ -57,7 +58,8 @@ public class LabGrader {
             LabRules.Analyte analyte = knownAnalyte.get();
             return new Grade(new Finding(lab.code(), analyte.id(), FindingStatus.UNGRADABLE, null, lab.unit(), null, "UNGRADABLE", Action.MONITOR,
                     false, (Double.isFinite(lab.value()) ? "The reference range high" : "The value") + " of this " + analyte.id()
-                            + " result is not a finite number; the result cannot be graded.", "UNGRADABLE-" + analyte.id(), analyte.source(), version),
+                            + " result is not a finite number; the result cannot be graded.",
+                    new Provenance("UNGRADABLE-" + analyte.id(), analyte.source(), version)),
                     analyte, null, null, null);
         }
         Grade grade = knownAnalyte.flatMap(analyte -> measure(analyte, lab))
@@ -68,7 +70,7 @@ public class LabGrader {
             return new Grade(new Finding(f.code(), f.analyte(), f.status(), f.value(), f.unit(), f.multipleOfUln(), f.band(), f.action(), true,
                     "Indication unknown or off-label: graded with the strictest labeled adult rule set "
                             + (grade.ruleSet() != null ? grade.ruleSet().id() : "(none)") + " for " + therapy.drug()
-                            + "; review individually. " + f.message(), f.ruleId(), f.source(), f.knowledgeVersion()),
+                            + "; review individually. " + f.message(), f.provenance()),
                     grade.analyte(), grade.scaledValue(), grade.rule(), grade.ruleSet());
         }
         return grade;
@@ -88,8 +90,8 @@ public class LabGrader {
         if (atEdge.graded() && atFar.graded() && atEdge.rule().id().equals(atFar.rule().id())) {
             Finding f = atEdge.finding();
             return new Grade(new Finding(f.code(), f.analyte(), f.status(), f.value(), f.unit(), f.multipleOfUln(), f.band(), f.action(),
-                    f.requiresIndividualReview(), "Reported as " + reported + ", graded on its bound. " + f.message(), f.ruleId(), f.source(),
-                    f.knowledgeVersion()), atEdge.analyte(), atEdge.scaledValue(), atEdge.rule(), atEdge.ruleSet());
+                    f.requiresIndividualReview(), "Reported as " + reported + ", graded on its bound. " + f.message(), f.provenance()),
+                    atEdge.analyte(), atEdge.scaledValue(), atEdge.rule(), atEdge.ruleSet());
         }
         if (atEdge.finding().status() != FindingStatus.GRADED) {
             return atEdge;
@@ -129,7 +131,7 @@ public class LabGrader {
         Optional<LabRules.Analyte> known = knowledge.analyteByLoinc(lab.code());
         if (known.isEmpty()) {
             return new Grade(new Finding(lab.code(), null, FindingStatus.NOT_EVALUATED, lab.value(), lab.unit(), null, null, null, false,
-                    "LOINC code " + lab.code() + " is not graded by this service.", null, null, version), null, null, null, null);
+                    "LOINC code " + lab.code() + " is not graded by this service.", new Provenance(null, null, version)), null, null, null, null);
         }
         LabRules.Analyte analyte = known.get();
         Optional<LabRules.UnitFactor> factor = unitFactor(analyte, lab.unit());
@@ -158,7 +160,7 @@ public class LabGrader {
         if (rules.isEmpty() && critical.isEmpty()) {
             return new Grade(new Finding(m.lab().code(), analyte.id(), FindingStatus.NOT_EVALUATED, m.converted(), analyte.unit(), null, null, null,
                     therapy.indicationUnknown(), "The label sets no " + analyte.id() + " threshold for " + where + "; the result is recorded only.",
-                    null, set.map(LabRules.RuleSet::source).orElse(null), version), analyte, null, null, set.orElse(null));
+                    new Provenance(null, set.map(LabRules.RuleSet::source).orElse(null), version)), analyte, null, null, set.orElse(null));
         }
         Optional<LabRules.Rule> criticalBand = critical.stream().filter(r -> r.contains(scaled)).findFirst();
         if (rules.isEmpty()) {
@@ -186,7 +188,8 @@ public class LabGrader {
 
     private static Grade graded(Measured m, double scaled, LabRules.Rule band, String source, LabRules.RuleSet set, String version) {
         return new Grade(new Finding(m.lab().code(), m.analyte().id(), FindingStatus.GRADED, m.converted(), m.analyte().unit(), m.multipleOfUln(),
-                band.band(), band.action(), band.reviewIndividually(), band.message(), band.id(), source, version), m.analyte(), scaled, band, set);
+                band.band(), band.action(), band.reviewIndividually(), band.message(),
+                new Provenance(band.id(), source, version)), m.analyte(), scaled, band, set);
     }
 
     /**
@@ -204,8 +207,8 @@ public class LabGrader {
     private static Grade ungradable(LabValue lab, LabRules.Analyte analyte, Double converted, String why, String version) {
         // An ungradable result needs a person to look at it: MONITOR, never a silent CONTINUE.
         return new Grade(new Finding(lab.code(), analyte.id(), FindingStatus.UNGRADABLE, converted != null ? converted : lab.value(),
-                converted != null ? analyte.unit() : lab.unit(), null, "UNGRADABLE", Action.MONITOR, false, why, "UNGRADABLE-" + analyte.id(),
-                analyte.source(), version), analyte, null, null, null);
+                converted != null ? analyte.unit() : lab.unit(), null, "UNGRADABLE", Action.MONITOR, false, why,
+                new Provenance("UNGRADABLE-" + analyte.id(), analyte.source(), version)), analyte, null, null, null);
     }
 
     /** The analyte's listed units first; else any UCUM unit or known spelling that converts to the analyte's unit. */

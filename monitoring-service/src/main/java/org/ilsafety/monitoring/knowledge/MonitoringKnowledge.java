@@ -7,7 +7,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ilsafety.common.config.SuiteConfig;
 import org.ilsafety.common.knowledge.Knowledge;
 import org.ilsafety.common.knowledge.KnowledgeLoader;
 
@@ -21,8 +21,13 @@ public class MonitoringKnowledge {
     private final Map<String, LabRules.Analyte> byLoinc = new HashMap<>();
     private final Map<String, LabRules.Analyte> byId = new HashMap<>();
 
+    /** The knowledge in {@code suite.knowledge.dir} when set, else the packaged copy. */
     @Inject
-    public MonitoringKnowledge(@ConfigProperty(name = "suite.knowledge.dir") Optional<String> directory) {
+    public MonitoringKnowledge(SuiteConfig config) {
+        this(config.knowledge().dir());
+    }
+
+    private MonitoringKnowledge(Optional<String> directory) {
         this(KnowledgeLoader.load(directory, "monitoring/lab-rules.yaml", LabRules.class),
                 KnowledgeLoader.load(directory, "monitoring/screening.yaml", Screening.class),
                 KnowledgeLoader.load(directory, "monitoring/schedule.yaml", Schedules.class),

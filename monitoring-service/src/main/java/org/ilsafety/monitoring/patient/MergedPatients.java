@@ -6,14 +6,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.patient.PatientMerges;
 import org.ilsafety.common.therapy.ActiveTherapies;
 import org.ilsafety.monitoring.alert.Alert;
+import org.ilsafety.monitoring.alert.AlertCondition;
+import org.ilsafety.monitoring.alert.AlertFinding;
 import org.ilsafety.monitoring.alert.AlertRequest;
 import org.ilsafety.monitoring.alert.AlertService;
 import org.ilsafety.monitoring.alert.AlertType;
 import org.ilsafety.monitoring.alert.Severity;
 import org.ilsafety.monitoring.grading.Action;
+import org.ilsafety.monitoring.response.PatientStates;
 
 /**
  * A patient merge (Patient.link replaced-by / replaces, HL7 v2 ADT^A40) in monitoring: the merged-away patient's
@@ -50,7 +54,7 @@ public class MergedPatients {
         ActiveTherapies.AtMerge atMerge = therapies.merge(mergedId, survivingId);
         for (AlertType type : AlertType.values()) {
             for (Alert open : alerts.activeOfType(mergedId, type)) {
-                if (alerts.active(survivingId, open.type, open.subject).isPresent()) {
+                if (alerts.active(new AlertCondition(survivingId, open.type, open.subject)).isPresent()) {
                     alerts.resolve(open, BY, "Patient merged: the surviving record's open alert of the same kind stands");
                 }
             }
@@ -73,8 +77,9 @@ public class MergedPatients {
             String message = "Two patient records were merged and each had its own current therapy (" + atMerge.surviving().productId
                     + " on the surviving record, " + atMerge.mergedAway().productId + " on the merged-away record): both are kept, "
                     + "and monitoring follows the surviving record's. Review which therapy is current and correct the orders.";
-            alerts.raise(new AlertRequest(survivingId, AlertType.PATIENT_MERGE, "MERGE:" + mergedId, null, Action.MONITOR, Severity.HIGH,
-                    message, true, Instant.now(), RULE_ID, "issue 13: patient merge (HL7 v2 ADT^A40, FHIR Patient.link)", null));
+            alerts.raise(new AlertRequest(new AlertCondition(survivingId, AlertType.PATIENT_MERGE, "MERGE:" + mergedId),
+                    new AlertFinding(null, Action.MONITOR, Severity.HIGH, message, true, Instant.now()),
+                    new Provenance(RULE_ID, "issue 13: patient merge (HL7 v2 ADT^A40, FHIR Patient.link)", null)));
         }
     }
 }

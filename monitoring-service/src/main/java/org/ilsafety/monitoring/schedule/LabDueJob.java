@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
-/** Periodically raises LAB_DUE and LAB_OVERDUE alerts for schedules whose time has come. */
+/**
+ * Periodically raises LAB_DUE and LAB_OVERDUE alerts for schedules whose time has come (job {@code lab-due}: every
+ * {@code suite.jobs.lab-due.every}, first after {@code suite.jobs.lab-due.delay}).
+ */
 @ApplicationScoped
 public class LabDueJob {
     private static final int BATCH = 200;
@@ -17,7 +20,7 @@ public class LabDueJob {
         this.schedules = schedules;
     }
 
-    @Scheduled(every = "${suite.monitoring.due-check-interval:5m}", delayed = "${suite.monitoring.due-check-delay:30s}",
+    @Scheduled(identity = "lab-due", every = "${suite.jobs.lab-due.every:5m}", delayed = "${suite.jobs.lab-due.delay:30s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void run() {
         check(Instant.now());

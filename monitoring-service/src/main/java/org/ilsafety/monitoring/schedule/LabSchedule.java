@@ -2,7 +2,6 @@ package org.ilsafety.monitoring.schedule;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -41,26 +40,6 @@ public class LabSchedule {
     @Column(nullable = false)
     public boolean active;
 
-    public static class Key implements Serializable {
-        public String patientId;
-        public String labGroup;
-
-        public Key() {
-        }
-
-        public Key(String patientId, String labGroup) {
-            this.patientId = patientId;
-            this.labGroup = labGroup;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(patientId, k.patientId) && Objects.equals(labGroup, k.labGroup);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(patientId, labGroup);
-        }
+    public record Key(String patientId, String labGroup) implements Serializable {
     }
 }

@@ -9,7 +9,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.therapy.ActiveTherapy;
+import org.ilsafety.monitoring.alert.AlertCondition;
+import org.ilsafety.monitoring.alert.AlertFinding;
 import org.ilsafety.monitoring.alert.AlertRequest;
 import org.ilsafety.monitoring.alert.AlertService;
 import org.ilsafety.monitoring.alert.AlertType;
@@ -91,8 +94,8 @@ public class ScheduleService {
         group(row).ifPresent(group -> moveOn(row, group));
         if (alerted) {
             String resolution = "A " + labGroup + " result arrived";
-            alerts.resolve(patientId, AlertType.LAB_DUE, labGroup, "system", resolution);
-            alerts.resolve(patientId, AlertType.LAB_OVERDUE, labGroup, "system", resolution);
+            alerts.resolve(new AlertCondition(patientId, AlertType.LAB_DUE, labGroup), AlertService.SYSTEM, resolution);
+            alerts.resolve(new AlertCondition(patientId, AlertType.LAB_OVERDUE, labGroup), AlertService.SYSTEM, resolution);
         }
     }
 
@@ -100,8 +103,8 @@ public class ScheduleService {
     public void close(String patientId) {
         for (LabSchedule row : rows(patientId)) {
             row.active = false;
-            alerts.resolve(patientId, AlertType.LAB_DUE, row.labGroup, "system", "The therapy ended");
-            alerts.resolve(patientId, AlertType.LAB_OVERDUE, row.labGroup, "system", "The therapy ended");
+            alerts.resolve(new AlertCondition(patientId, AlertType.LAB_DUE, row.labGroup), AlertService.SYSTEM, "The therapy ended");
+            alerts.resolve(new AlertCondition(patientId, AlertType.LAB_OVERDUE, row.labGroup), AlertService.SYSTEM, "The therapy ended");
         }
     }
 
@@ -128,16 +131,17 @@ public class ScheduleService {
         if (row.overdueAt != null && !row.overdueAt.isAfter(now) && !row.overdueAlerted) {
             row.overdueAlerted = true;
             row.dueAlerted = true;
-            alerts.resolve(row.patientId, AlertType.LAB_DUE, row.labGroup, "system", "Superseded by LAB_OVERDUE");
-            alerts.raise(new AlertRequest(row.patientId, AlertType.LAB_OVERDUE, row.labGroup, row.labGroup, Action.MONITOR, Severity.MODERATE,
-                    row.labGroup + " tests are overdue (due since " + row.dueAt + "): order them now." + note(row), false, now, row.ruleId, source,
-                    version));
+            alerts.resolve(new AlertCondition(row.patientId, AlertType.LAB_DUE, row.labGroup), AlertService.SYSTEM, "Superseded by LAB_OVERDUE");
+            alerts.raise(new AlertRequest(new AlertCondition(row.patientId, AlertType.LAB_OVERDUE, row.labGroup), new AlertFinding(row.labGroup,
+                    Action.MONITOR, Severity.MODERATE, row.labGroup + " tests are overdue (due since " + row.dueAt + "): order them now." + note(row),
+                    false, now), new Provenance(row.ruleId, source, version)));
             return 1;
         }
         if (row.dueAt != null && !row.dueAt.isAfter(now) && !row.dueAlerted) {
             row.dueAlerted = true;
-            alerts.raise(new AlertRequest(row.patientId, AlertType.LAB_DUE, row.labGroup, row.labGroup, Action.MONITOR, Severity.LOW,
-                    row.labGroup + " tests are due: order them before " + row.overdueAt + "." + note(row), false, now, row.ruleId, source, version));
+            alerts.raise(new AlertRequest(new AlertCondition(row.patientId, AlertType.LAB_DUE, row.labGroup), new AlertFinding(row.labGroup,
+                    Action.MONITOR, Severity.LOW, row.labGroup + " tests are due: order them before " + row.overdueAt + "." + note(row), false, now),
+                    new Provenance(row.ruleId, source, version)));
             return 1;
         }
         return 0;

@@ -2,6 +2,8 @@ package org.ilsafety.monitoring.alert.rest;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.security.PatientReferences;
 import org.ilsafety.monitoring.alert.Alert;
 
@@ -9,7 +11,7 @@ import org.ilsafety.monitoring.alert.Alert;
 public record AlertView(String id, String patientId, String type, String subject, String analyte, String status, String severity,
         String action, String message, boolean requiresIndividualReview, int occurrences, Instant raisedAt, Instant updatedAt,
         Instant lastObservedAt, String acknowledgedBy, Instant acknowledgedAt, String acknowledgementReason, Instant resolvedAt,
-        String resolvedBy, String resolution, String ruleId, String source, String knowledgeVersion) {
+        String resolvedBy, String resolution, @JsonUnwrapped Provenance provenance) {
 
     /**
      * The alert as {@code references}' caller may see it: a dashboard gets the patient's pseudonym, a
@@ -22,6 +24,6 @@ public record AlertView(String id, String patientId, String type, String subject
                 a.action == null ? null : a.action.name(), a.message, a.requiresIndividualReview, a.occurrences, a.raisedAt, a.updatedAt,
                 a.lastObservedAt, a.acknowledgedBy, a.acknowledgedAt, detail ? a.acknowledgementReason : null, a.resolvedAt, a.resolvedBy,
                 detail ? a.resolution : null,
-                a.ruleId, a.source, a.knowledgeVersion);
+                a.provenance());
     }
 }
