@@ -1,6 +1,7 @@
 package org.ilsafety.common.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -46,6 +47,9 @@ public interface SuiteConfig {
         int requestsPerMinute();
 
         int unauthenticatedPerMinute();
+
+        /** {@code suite.rate-limit.per-subject."<subject>"}: a caller that needs another quota than everyone's. */
+        Map<String, Integer> perSubject();
     }
 
     interface Api {
