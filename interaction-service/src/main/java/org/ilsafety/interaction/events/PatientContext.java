@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.hl7.fhir.r4.model.Immunization;
+import org.hl7.fhir.r4.model.Observation;
 import org.ilsafety.common.fhir.ObservationFacts;
 import org.ilsafety.common.fhir.RecordedConditions;
 import org.ilsafety.common.inbox.IgnoredReasons;
@@ -22,10 +23,21 @@ import org.ilsafety.interaction.patient.PatientRecords;
 public class PatientContext {
     private final PatientRecords records;
     private final Today today;
+    private final ObservedStatuses statuses;
 
-    public PatientContext(PatientRecords records, Today today) {
+    public PatientContext(PatientRecords records, Today today, ObservedStatuses statuses) {
         this.records = records;
         this.today = today;
+        this.statuses = statuses;
+    }
+
+    /** True when the Observation is a reading of pregnancy or breastfeeding. */
+    boolean isObservedStatus(Observation observation) {
+        return statuses.read(observation).isPresent();
+    }
+
+    boolean apply(String patientId, Observation observation) {
+        return apply(patientId, statuses.read(observation).orElseThrow());
     }
 
     /**

@@ -31,7 +31,6 @@ import org.ilsafety.common.patient.PatientMerge;
 import org.ilsafety.common.patient.PatientMerges;
 import org.ilsafety.interaction.check.Today;
 import org.ilsafety.interaction.patient.MergedPatients;
-import org.ilsafety.interaction.patient.ObservedStatuses;
 import org.ilsafety.interaction.patient.PatientChecks;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -39,7 +38,7 @@ import io.smallrye.reactive.messaging.annotations.Blocking;
 /**
  * FHIR resources from the integration bus, dispatched by resource type: orders to {@link MedicationOrders}
  * (the therapy or another medicine), statements, administrations and dispenses to {@link MedicationReports},
- * Conditions, AllergyIntolerances, pregnancy and breastfeeding Observations and Immunizations to {@link PatientContext};
+ * Conditions, AllergyIntolerances, pregnancy and breastfeeding Observations ({@link org.ilsafety.interaction.patient.ObservedStatuses}) and Immunizations to {@link PatientContext};
  * a Patient that states a merge moves the merged-away patient's records to the survivor ({@link MergedPatients}).
  * Every change re-checks the patient in the same transaction.
  */
@@ -52,13 +51,12 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
     private final ReceivedResources received;
     private final PatientMerges merges;
     private final MergedPatients mergedPatients;
-    private final ObservedStatuses statuses;
     private final MedicationOrders orders;
     private final MedicationReports reports;
     private final PatientContext context;
 
     public PatientEventsConsumer(InboundProcessor processor, PatientEventParser parser, PatientChecks checks, Today today,
-            ReceivedResources received, PatientMerges merges, MergedPatients mergedPatients, ObservedStatuses statuses,
+            ReceivedResources received, PatientMerges merges, MergedPatients mergedPatients,
             MedicationOrders orders, MedicationReports reports, PatientContext context) {
         this.processor = processor;
         this.parser = parser;
@@ -67,7 +65,6 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
         this.received = received;
         this.merges = merges;
         this.mergedPatients = mergedPatients;
-        this.statuses = statuses;
         this.orders = orders;
         this.reports = reports;
         this.context = context;
@@ -125,8 +122,8 @@ public class PatientEventsConsumer implements InboundHandler<Resource> {
             if (!merges.apply(PatientMerge.of(patient), event.idempotencyKey(), mergedPatients::move)) {
                 InputOutcome.ignore(IgnoredReasons.MERGE_ALREADY_APPLIED);
             }
-        } else if (event.body() instanceof Observation observation && statuses.read(observation).isPresent()) {
-            changed = context.apply(patientId, statuses.read(observation).get());
+        } else if (event.body() instanceof Observation observation && context.isObservedStatus(observation)) {
+            changed = context.apply(patientId, observation);
         } else {
             InputOutcome.ignore(IgnoredReasons.RESOURCE_TYPE_NOT_USED);
         }
