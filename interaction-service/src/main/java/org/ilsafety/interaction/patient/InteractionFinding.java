@@ -82,21 +82,7 @@ public class InteractionFinding {
     @Column(name = "acknowledgement_reason")
     public String acknowledgementReason;
 
-    public static class Key implements java.io.Serializable {
-        public String patientId;
-        public String findingKey;
-
-        public Key() {
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(patientId, k.patientId) && java.util.Objects.equals(findingKey, k.findingKey);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(patientId, findingKey);
-        }
+    /** The {@code @IdClass} key: the patient and the finding's stable key. */
+    public record Key(String patientId, String findingKey) implements java.io.Serializable {
     }
 }
