@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.ilsafety.common.knowledge.ConditionSet;
 import org.ilsafety.common.knowledge.ProductCatalog;
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.interaction.knowledge.InteractionKnowledge;
 import org.ilsafety.interaction.knowledge.RulesDocument;
 import org.ilsafety.interaction.knowledge.RulesDocument.Rule;
@@ -150,10 +151,10 @@ public class InteractionChecker {
         String prefix = after.message().replace("{molecule}", molecule).replace("{lastDose}", String.valueOf(therapy.lastDoseDate()))
                 .replace("{until}", String.valueOf(window.until()));
         return new Finding(finding.key() + "|after-last-dose", finding.category(), severity, finding.matched(), finding.resolvedTo(),
-                prefix + finding.mechanism(), finding.management(), rule.id() + ".after-last-dose",
-                rule.source() + "; after the last dose: " + after.source(),
-                rule.verified() && (rule.afterLastDoseSeverity() != null || after.verified()), finding.knowledgeVersion(),
-                finding.validUntil(), false);
+                prefix + finding.mechanism(), finding.management(),
+                new Provenance(rule.id() + ".after-last-dose", rule.source() + "; after the last dose: " + after.source(),
+                        finding.provenance().knowledgeVersion()),
+                rule.verified() && (rule.afterLastDoseSeverity() != null || after.verified()), finding.validUntil(), false);
     }
 
     private static boolean matches(Rule rule, AgentMatch match, boolean sameMolecule) {
@@ -180,7 +181,8 @@ public class InteractionChecker {
     static Finding finding(Rule rule, Finding.Matched matched, Finding.ResolvedTo resolved, String ref, String resolvedKey,
             String version, LocalDate validUntil) {
         return new Finding(rule.id() + "|" + ref + "|" + resolvedKey, rule.category(), rule.severity(), matched, resolved,
-                rule.mechanism(), rule.management(), rule.id(), rule.source(), rule.verified(), version, validUntil, rule.removeDraftOrder());
+                rule.mechanism(), rule.management(), new Provenance(rule.id(), rule.source(), version), rule.verified(), validUntil,
+                rule.removeDraftOrder());
     }
 
     private static Finding.Matched medicationMatched(MedicationInput medication) {

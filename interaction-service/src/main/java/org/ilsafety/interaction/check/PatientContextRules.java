@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.ilsafety.common.knowledge.ConditionSet;
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.interaction.knowledge.RulesDocument;
 import org.ilsafety.interaction.knowledge.RulesDocument.Rule;
 import org.ilsafety.interaction.matching.AgentDirectory;
@@ -59,8 +60,8 @@ final class PatientContextRules {
     /** A finding from a resolved condition of a set that counts resolved ones: says so, with the set's reason. */
     private static Finding asHistory(Finding finding, ConditionSet set) {
         return new Finding(finding.key(), finding.category(), finding.severity(), finding.matched(), finding.resolvedTo(),
-                finding.mechanism() + " The condition is resolved; its history still counts.", finding.management(), finding.ruleId(),
-                finding.source() + "; resolved counts: " + set.countsWhenResolvedSource(), finding.verified(), finding.knowledgeVersion(),
+                finding.mechanism() + " The condition is resolved; its history still counts.", finding.management(),
+                withSource(finding.provenance(), "; resolved counts: " + set.countsWhenResolvedSource()), finding.verified(),
                 finding.validUntil(), finding.removeDraftOrder());
     }
 
@@ -90,7 +91,12 @@ final class PatientContextRules {
         String label = history.get().name() != null ? history.get().name() : history.get().code();
         return new Finding(finding.key(), finding.category(), rule.severityWith().severity(), finding.matched(), finding.resolvedTo(),
                 finding.mechanism() + " The patient has a history that raises the risk (" + label + ").", finding.management(),
-                finding.ruleId(), finding.source() + "; raised with " + set.id() + ": " + set.source(), finding.verified() && set.verified(),
-                finding.knowledgeVersion(), finding.validUntil(), finding.removeDraftOrder());
+                withSource(finding.provenance(), "; raised with " + set.id() + ": " + set.source()), finding.verified() && set.verified(),
+                finding.validUntil(), finding.removeDraftOrder());
+    }
+
+    /** The same rule and knowledge version, its source extended by what else the finding rests on. */
+    private static Provenance withSource(Provenance provenance, String more) {
+        return new Provenance(provenance.ruleId(), provenance.source() + more, provenance.knowledgeVersion());
     }
 }

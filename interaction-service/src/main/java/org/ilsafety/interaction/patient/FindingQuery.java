@@ -36,7 +36,7 @@ public class FindingQuery {
         }
         paged.when("f.severity = ?", filter.severity() == null ? null : filter.severity().name())
                 .when("f.category = ?", filter.category() == null ? null : filter.category().name())
-                .when("f.ruleId = ?", filter.ruleId())
+                .when("f.provenance.ruleId = ?", filter.ruleId())
                 .when("f.patientId = ?", filter.patientId())
                 .when("f.openedAt >= ?", filter.from())
                 .when("f.openedAt < ?", filter.to());

@@ -5,10 +5,13 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+
+import org.ilsafety.common.knowledge.Provenance;
 
 /** A finding of the patient re-check: OPEN while it holds, CLOSED when it ends (it may open again). */
 @Entity
@@ -33,14 +36,11 @@ public class InteractionFinding {
     public String category;
     public String severity;
 
-    @Column(name = "rule_id")
-    public String ruleId;
+    /** The rule, its source and the knowledge version (columns {@code rule_id}, {@code source}, {@code knowledge_version}). */
+    @Embedded
+    public Provenance provenance;
 
-    public String source;
     public boolean verified;
-
-    @Column(name = "knowledge_version")
-    public String knowledgeVersion;
 
     @Column(name = "input_ref")
     public String inputRef;
