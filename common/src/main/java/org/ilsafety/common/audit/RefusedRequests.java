@@ -13,11 +13,10 @@ import jakarta.inject.Singleton;
 import org.ilsafety.common.security.Caller;
 
 import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * Unauthenticated refusals (401, and 429 from the address throttle) are audited as counts per window
- * ({@code suite.audit.refused-window}, 5 s by default) instead of one row each: one row per endpoint,
+ * ({@link RefusedRequestsJob}: {@code suite.jobs.refused-requests.every}, 5 s by default) instead of one row each: one row per endpoint,
  * outcome and patient pseudonym in each window, its {@code target} saying {@code count=N}.
  */
 @Singleton
@@ -40,7 +39,6 @@ public class RefusedRequests {
                 .incrementAndGet();
     }
 
-    @Scheduled(every = "${suite.audit.refused-window}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void flush() {
         List<AuditEntry> rows = new ArrayList<>();
         for (Key key : List.copyOf(open.keySet())) {

@@ -1,8 +1,10 @@
 package org.ilsafety.common.config;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
+import io.quarkus.runtime.annotations.StaticInitSafe;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -10,7 +12,9 @@ import io.smallrye.config.WithDefault;
  * The settings every service shares ({@code suite.*}, defaults in common's {@code microprofile-config.properties}),
  * read in one place. Each service adds its own mapping for its own keys; scheduled jobs read
  * {@code suite.jobs.<job-name>.every} and {@code .delay} through their {@code @Scheduled} expressions.
+ * Static-init safe: the JSON limits customize the ObjectMapper, which Quarkus builds during static init.
  */
+@StaticInitSafe
 @ConfigMapping(prefix = "suite")
 public interface SuiteConfig {
 
@@ -46,6 +50,9 @@ public interface SuiteConfig {
         int requestsPerMinute();
 
         int unauthenticatedPerMinute();
+
+        /** {@code suite.rate-limit.per-subject."<subject>"}: a caller that needs another quota than everyone's. */
+        Map<String, Integer> perSubject();
     }
 
     interface Api {

@@ -9,7 +9,7 @@ import java.util.OptionalDouble;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ilsafety.common.config.SuiteConfig;
 import org.fhir.ucum.Decimal;
 import org.fhir.ucum.UcumEssenceService;
 import org.fhir.ucum.UcumService;
@@ -27,7 +27,11 @@ public class LabUnits {
     private final Knowledge<Spellings> spellings;
 
     @Inject
-    public LabUnits(@ConfigProperty(name = "suite.knowledge.dir") Optional<String> directory) {
+    public LabUnits(SuiteConfig config) {
+        this(config.knowledge().dir());
+    }
+
+    public LabUnits(Optional<String> directory) {
         this(KnowledgeLoader.load(directory, "lab-units.yaml", Spellings.class));
     }
 

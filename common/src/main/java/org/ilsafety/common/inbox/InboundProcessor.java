@@ -1,10 +1,8 @@
 package org.ilsafety.common.inbox;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,24 +11,17 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
 import org.ilsafety.common.audit.AuditEntry;
 import org.ilsafety.common.audit.AuditTrail;
 import org.ilsafety.common.audit.ConsumedEvents;
 import org.ilsafety.common.events.Topics;
 import org.ilsafety.common.outbox.Outbox;
 import org.ilsafety.common.patient.PatientMerges;
-import org.ilsafety.common.util.Digests;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 
 /**
  * Applies inbound records exactly once in effect: the handler's changes, the events they publish
@@ -38,50 +29,31 @@ import io.quarkus.runtime.StartupEvent;
  * commits together, which keeps throughput when every commit waits for the disk; if one record of a
  * batch cannot be applied, the batch is rolled back and its records are applied one transaction each,
  * so the bad one is isolated. A record that can never be applied goes to the topic's dead-letter topic
- * (also exactly once); a transient failure is retried with backoff, blocking only this consumer so each
- * patient's order is kept.
+ * ({@link DeadLetters}, also exactly once); a transient failure is retried with backoff ({@link TransientRetry});
+ * the dedupe is {@link IdempotencyKeys}.
  */
 @ApplicationScoped
 public class InboundProcessor {
     private static final Logger LOG = Logger.getLogger(InboundProcessor.class);
-    private static final long MAX_BACKOFF_MILLIS = 30_000;
-    /** A unique-key conflict with a concurrent transaction resolves on retry; a persistent one is a bad record. */
-    private static final int CONFLICT_ATTEMPTS = 3;
     private static final ThreadLocal<List<UUID>> CAUSED = new ThreadLocal<>();
 
-    private final EntityManager entityManager;
-    private final Outbox outbox;
-    private final MeterRegistry registry;
-    private final String service;
     private final AuditTrail audit;
     private final ConsumedEvents consumed;
     private final InputRecords inputs;
     private final PatientMerges merges;
+    private final IdempotencyKeys keys;
+    private final DeadLetters deadLetters;
+    private final InputMeters meters;
 
-    public InboundProcessor(EntityManager entityManager, Outbox outbox, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.application.name") String service, AuditTrail audit, ConsumedEvents consumed,
-            InputRecords inputs, PatientMerges merges) {
-        this.merges = merges;
-        this.entityManager = entityManager;
-        this.outbox = outbox;
-        this.registry = registry;
-        this.service = service;
+    public InboundProcessor(AuditTrail audit, ConsumedEvents consumed, InputRecords inputs, PatientMerges merges,
+            IdempotencyKeys keys, DeadLetters deadLetters, InputMeters meters) {
         this.audit = audit;
         this.consumed = consumed;
         this.inputs = inputs;
-    }
-
-    /** The inputs counter shows at zero from the start, for each outcome of the inbound topic. */
-    void registerInputsMetric(@Observes StartupEvent start) {
-        for (Outcome outcome : Outcome.values()) {
-            inputsCounter(Topics.PATIENT_EVENTS, outcome, NO_REASON);
-        }
-    }
-
-    private Counter inputsCounter(String topic, Outcome outcome, String reason) {
-        return Counter.builder(INPUTS_METRIC).description("Consumed inputs by what came of them")
-                .tags("service", service, "topic", topic, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT), "reason", reason)
-                .register(registry);
+        this.merges = merges;
+        this.keys = keys;
+        this.deadLetters = deadLetters;
+        this.meters = meters;
     }
 
     public enum Outcome {
@@ -90,7 +62,6 @@ public class InboundProcessor {
 
     /** The counter of consumed inputs ({@code suite_inputs_total} in Prometheus): service, topic, outcome, reason code. */
     public static final String INPUTS_METRIC = "suite.inputs";
-    private static final String NO_REASON = "none";
 
     /** One record: its own transaction. */
     public <T> Outcome process(ConsumerRecord<String, String> record, InboundHandler<T> handler) {
@@ -123,14 +94,14 @@ public class InboundProcessor {
                 return outcomes;
             }
             Parsed<T> single = parsed.get(0);
-            EventRejected reason = failure instanceof EventRejected rejected ? rejected : asRejection(failure);
+            EventRejected reason = failure instanceof EventRejected rejected ? rejected : ProcessingFailure.asRejection(failure);
             applied = retrying(List.of(new Parsed<>(single.record(), List.of(), reason, single.key())), handler);
         }
         for (int i = 0; i < records.size(); i++) {
-            registry.counter("suite.inbound.events", "topic", records.get(i).topic(), "outcome", applied.outcomes().get(i).name()).increment();
+            meters.countRecord(records.get(i).topic(), applied.outcomes().get(i));
         }
         for (Counted counted : applied.counted()) {
-            inputsCounter(counted.topic(), counted.outcome(), counted.reason() == null ? NO_REASON : counted.reason()).increment();
+            meters.countInput(counted.topic(), counted.outcome(), counted.reason());
         }
         return applied.outcomes();
     }
@@ -138,40 +109,25 @@ public class InboundProcessor {
     private <T> Parsed<T> parse(ConsumerRecord<String, String> record, InboundHandler<T> handler) {
         try {
             List<InboundEvent<T>> events = handler.parseAll(record);
-            String key = events.size() == 1 ? events.get(0).idempotencyKey() : unparsedKey(record);
+            String key = events.size() == 1 ? events.get(0).idempotencyKey() : IdempotencyKeys.unparsedKey(record);
             return new Parsed<>(record, events, null, key);
         } catch (EventRejected rejected) {
-            return new Parsed<>(record, List.of(), rejected, unparsedKey(record));
+            return new Parsed<>(record, List.of(), rejected, IdempotencyKeys.unparsedKey(record));
         } catch (RuntimeException unexpected) {
-            return new Parsed<>(record, List.of(), asRejection(unexpected), unparsedKey(record));
+            return new Parsed<>(record, List.of(), ProcessingFailure.asRejection(unexpected), IdempotencyKeys.unparsedKey(record));
         }
     }
 
-    /** Applies in one transaction; retries transient failures forever and conflicts a few times. */
+    /** Applies in one transaction, until it settles ({@link TransientRetry}). */
     private <T> Applied retrying(List<Parsed<T>> parsed, InboundHandler<T> handler) {
-        long backoff = 100;
-        int conflicts = 0;
-        while (true) {
+        ConsumerRecord<String, String> first = parsed.get(0).record();
+        return TransientRetry.untilSettled(() -> QuarkusTransaction.requiringNew().call(() -> {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> {
-                    try {
-                        return applyAll(parsed, handler);
-                    } finally {
-                        merges.endPoll();
-                    }
-                });
-            } catch (RuntimeException e) {
-                boolean conflict = TransientFailure.isConflict(e) && ++conflicts < CONFLICT_ATTEMPTS;
-                if (!TransientFailure.is(e) && !conflict) {
-                    throw e;
-                }
-                LOG.warnf("Transient failure on %s, retrying in %d ms: %s", position(parsed.get(0).record()), backoff,
-                        e.getClass().getSimpleName());
-                registry.counter("suite.inbound.retries", "topic", parsed.get(0).record().topic()).increment();
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                return applyAll(parsed, handler);
+            } finally {
+                merges.endPoll();
             }
-        }
+        }), position(first), first.topic(), meters.registry());
     }
 
     private <T> Applied applyAll(List<Parsed<T>> parsed, InboundHandler<T> handler) {
@@ -186,7 +142,7 @@ public class InboundProcessor {
         List<AuditEntry> audited = new ArrayList<>(items.size());
         List<InputRecords.Row> listed = new ArrayList<>(items.size());
         List<Counted> counted = new ArrayList<>(items.size());
-        Map<ConsumerRecord<String, String>, Outcome> byRecord = new java.util.IdentityHashMap<>();
+        Map<ConsumerRecord<String, String>, Outcome> byRecord = new IdentityHashMap<>();
         Set<String> firstTime = claim(items);
         Instant now = Instant.now();
         merges.beginPoll(items.stream().filter(item -> item.event() != null).map(item -> item.event().patientId()).toList());
@@ -197,7 +153,10 @@ public class InboundProcessor {
             boolean first = firstTime.remove(item.key());
             InboundEvent<T> event = item.event();
             if (item.rejection() != null) {
-                outcome = first ? deadLetter(item.record(), item.rejection()) : Outcome.DUPLICATE;
+                if (first) {
+                    deadLetters.send(item.record(), item.rejection());
+                }
+                outcome = first ? Outcome.DEAD_LETTERED : Outcome.DUPLICATE;
                 reason = item.rejection().reasonCode();
             } else if (!first) {
                 LOG.debugf("Duplicate %s ignored", position(item.record()));
@@ -251,18 +210,6 @@ public class InboundProcessor {
         return Outcome.DUPLICATE;
     }
 
-    private Outcome deadLetter(ConsumerRecord<String, String> record, EventRejected reason) {
-        outbox.publishRaw(Topics.deadLetter(record.topic()), record.key(), DeadLetterHeaders.EVENT_TYPE, record.value(), Map.of(
-                DeadLetterHeaders.SERVICE, service,
-                DeadLetterHeaders.REASON, reason.getMessage(),
-                DeadLetterHeaders.REASON_CODE, reason.reasonCode(),
-                DeadLetterHeaders.TOPIC, record.topic(),
-                DeadLetterHeaders.PARTITION, Integer.toString(record.partition()),
-                DeadLetterHeaders.OFFSET, Long.toString(record.offset())));
-        LOG.warnf("Dead-lettered %s: %s", position(record), reason.reasonCode());
-        return Outcome.DEAD_LETTERED;
-    }
-
     /** Collects the ids of the events (decisions) the record being applied publishes, for its audit row. */
     void onWritten(@Observes Outbox.OutboxWritten written) {
         List<UUID> caused = CAUSED.get();
@@ -271,90 +218,17 @@ public class InboundProcessor {
         }
     }
 
-    /**
-     * Records the idempotency keys of the batch in one statement, each with the outcome it is about to
-     * have and, in {@code applied_seq}, its place in the order this service applied events; returns the keys
-     * that were not there yet. A key already there (a redelivery), or a second
-     * copy of a record within the batch, is a duplicate.
-     */
+    /** Claims the batch's keys in order (a second copy of a record within the batch is a duplicate); returns the first-time ones. */
     private <T> Set<String> claim(List<Item<T>> items) {
         Map<String, String> outcomes = new LinkedHashMap<>();
         for (Item<T> item : items) {
             outcomes.putIfAbsent(item.key(), (item.rejection() == null ? Outcome.APPLIED : Outcome.DEAD_LETTERED).name());
         }
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(
-                    // rows inserted in the batch's order, so applied_seq (an identity) records the order of application
-                    "INSERT INTO processed_event (idempotency_key, outcome, processed_at) "
-                            + "SELECT k.idempotency_key, k.outcome, now() FROM unnest(?::varchar[], ?::varchar[]) WITH ORDINALITY "
-                            + "AS k(idempotency_key, outcome, position) ORDER BY k.position "
-                            + "ON CONFLICT (idempotency_key) DO NOTHING RETURNING idempotency_key")) {
-                insert.setArray(1, connection.createArrayOf("varchar", outcomes.keySet().toArray()));
-                insert.setArray(2, connection.createArrayOf("varchar", outcomes.values().toArray()));
-                Set<String> claimed = new HashSet<>();
-                try (ResultSet inserted = insert.executeQuery()) {
-                    while (inserted.next()) {
-                        claimed.add(inserted.getString(1));
-                    }
-                }
-                return claimed;
-            }
-        });
-    }
-
-    private static EventRejected asRejection(RuntimeException failure) {
-        // The exception's message may quote the payload, so only its type and where it was thrown (code, not data) are reported.
-        return new EventRejected("PROCESSING_ERROR", "Processing failed with " + failure.getClass().getSimpleName() + thrownAt(failure));
-    }
-
-    /**
-     * Where the root cause was thrown: " at Class.method:line" of its first frame and, when that is not the suite's own code,
-     * " via Class.method:line" of the suite's innermost frame, so operations can find the defect (code positions, never data).
-     */
-    static String thrownAt(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        StringBuilder at = new StringBuilder(root != failure ? " (cause " + root.getClass().getSimpleName() + ")" : "");
-        StackTraceElement[] frames = root.getStackTrace();
-        for (int i = 0; i < frames.length; i++) {
-            if (frames[i].getClassName().startsWith("org.ilsafety.")) {
-                if (i > 0) {
-                    at.append(" at ").append(position(frames[0])).append(" via");
-                } else {
-                    at.append(" at");
-                }
-                return at.append(' ').append(position(frames[i])).toString();
-            }
-        }
-        return at.toString();
-    }
-
-    private static String position(StackTraceElement frame) {
-        return frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1) + "." + frame.getMethodName() + ":" + frame.getLineNumber();
-    }
-
-    /**
-     * The idempotency key of a record that parsed into no single event: its topic, record key (the patient) and
-     * bytes. The same broken bytes sent for two patients are two dead letters; a redelivery, or a copy of the same
-     * bytes for the same patient, is a duplicate of the one already dead-lettered with its reason.
-     */
-    static String unparsedKey(ConsumerRecord<String, String> record) {
-        return "unparsed:" + Digests.sha256Hex(record.topic(), String.valueOf(record.key()), String.valueOf(record.value()));
+        return keys.claim(outcomes);
     }
 
     static String position(ConsumerRecord<?, ?> record) {
         return record.topic() + "-" + record.partition() + "@" + record.offset();
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while retrying", e);
-        }
     }
 
     /** A record as parsed: its inputs (one, or a Bundle's entries), or why it can never be applied. */

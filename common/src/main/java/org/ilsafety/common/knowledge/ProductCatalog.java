@@ -9,7 +9,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ilsafety.common.config.SuiteConfig;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 
@@ -27,7 +27,11 @@ public class ProductCatalog {
     private final Map<String, Product> byName = new HashMap<>();
 
     @Inject
-    public ProductCatalog(@ConfigProperty(name = "suite.knowledge.dir") Optional<String> directory) {
+    public ProductCatalog(SuiteConfig config) {
+        this(config.knowledge().dir());
+    }
+
+    public ProductCatalog(Optional<String> directory) {
         this(KnowledgeLoader.load(directory, "products.yaml", Products.class));
     }
 

@@ -22,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ilsafety.common.config.SuiteConfig;
 import org.ilsafety.common.events.CloudEventHeaders;
 import org.jboss.logging.Logger;
 
@@ -61,14 +62,13 @@ public class OutboxRelay {
     public OutboxRelay(EntityManager entityManager, ObjectMapper objectMapper, MeterRegistry registry, RelayRate rate,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
             @ConfigProperty(name = "quarkus.application.name") String source,
-            @ConfigProperty(name = "suite.outbox.batch-size", defaultValue = "500") int batchSize,
-            @ConfigProperty(name = "suite.outbox.poll-interval", defaultValue = "PT0.5S") Duration pollInterval) {
+            SuiteConfig config) {
         this.entityManager = entityManager;
         this.objectMapper = objectMapper;
         this.bootstrapServers = bootstrapServers;
         this.source = source;
-        this.batchSize = batchSize;
-        this.pollInterval = pollInterval;
+        this.batchSize = config.outbox().batchSize();
+        this.pollInterval = config.outbox().pollInterval();
         this.rate = rate;
         this.relayed = Counter.builder("suite.outbox.relayed").description("Outbox events acknowledged by Kafka").register(registry);
         registry.gauge("suite.outbox.pending", this, OutboxRelay::pendingCount);

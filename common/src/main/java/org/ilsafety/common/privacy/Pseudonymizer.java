@@ -13,7 +13,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ilsafety.common.config.SuiteConfig;
 
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
@@ -35,8 +35,8 @@ public class Pseudonymizer {
     private final ThreadLocal<Mac> macs;
 
     @Inject
-    public Pseudonymizer(@ConfigProperty(name = "suite.pseudonym.key") Optional<String> key) {
-        this(requireKey(key, LaunchMode.current()));
+    public Pseudonymizer(SuiteConfig config) {
+        this(requireKey(config.pseudonym().key(), LaunchMode.current()));
     }
 
     public Pseudonymizer(String key) {

@@ -3,7 +3,7 @@ package org.ilsafety.common.security;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ilsafety.common.config.SuiteConfig;
 import org.ilsafety.common.audit.RefusedRequests;
 import org.ilsafety.common.problem.Problem;
 
@@ -25,9 +25,8 @@ public class AddressThrottle {
     private final int perMinute;
     private final RefusedRequests refused;
 
-    public AddressThrottle(@ConfigProperty(name = "suite.rate-limit.unauthenticated-per-minute") int perMinute,
-            RefusedRequests refused) {
-        this.perMinute = perMinute;
+    public AddressThrottle(SuiteConfig config, RefusedRequests refused) {
+        this.perMinute = config.rateLimit().unauthenticatedPerMinute();
         this.refused = refused;
     }
 

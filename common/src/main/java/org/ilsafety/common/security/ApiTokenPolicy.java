@@ -1,12 +1,11 @@
 package org.ilsafety.common.security;
 
-import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
+import org.ilsafety.common.config.SuiteConfig;
 
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -25,9 +24,8 @@ public class ApiTokenPolicy implements SecurityIdentityAugmentor {
 
     private final TokenPolicy policy;
 
-    public ApiTokenPolicy(@ConfigProperty(name = "suite.api.max-token-lifetime") Duration maxLifetime,
-            @ConfigProperty(name = "suite.api.clock-skew") Duration clockSkew) {
-        this.policy = new TokenPolicy(maxLifetime, clockSkew);
+    public ApiTokenPolicy(SuiteConfig config) {
+        this.policy = new TokenPolicy(config.api().maxTokenLifetime(), config.api().clockSkew());
     }
 
     @Override

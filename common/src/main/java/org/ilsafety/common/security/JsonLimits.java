@@ -5,7 +5,6 @@ import java.util.Collection;
 
 import jakarta.inject.Singleton;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -21,6 +20,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.CollectionType;
 
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import org.ilsafety.common.config.SuiteConfig;
 
 /**
  * Limits on what a JSON body may hold, for every request and event the suite reads: string length,
@@ -34,12 +34,10 @@ public class JsonLimits implements ObjectMapperCustomizer {
     private final int maxNestingDepth;
     private final int maxListItems;
 
-    public JsonLimits(@ConfigProperty(name = "suite.limits.max-string-length", defaultValue = "10000") int maxStringLength,
-            @ConfigProperty(name = "suite.limits.max-nesting-depth", defaultValue = "32") int maxNestingDepth,
-            @ConfigProperty(name = "suite.limits.max-list-items", defaultValue = "500") int maxListItems) {
-        this.maxStringLength = maxStringLength;
-        this.maxNestingDepth = maxNestingDepth;
-        this.maxListItems = maxListItems;
+    public JsonLimits(SuiteConfig config) {
+        this.maxStringLength = config.limits().maxStringLength();
+        this.maxNestingDepth = config.limits().maxNestingDepth();
+        this.maxListItems = config.limits().maxListItems();
     }
 
     @Override

@@ -1,12 +1,8 @@
 package org.ilsafety.common.security;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
 import jakarta.inject.Singleton;
+import org.ilsafety.common.config.SuiteConfig;
 
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Per-caller request quota: {@code suite.rate-limit.requests-per-minute} for every caller (token subject),
@@ -15,17 +11,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Singleton
 public class RateLimitQuotas {
-    private final int perMinute;
-    private final Config config;
-    private final Map<String, Integer> quotas = new ConcurrentHashMap<>();
+    private final SuiteConfig.RateLimit limits;
 
-    public RateLimitQuotas(@ConfigProperty(name = "suite.rate-limit.requests-per-minute") int perMinute, Config config) {
-        this.perMinute = perMinute;
-        this.config = config;
+    public RateLimitQuotas(SuiteConfig config) {
+        this.limits = config.rateLimit();
     }
 
     public int of(String subject) {
-        return quotas.computeIfAbsent(subject, s -> config
-                .getOptionalValue("suite.rate-limit.per-subject.\"" + s + "\"", Integer.class).orElse(perMinute));
+        return limits.perSubject().getOrDefault(subject, limits.requestsPerMinute());
     }
 }

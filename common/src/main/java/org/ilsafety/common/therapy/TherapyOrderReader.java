@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
+import org.ilsafety.common.config.SuiteConfig;
 import org.ilsafety.common.fhir.EarlierResources;
 import org.ilsafety.common.fhir.MedicineReader;
 import org.ilsafety.common.fhir.References;
@@ -42,8 +43,12 @@ public class TherapyOrderReader {
     private final Knowledge<Indications> indications;
     private final EarlierResources earlier;
 
-    public TherapyOrderReader(ProductCatalog products, @ConfigProperty(name = "suite.knowledge.dir") Optional<String> directory,
-            EarlierResources earlier) {
+    @Inject
+    public TherapyOrderReader(ProductCatalog products, SuiteConfig config, EarlierResources earlier) {
+        this(products, config.knowledge().dir(), earlier);
+    }
+
+    public TherapyOrderReader(ProductCatalog products, Optional<String> directory, EarlierResources earlier) {
         this.products = products;
         this.indications = KnowledgeLoader.load(directory, "indications.yaml", Indications.class);
         this.earlier = earlier;

@@ -11,7 +11,7 @@ class ProcessingErrorReasonTest {
     @Test
     void theReasonNamesTheSuitesFrameOfTheRootCauseButNotItsMessage() {
         RuntimeException failure = new IllegalStateException("wrapped", failingLookup());
-        String at = InboundProcessor.thrownAt(failure);
+        String at = ProcessingFailure.thrownAt(failure);
         assertTrue(at.startsWith(" (cause NullPointerException) at ProcessingErrorReasonTest.failingLookup:"), at);
         assertTrue(!at.contains("patient-123"), at);
     }
@@ -22,14 +22,14 @@ class ProcessingErrorReasonTest {
         inLibrary.setStackTrace(new StackTraceElement[] {
             new StackTraceElement("org.hibernate.loader.Loader", "load", "Loader.java", 42),
             new StackTraceElement("org.ilsafety.dosing.plan.TherapyPlanService", "lock", "TherapyPlanService.java", 68)});
-        assertEquals(" at Loader.load:42 via TherapyPlanService.lock:68", InboundProcessor.thrownAt(inLibrary));
+        assertEquals(" at Loader.load:42 via TherapyPlanService.lock:68", ProcessingFailure.thrownAt(inLibrary));
     }
 
     @Test
     void aFailureWithoutTheSuitesFramesSaysOnlyItsType() {
         RuntimeException foreign = new IllegalArgumentException("patient-123");
         foreign.setStackTrace(new StackTraceElement[] {new StackTraceElement("java.util.Objects", "requireNonNull", "Objects.java", 10)});
-        assertEquals("", InboundProcessor.thrownAt(foreign));
+        assertEquals("", ProcessingFailure.thrownAt(foreign));
     }
 
     private static RuntimeException failingLookup() {

@@ -16,17 +16,17 @@ class UnparsedKeyTest {
 
     @Test
     void theSameBrokenBytesForTwoPatientsAreTwoDeadLetters() {
-        assertNotEquals(InboundProcessor.unparsedKey(record("patient-a", 10)), InboundProcessor.unparsedKey(record("patient-b", 11)));
+        assertNotEquals(IdempotencyKeys.unparsedKey(record("patient-a", 10)), IdempotencyKeys.unparsedKey(record("patient-b", 11)));
     }
 
     @Test
     void aRedeliveryOfTheSameRecordIsADuplicate() {
-        assertEquals(InboundProcessor.unparsedKey(record("patient-a", 10)), InboundProcessor.unparsedKey(record("patient-a", 10)));
+        assertEquals(IdempotencyKeys.unparsedKey(record("patient-a", 10)), IdempotencyKeys.unparsedKey(record("patient-a", 10)));
     }
 
     @Test
     void aRecordWithoutAKeyStillHasOne() {
-        assertNotEquals(InboundProcessor.unparsedKey(new ConsumerRecord<>("patient-events", 0, 1, null, BROKEN)),
-                InboundProcessor.unparsedKey(record("patient-a", 1)));
+        assertNotEquals(IdempotencyKeys.unparsedKey(new ConsumerRecord<>("patient-events", 0, 1, null, BROKEN)),
+                IdempotencyKeys.unparsedKey(record("patient-a", 1)));
     }
 }

@@ -37,7 +37,7 @@ class UnauthenticatedFloodApiTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             // the window is left to the test (flush), so the counts are deterministic
-            return Map.of("suite.rate-limit.unauthenticated-per-minute", Integer.toString(QUOTA), "suite.audit.refused-window", "1h");
+            return Map.of("suite.rate-limit.unauthenticated-per-minute", Integer.toString(QUOTA), "suite.jobs.refused-requests.every", "1h");
         }
     }
 

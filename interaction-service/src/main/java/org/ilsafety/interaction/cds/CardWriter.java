@@ -57,15 +57,15 @@ public class CardWriter {
                         List.of(new CdsModel.Action("delete", label, draftToRemove))));
             }
             Map<String, Object> extension = new LinkedHashMap<>();
-            extension.put("org.ilsafety.ruleId", finding.ruleId());
-            extension.put("org.ilsafety.knowledgeVersion", finding.knowledgeVersion());
+            extension.put("org.ilsafety.ruleId", finding.provenance().ruleId());
+            extension.put("org.ilsafety.knowledgeVersion", finding.provenance().knowledgeVersion());
             extension.put("org.ilsafety.findingKey", finding.key());
             extension.put("org.ilsafety.category", finding.category().name());
             extension.put("org.ilsafety.severity", finding.severity().name());
             extension.put("org.ilsafety.verified", finding.verified());
             cards.add(new CdsModel.Card(uuid, summary(finding, therapy), detail(finding, therapy), indicator(finding.severity()),
-                    new CdsModel.Source(finding.source(), null,
-                            new CdsModel.Coding(DetectedIssueWriter.RULE_SYSTEM, finding.ruleId(), finding.category().name())),
+                    new CdsModel.Source(finding.provenance().source(), null,
+                            new CdsModel.Coding(DetectedIssueWriter.RULE_SYSTEM, finding.provenance().ruleId(), finding.category().name())),
                     suggestions, suggestions.isEmpty() ? null : "at-most-one", overrideReasons, extension));
             entityManager.persist(IssuedCard.of(uuid, inputs, finding, now, caller.get().subject()));
         }
@@ -94,8 +94,8 @@ public class CardWriter {
     private static String detail(Finding finding, Therapy therapy) {
         return "**" + finding.mechanism() + "**\n\n" + finding.management() + "\n\nMatched: " + display(finding) + " (" + finding.matched().ref()
                 + "), therapy " + therapy.drug() + (therapy.product() != null ? " (" + therapy.product() + ")" : "") + ", " + therapy.status()
-                + ".\n\nRule " + finding.ruleId() + (finding.verified() ? "" : " (not yet verified against the label)") + "; knowledge "
-                + finding.knowledgeVersion() + ".";
+                + ".\n\nRule " + finding.provenance().ruleId() + (finding.verified() ? "" : " (not yet verified against the label)") + "; knowledge "
+                + finding.provenance().knowledgeVersion() + ".";
     }
 
     private static String display(Finding finding) {

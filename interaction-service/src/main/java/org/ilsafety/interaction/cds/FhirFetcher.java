@@ -1,6 +1,5 @@
 package org.ilsafety.interaction.cds;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -9,7 +8,6 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +18,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -102,17 +98,17 @@ public class FhirFetcher {
     private CompletableFuture<Void> page(FhirServerAccess access, URI uri, Progress progress) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(settings.readTimeout()).header("Accept", "application/fhir+json")
                 .header("Authorization", "Bearer " + access.accessToken()).GET().build();
-        return http.sendAsync(request, info -> limited(settings.maxPageBytes()))
+        return http.sendAsync(request, info -> LimitedBody.of(settings.maxPageBytes()))
                 .orTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .thenCompose(response -> {
                     if (response.statusCode() != 200) {
-                        throw new FetchFailed("the FHIR server answered HTTP " + response.statusCode());
+                        throw new LimitedBody.FetchFailed("the FHIR server answered HTTP " + response.statusCode());
                     }
                     Bundle bundle;
                     try {
                         bundle = BundleReader.bundle(new String(response.body(), StandardCharsets.UTF_8), fhir);
                     } catch (BundleReader.Unreadable e) {
-                        throw new FetchFailed("".equals(e.where()) ? "the FHIR server's answer is not a FHIR R4 Bundle"
+                        throw new LimitedBody.FetchFailed("".equals(e.where()) ? "the FHIR server's answer is not a FHIR R4 Bundle"
                                 : "the FHIR server's Bundle cannot be read: " + e.where().substring(1) + " " + e.getMessage());
                     }
                     progress.add(BundleReader.resources(bundle));
@@ -121,16 +117,16 @@ public class FhirFetcher {
                         return CompletableFuture.completedFuture(null);
                     }
                     if (progress.pages.get() >= settings.maxPages()) {
-                        throw new FetchFailed("the answer has more than " + settings.maxPages() + " pages");
+                        throw new LimitedBody.FetchFailed("the answer has more than " + settings.maxPages() + " pages");
                     }
                     URI nextUri;
                     try {
                         nextUri = uri.resolve(next.getUrl());
                     } catch (IllegalArgumentException e) {
-                        throw new FetchFailed("the FHIR server's next link is not a URL");
+                        throw new LimitedBody.FetchFailed("the FHIR server's next link is not a URL");
                     }
                     if (!access.contains(nextUri)) {
-                        throw new FetchFailed("the FHIR server's next link leaves fhirServer; the access token is not sent there");
+                        throw new LimitedBody.FetchFailed("the FHIR server's next link leaves fhirServer; the access token is not sent there");
                     }
                     return page(access, nextUri, progress);
                 });
@@ -143,7 +139,7 @@ public class FhirFetcher {
             cause = cause.getCause();
         }
         for (Throwable c = cause; c != null; c = c.getCause()) {
-            if (c instanceof FetchFailed failed) {
+            if (c instanceof LimitedBody.FetchFailed failed) {
                 return failed.getMessage();
             }
         }
@@ -176,60 +172,6 @@ public class FhirFetcher {
 
     private static String seconds(Duration duration) {
         return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
-    }
-
-    /** The body as bytes, or {@link FetchFailed} once it passes {@code max} bytes (the rest is not read). */
-    static HttpResponse.BodySubscriber<byte[]> limited(long max) {
-        return new HttpResponse.BodySubscriber<>() {
-            private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-            private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            private Flow.Subscription subscription;
-
-            @Override
-            public CompletionStage<byte[]> getBody() {
-                return body;
-            }
-
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                this.subscription = subscription;
-                subscription.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(List<ByteBuffer> items) {
-                for (ByteBuffer item : items) {
-                    if (body.isDone()) {
-                        return;
-                    }
-                    if (bytes.size() + (long) item.remaining() > max) {
-                        subscription.cancel();
-                        body.completeExceptionally(new FetchFailed("a page of the FHIR server's answer is larger than " + max + " bytes"));
-                        return;
-                    }
-                    byte[] chunk = new byte[item.remaining()];
-                    item.get(chunk);
-                    bytes.write(chunk, 0, chunk.length);
-                }
-            }
-
-            @Override
-            public void onError(Throwable error) {
-                body.completeExceptionally(error);
-            }
-
-            @Override
-            public void onComplete() {
-                body.complete(bytes.toByteArray());
-            }
-        };
-    }
-
-    /** A fetch that failed for a reason safe to show and log. */
-    static final class FetchFailed extends RuntimeException {
-        FetchFailed(String reason) {
-            super(reason, null, false, false);
-        }
     }
 
     /** One key's pages so far (pages complete on the HTTP client's threads). */

@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.interaction.check.Finding;
 
 /** A card this service answered, so feedback can be tied to the rule that raised it. */
@@ -27,14 +29,12 @@ public class IssuedCard {
     @Column(name = "patient_id")
     public String patientId;
 
-    @Column(name = "rule_id")
-    public String ruleId;
-
     @Column(name = "finding_key")
     public String findingKey;
 
-    @Column(name = "knowledge_version")
-    public String knowledgeVersion;
+    /** The rule that raised the card, its source and the knowledge version (columns {@code rule_id}, {@code source}, {@code knowledge_version}). */
+    @Embedded
+    public Provenance provenance;
 
     @Column(name = "issued_at")
     public Instant issuedAt;
@@ -49,9 +49,8 @@ public class IssuedCard {
         card.serviceId = inputs.serviceId();
         card.hookInstance = inputs.hookInstance();
         card.patientId = inputs.patientId();
-        card.ruleId = finding.ruleId();
         card.findingKey = finding.key();
-        card.knowledgeVersion = finding.knowledgeVersion();
+        card.provenance = finding.provenance();
         card.issuedAt = now;
         card.issuedTo = issuedTo;
         return card;

@@ -5,6 +5,9 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import org.ilsafety.common.knowledge.Provenance;
 
 /**
  * One interaction found. {@code key} is stable for the same rule, input and agent, so a finding that
@@ -20,10 +23,8 @@ public record Finding(
         ResolvedTo resolvedTo,
         String mechanism,
         String management,
-        String ruleId,
-        String source,
+        @JsonUnwrapped Provenance provenance,
         boolean verified,
-        String knowledgeVersion,
         LocalDate validUntil,
         @JsonIgnore boolean removeDraftOrder) {
 

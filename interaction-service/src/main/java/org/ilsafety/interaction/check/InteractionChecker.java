@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -15,6 +14,7 @@ import jakarta.inject.Inject;
 
 import org.ilsafety.common.knowledge.ConditionSet;
 import org.ilsafety.common.knowledge.ProductCatalog;
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.interaction.knowledge.InteractionKnowledge;
 import org.ilsafety.interaction.knowledge.RulesDocument;
 import org.ilsafety.interaction.knowledge.RulesDocument.Rule;
@@ -34,7 +34,7 @@ public class InteractionChecker {
     private final AgentDirectory agents;
     private final VaccineDirectory vaccines;
     private final Map<String, List<Rule>> rulesByDrug = new HashMap<>();
-    private final Map<String, ConditionSet> conditionSets = new HashMap<>();
+    private final PatientContextRules patientContext;
 
     @Inject
     public InteractionChecker(InteractionKnowledge knowledge) {
@@ -44,7 +44,9 @@ public class InteractionChecker {
         for (Rule rule : knowledge.rules().rules()) {
             rule.therapies().forEach(drug -> rulesByDrug.computeIfAbsent(drug, d -> new ArrayList<>()).add(rule));
         }
+        Map<String, ConditionSet> conditionSets = new HashMap<>();
         knowledge.rules().conditionSetsOrEmpty().forEach(set -> conditionSets.put(set.id(), set));
+        this.patientContext = new PatientContextRules(conditionSets, agents);
     }
 
     public InteractionKnowledge knowledge() {
@@ -102,7 +104,7 @@ public class InteractionChecker {
                 for (Rule rule : rules) {
                     if (!seen.contains(rule.category()) && matches(rule, match, sameMolecule)) {
                         seen.add(rule.category());
-                        Finding finding = raisedByHistory(finding(rule, medicationMatched(medication), resolved(match), medication.ref(),
+                        Finding finding = patientContext.raisedByHistory(finding(rule, medicationMatched(medication), resolved(match), medication.ref(),
                                 match.agentId() + (match.productId() == null ? "" : "/" + match.productId()), version, window.until()), rule,
                                 request.conditions());
                         findings.add(therapy.status() == TherapyStatus.STOPPED ? afterLastDose(finding, rule, molecule.id(), therapy, window)
@@ -132,7 +134,7 @@ public class InteractionChecker {
             }
         }
         if (therapy.status() != TherapyStatus.STOPPED) {
-            patientContext(request.conditions(), rules, molecule.id(), version, findings);
+            patientContext.check(request.conditions(), rules, molecule.id(), version, findings);
         }
         findings.sort((a, b) -> a.severity().compareTo(b.severity()));
         return new CheckResult(asOf, molecule.id(), version, new CheckResult.ExposurePeriod(window.liveVaccinesFrom(), window.until(),
@@ -149,80 +151,10 @@ public class InteractionChecker {
         String prefix = after.message().replace("{molecule}", molecule).replace("{lastDose}", String.valueOf(therapy.lastDoseDate()))
                 .replace("{until}", String.valueOf(window.until()));
         return new Finding(finding.key() + "|after-last-dose", finding.category(), severity, finding.matched(), finding.resolvedTo(),
-                prefix + finding.mechanism(), finding.management(), rule.id() + ".after-last-dose",
-                rule.source() + "; after the last dose: " + after.source(),
-                rule.verified() && (rule.afterLastDoseSeverity() != null || after.verified()), finding.knowledgeVersion(),
-                finding.validUntil(), false);
-    }
-
-    /**
-     * The patient's conditions and allergies against the rules about them (hypersensitivity, the label's
-     * warnings): one finding per rule, from the first condition that meets it. A condition no rule is about is
-     * not an unrecognized input: most of a patient's conditions are not about the therapy.
-     */
-    private void patientContext(List<ConditionInput> conditions, List<Rule> rules, String molecule, String version, List<Finding> findings) {
-        Set<String> fired = new java.util.HashSet<>();
-        for (ConditionInput condition : conditions) {
-            if (condition.allergy() && condition.resolved()) {
-                continue; // a resolved allergy is no contraindication
-            }
-            for (Rule rule : rules) {
-                RulesDocument.Match m = rule.match();
-                if (!m.isPatientContext() || fired.contains(rule.id())) {
-                    continue;
-                }
-                Optional<String> set = condition.allergy()
-                        ? m.allergySetsOrEmpty().stream().filter(id -> conditionSets.get(id).contains(condition.system(), condition.code(), condition.name())).findFirst()
-                                .or(() -> m.isAllergyToTherapy() && allergicTo(condition, molecule) ? Optional.of(molecule) : Optional.empty())
-                        : m.conditionSetsOrEmpty().stream().filter(id -> inSet(id, condition)).findFirst();
-                if (set.isPresent()) {
-                    fired.add(rule.id());
-                    Finding finding = finding(rule, new Finding.Matched(condition.ref(), condition.name(), null, null, null, null),
-                            new Finding.ResolvedTo(condition.allergy() ? "ALLERGY" : "CONDITION", set.get(), condition.name(), null, null, null,
-                                    null, condition.code() != null ? "code" : "name"),
-                            condition.ref(), set.get(), version, null);
-                    findings.add(condition.resolved() ? asHistory(finding, conditionSets.get(set.get())) : finding);
-                }
-            }
-        }
-    }
-
-    /** A finding from a resolved condition of a set that counts resolved ones: says so, with the set's reason. */
-    private static Finding asHistory(Finding finding, ConditionSet set) {
-        return new Finding(finding.key(), finding.category(), finding.severity(), finding.matched(), finding.resolvedTo(),
-                finding.mechanism() + " The condition is resolved; its history still counts.", finding.management(), finding.ruleId(),
-                finding.source() + "; resolved counts: " + set.countsWhenResolvedSource(), finding.verified(), finding.knowledgeVersion(),
-                finding.validUntil(), finding.removeDraftOrder());
-    }
-
-    /** A condition that holds now, or a resolved one where the set counts resolved ones (a history). */
-    private boolean inSet(String setId, ConditionInput condition) {
-        return conditionSets.get(setId).contains(condition.system(), condition.code(), condition.name(), condition.resolved());
-    }
-
-    private boolean allergicTo(ConditionInput allergy, String molecule) {
-        String rxnorm = ConditionInput.RXNORM.equals(allergy.system()) ? allergy.code() : null;
-        if (allergy.name() == null && rxnorm == null) {
-            return false;
-        }
-        return agents.resolve(allergy.name(), rxnorm, null).stream().anyMatch(m -> molecule.equals(m.moleculeId()));
-    }
-
-    /** A rule whose severity rises with a condition of the patient (NSAIDs and steroids with a GI perforation history). */
-    private Finding raisedByHistory(Finding finding, Rule rule, List<ConditionInput> conditions) {
-        if (rule.severityWith() == null) {
-            return finding;
-        }
-        ConditionSet set = conditionSets.get(rule.severityWith().conditionSet());
-        Optional<ConditionInput> history = conditions.stream().filter(c -> !c.allergy() && inSet(set.id(), c)).findFirst();
-        if (history.isEmpty()) {
-            return finding;
-        }
-        String label = history.get().name() != null ? history.get().name() : history.get().code();
-        return new Finding(finding.key(), finding.category(), rule.severityWith().severity(), finding.matched(), finding.resolvedTo(),
-                finding.mechanism() + " The patient has a history that raises the risk (" + label + ").", finding.management(),
-                finding.ruleId(), finding.source() + "; raised with " + set.id() + ": " + set.source(), finding.verified() && set.verified(),
-                finding.knowledgeVersion(), finding.validUntil(), finding.removeDraftOrder());
+                prefix + finding.mechanism(), finding.management(),
+                new Provenance(rule.id() + ".after-last-dose", rule.source() + "; after the last dose: " + after.source(),
+                        finding.provenance().knowledgeVersion()),
+                rule.verified() && (rule.afterLastDoseSeverity() != null || after.verified()), finding.validUntil(), false);
     }
 
     private static boolean matches(Rule rule, AgentMatch match, boolean sameMolecule) {
@@ -246,10 +178,11 @@ public class InteractionChecker {
         return false;
     }
 
-    private static Finding finding(Rule rule, Finding.Matched matched, Finding.ResolvedTo resolved, String ref, String resolvedKey,
+    static Finding finding(Rule rule, Finding.Matched matched, Finding.ResolvedTo resolved, String ref, String resolvedKey,
             String version, LocalDate validUntil) {
         return new Finding(rule.id() + "|" + ref + "|" + resolvedKey, rule.category(), rule.severity(), matched, resolved,
-                rule.mechanism(), rule.management(), rule.id(), rule.source(), rule.verified(), version, validUntil, rule.removeDraftOrder());
+                rule.mechanism(), rule.management(), new Provenance(rule.id(), rule.source(), version), rule.verified(), validUntil,
+                rule.removeDraftOrder());
     }
 
     private static Finding.Matched medicationMatched(MedicationInput medication) {

@@ -8,7 +8,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.ilsafety.common.config.SuiteConfig;
 import org.ilsafety.common.knowledge.Knowledge;
 import org.ilsafety.common.knowledge.KnowledgeLoader;
 import org.ilsafety.common.knowledge.ProductCatalog;
@@ -29,7 +29,11 @@ public class InteractionKnowledge {
     private final String version;
 
     @Inject
-    public InteractionKnowledge(ProductCatalog products, @ConfigProperty(name = "suite.knowledge.dir") Optional<String> directory) {
+    public InteractionKnowledge(ProductCatalog products, SuiteConfig config) {
+        this(products, config.knowledge().dir());
+    }
+
+    private InteractionKnowledge(ProductCatalog products, Optional<String> directory) {
         this(products,
                 KnowledgeLoader.load(directory, "interactions/agents.yaml", AgentsDocument.class),
                 KnowledgeLoader.load(directory, "interactions/vaccines.yaml", VaccinesDocument.class),

@@ -51,7 +51,7 @@ public class DetectedIssueWriter {
         DetectedIssue issue = new DetectedIssue();
         issue.setId(Digests.sha256Hex(finding.patientId, finding.findingKey).substring(0, 32));
         issue.addIdentifier().setSystem(FINDING_SYSTEM).setValue(finding.findingKey);
-        issue.addIdentifier().setSystem(RULE_SYSTEM).setValue(finding.ruleId);
+        issue.addIdentifier().setSystem(RULE_SYSTEM).setValue(finding.provenance.ruleId());
         boolean open = InteractionFinding.OPEN.equals(finding.status);
         issue.setStatus(open ? DetectedIssue.DetectedIssueStatus.FINAL : DetectedIssue.DetectedIssueStatus.CANCELLED);
         boolean duplicate = "DUPLICATE_THERAPY".equals(finding.category);
@@ -72,9 +72,9 @@ public class DetectedIssueWriter {
         }
         issue.setDetail(finding.mechanism);
         issue.addMitigation().setAction(new CodeableConcept().setText(finding.management)).setDate(Date.from(finding.openedAt));
-        issue.addExtension(EXTENSION_BASE + "rule-id", new StringType(finding.ruleId));
-        issue.addExtension(EXTENSION_BASE + "knowledge-version", new StringType(finding.knowledgeVersion));
-        issue.addExtension(EXTENSION_BASE + "rule-source", new StringType(finding.source));
+        issue.addExtension(EXTENSION_BASE + "rule-id", new StringType(finding.provenance.ruleId()));
+        issue.addExtension(EXTENSION_BASE + "knowledge-version", new StringType(finding.provenance.knowledgeVersion()));
+        issue.addExtension(EXTENSION_BASE + "rule-source", new StringType(finding.provenance.source()));
         issue.addExtension(EXTENSION_BASE + "rule-verified", new BooleanType(finding.verified));
         issue.addExtension(EXTENSION_BASE + "interaction-severity", new StringType(finding.severity));
         if (!open && finding.closeReason != null) {
@@ -94,8 +94,8 @@ public class DetectedIssueWriter {
         if (finding.management != null) {
             div.append("<p>Management: ").append(xml(finding.management)).append("</p>");
         }
-        div.append("<p>Rule ").append(xml(finding.ruleId)).append(" (").append(xml(finding.source)).append("), knowledge version ")
-                .append(xml(finding.knowledgeVersion)).append(finding.verified ? "" : "; the rule is not yet verified").append("</p>");
+        div.append("<p>Rule ").append(xml(finding.provenance.ruleId())).append(" (").append(xml(finding.provenance.source())).append("), knowledge version ")
+                .append(xml(finding.provenance.knowledgeVersion())).append(finding.verified ? "" : "; the rule is not yet verified").append("</p>");
         if (!open) {
             div.append("<p>Closed").append(finding.closeReason != null ? ": " + xml(finding.closeReason) : "").append("</p>");
         }

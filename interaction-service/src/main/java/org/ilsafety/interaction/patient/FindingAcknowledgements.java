@@ -48,7 +48,7 @@ public class FindingAcknowledgements {
         finding.acknowledgementReason = reason;
         entityManager.createNativeQuery("""
                 INSERT INTO interaction_finding_acknowledgement (finding_id, rule_id, acknowledged_by, acknowledged_at, reason)
-                VALUES (:finding, :rule, :by, :at, :reason)""").setParameter("finding", finding.id).setParameter("rule", finding.ruleId)
+                VALUES (:finding, :rule, :by, :at, :reason)""").setParameter("finding", finding.id).setParameter("rule", finding.provenance.ruleId())
                 .setParameter("by", by).setParameter("at", finding.acknowledgedAt).setParameter("reason", reason).executeUpdate();
         return finding;
     }

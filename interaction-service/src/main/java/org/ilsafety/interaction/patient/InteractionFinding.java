@@ -5,10 +5,13 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+
+import org.ilsafety.common.knowledge.Provenance;
 
 /** A finding of the patient re-check: OPEN while it holds, CLOSED when it ends (it may open again). */
 @Entity
@@ -33,14 +36,11 @@ public class InteractionFinding {
     public String category;
     public String severity;
 
-    @Column(name = "rule_id")
-    public String ruleId;
+    /** The rule, its source and the knowledge version (columns {@code rule_id}, {@code source}, {@code knowledge_version}). */
+    @Embedded
+    public Provenance provenance;
 
-    public String source;
     public boolean verified;
-
-    @Column(name = "knowledge_version")
-    public String knowledgeVersion;
 
     @Column(name = "input_ref")
     public String inputRef;
@@ -82,21 +82,7 @@ public class InteractionFinding {
     @Column(name = "acknowledgement_reason")
     public String acknowledgementReason;
 
-    public static class Key implements java.io.Serializable {
-        public String patientId;
-        public String findingKey;
-
-        public Key() {
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && java.util.Objects.equals(patientId, k.patientId) && java.util.Objects.equals(findingKey, k.findingKey);
-        }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(patientId, findingKey);
-        }
+    /** The {@code @IdClass} key: the patient and the finding's stable key. */
+    public record Key(String patientId, String findingKey) implements java.io.Serializable {
     }
 }

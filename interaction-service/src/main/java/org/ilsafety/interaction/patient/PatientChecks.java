@@ -136,10 +136,8 @@ public class PatientChecks {
         row.status = InteractionFinding.OPEN;
         row.category = finding.category().name();
         row.severity = finding.severity().name();
-        row.ruleId = finding.ruleId();
-        row.source = finding.source();
+        row.provenance = finding.provenance();
         row.verified = finding.verified();
-        row.knowledgeVersion = finding.knowledgeVersion();
         row.inputRef = finding.matched().ref();
         row.inputName = finding.matched().name() != null ? finding.matched().name() : finding.matched().cvx();
         row.resolvedKind = finding.resolvedTo().kind();

@@ -10,12 +10,13 @@ import jakarta.persistence.Table;
 
 import org.ilsafety.common.fhir.KeptCondition;
 import org.ilsafety.common.fhir.RecordedConditions;
+import org.ilsafety.common.patient.PatientResourceKey;
 import org.ilsafety.interaction.check.ConditionInput;
 
 /** A Condition or AllergyIntolerance of the patient from patient-events (the latest version applied). */
 @Entity
 @Table(name = "patient_condition")
-@IdClass(PatientMedication.Key.class)
+@IdClass(PatientResourceKey.class)
 public class PatientCondition extends KeptCondition {
     @Id
     @Column(name = "patient_id")

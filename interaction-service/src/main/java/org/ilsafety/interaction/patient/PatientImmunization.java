@@ -9,10 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.ilsafety.common.patient.PatientResourceKey;
+
 /** A vaccination of the patient, given or planned on {@code occurrenceDate}. */
 @Entity
 @Table(name = "patient_immunization")
-@IdClass(PatientMedication.Key.class)
+@IdClass(PatientResourceKey.class)
 public class PatientImmunization {
     @Id
     @Column(name = "patient_id")

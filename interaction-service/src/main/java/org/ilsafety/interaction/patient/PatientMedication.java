@@ -1,8 +1,6 @@
 package org.ilsafety.interaction.patient;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,10 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
+import org.ilsafety.common.patient.PatientResourceKey;
+
 /** A medicine of the patient (MedicationStatement, or MedicationRequest other than the therapy order). */
 @Entity
 @Table(name = "patient_medication")
-@IdClass(PatientMedication.Key.class)
+@IdClass(PatientResourceKey.class)
 public class PatientMedication {
     @Id
     @Column(name = "patient_id")
@@ -35,27 +35,4 @@ public class PatientMedication {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
-
-    public static class Key implements Serializable {
-        public String patientId;
-        public String resourceRef;
-
-        public Key() {
-        }
-
-        public Key(String patientId, String resourceRef) {
-            this.patientId = patientId;
-            this.resourceRef = resourceRef;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(patientId, k.patientId) && Objects.equals(resourceRef, k.resourceRef);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(patientId, resourceRef);
-        }
-    }
 }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.ilsafety.common.fhir.ObservationFacts;
 import org.ilsafety.common.fhir.RecordedConditions;
+import org.ilsafety.common.patient.PatientResourceKey;
 import org.ilsafety.interaction.check.ConditionInput;
 
 /** The patient's medicines, vaccinations, conditions and allergies as this service knows them. */
@@ -24,7 +25,7 @@ public class PatientRecords {
 
     public void recordMedication(String patientId, String resourceRef, String name, String rxnorm, String atc, String fhirStatus,
             boolean active) {
-        PatientMedication medication = entityManager.find(PatientMedication.class, new PatientMedication.Key(patientId, resourceRef));
+        PatientMedication medication = entityManager.find(PatientMedication.class, new PatientResourceKey(patientId, resourceRef));
         boolean isNew = medication == null;
         if (isNew) {
             medication = new PatientMedication();
@@ -44,7 +45,7 @@ public class PatientRecords {
 
     /** Marks a stored medicine inactive (a stopped order); does nothing when it was never stored. */
     public void deactivateMedication(String patientId, String resourceRef, String fhirStatus) {
-        PatientMedication medication = entityManager.find(PatientMedication.class, new PatientMedication.Key(patientId, resourceRef));
+        PatientMedication medication = entityManager.find(PatientMedication.class, new PatientResourceKey(patientId, resourceRef));
         if (medication != null) {
             medication.active = false;
             medication.fhirStatus = fhirStatus;
@@ -54,7 +55,7 @@ public class PatientRecords {
 
     public void recordImmunization(String patientId, String resourceRef, String cvx, String name, LocalDate date, String fhirStatus,
             boolean active) {
-        PatientImmunization immunization = entityManager.find(PatientImmunization.class, new PatientMedication.Key(patientId, resourceRef));
+        PatientImmunization immunization = entityManager.find(PatientImmunization.class, new PatientResourceKey(patientId, resourceRef));
         boolean isNew = immunization == null;
         if (isNew) {
             immunization = new PatientImmunization();
@@ -77,7 +78,7 @@ public class PatientRecords {
      * {@code recorded} is older than the version kept (nothing changes).
      */
     public boolean recordCondition(String patientId, RecordedConditions.Recorded recorded) {
-        PatientCondition condition = entityManager.find(PatientCondition.class, new PatientMedication.Key(patientId, recorded.ref()));
+        PatientCondition condition = entityManager.find(PatientCondition.class, new PatientResourceKey(patientId, recorded.ref()));
         if (condition == null) {
             condition = new PatientCondition();
             condition.patientId = patientId;
@@ -108,7 +109,7 @@ public class PatientRecords {
         if (!recordCondition(patientId, reading.recorded())) {
             return false;
         }
-        PatientCondition row = entityManager.find(PatientCondition.class, new PatientMedication.Key(patientId, ref));
+        PatientCondition row = entityManager.find(PatientCondition.class, new PatientResourceKey(patientId, ref));
         row.observedKind = reading.kind();
         row.observedAt = reading.at();
         if (reading.answer() == ObservedStatuses.Answer.ENDS && reading.status() != ObservationFacts.Status.VOID) {

@@ -80,12 +80,12 @@ class InteractionCheckerTest {
         assertThat(result.findings()).singleElement().satisfies(f -> {
             assertThat(f.category()).isEqualTo(category);
             assertThat(f.severity()).isEqualTo(severity);
-            assertThat(f.ruleId()).isEqualTo(ruleId);
+            assertThat(f.provenance().ruleId()).isEqualTo(ruleId);
             assertThat(f.matched().name()).isEqualTo(medicine);
-            assertThat(f.source()).isNotBlank();
+            assertThat(f.provenance().source()).isNotBlank();
             assertThat(f.mechanism()).isNotBlank();
             assertThat(f.management()).isNotBlank();
-            assertThat(f.knowledgeVersion()).isEqualTo(CHECKER.knowledge().version());
+            assertThat(f.provenance().knowledgeVersion()).isEqualTo(CHECKER.knowledge().version());
         });
         assertThat(result.unrecognized()).isEmpty();
     }
@@ -191,7 +191,7 @@ class InteractionCheckerTest {
             assertThat(result.findings()).singleElement().satisfies(f -> {
                 assertThat(f.category()).isEqualTo(Category.LIVE_VACCINE);
                 assertThat(f.severity()).isEqualTo(Severity.CONTRAINDICATED);
-                assertThat(f.ruleId()).isEqualTo(drug + ".live-vaccine");
+                assertThat(f.provenance().ruleId()).isEqualTo(drug + ".live-vaccine");
                 assertThat(f.resolvedTo().live()).isTrue();
                 assertThat(f.resolvedTo().cvx()).isEqualTo(cvx);
             });
@@ -273,11 +273,11 @@ class InteractionCheckerTest {
                 vaccine ? List.of(new ImmunizationInput("i", null, input, TODAY)) : List.of(), TODAY));
         assertThat(result.findings()).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(severity);
-            assertThat(f.ruleId()).isEqualTo(ruleId);
+            assertThat(f.provenance().ruleId()).isEqualTo(ruleId);
             assertThat(f.removeDraftOrder()).isEqualTo(removeDraftOrder);
             if (mechanismStart != null) {
                 assertThat(f.mechanism()).startsWith(mechanismStart).contains(lastDose.toString());
-                assertThat(f.source()).contains("after the last dose");
+                assertThat(f.provenance().source()).contains("after the last dose");
             }
         });
     }
@@ -305,9 +305,9 @@ class InteractionCheckerTest {
         CheckResult result = withContext("tocilizumab", TherapyStatus.ACTIVE, List.of(medicine), conditions);
         Finding medicineFinding = result.findings().stream().filter(f -> f.matched().ref().startsWith("m-")).findFirst().orElseThrow();
         assertThat(medicineFinding.severity()).isEqualTo(severity);
-        assertThat(medicineFinding.ruleId()).isEqualTo(ruleId);
+        assertThat(medicineFinding.provenance().ruleId()).isEqualTo(ruleId);
         boolean history = severity == Severity.MODERATE;
-        assertThat(result.findings().stream().anyMatch(f -> f.ruleId().equals("tocilizumab.gi-perforation-history"))).isEqualTo(history);
+        assertThat(result.findings().stream().anyMatch(f -> f.provenance().ruleId().equals("tocilizumab.gi-perforation-history"))).isEqualTo(history);
     }
 
     /** Issue 19, what the labels ask: hypersensitivity, demyelinating disease, hepatic disease, pregnancy and breastfeeding. */
@@ -335,9 +335,9 @@ class InteractionCheckerTest {
             return;
         }
         assertThat(result.findings()).singleElement().satisfies(f -> {
-            assertThat(f.ruleId()).isEqualTo(ruleId);
+            assertThat(f.provenance().ruleId()).isEqualTo(ruleId);
             assertThat(f.severity()).isEqualTo(severity);
-            assertThat(f.source()).isNotBlank();
+            assertThat(f.provenance().source()).isNotBlank();
             assertThat(f.resolvedTo().kind()).isEqualTo(allergy ? "ALLERGY" : "CONDITION");
             assertThat(f.removeDraftOrder()).isEqualTo(severity == Severity.CONTRAINDICATED);
         });
@@ -368,7 +368,7 @@ class InteractionCheckerTest {
             assertThat(context).isEmpty();
         } else {
             assertThat(context).singleElement().satisfies(f -> {
-                assertThat(f.ruleId()).isEqualTo(ruleId);
+                assertThat(f.provenance().ruleId()).isEqualTo(ruleId);
                 assertThat(f.mechanism().contains("resolved; its history still counts")).isEqualTo(resolved);
             });
         }

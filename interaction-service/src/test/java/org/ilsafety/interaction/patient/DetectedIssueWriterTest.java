@@ -7,6 +7,7 @@ import java.time.Instant;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Narrative;
 import org.ilsafety.common.fhir.Fhir;
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.therapy.ActiveTherapy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +55,7 @@ class DetectedIssueWriterTest {
     @Test
     void theNarrativeEscapesMarkupFromTheKnowledgeBase() {
         InteractionFinding finding = finding("LIVE_VACCINE", "CONTRAINDICATED", "OPEN");
-        finding.source = "label <5.4>";
+        finding.provenance = new Provenance(finding.provenance.ruleId(), "label <5.4>", finding.provenance.knowledgeVersion());
         finding.inputName = "MMR & varicella";
         finding.resolvedDisplay = null;
         finding.mechanism = "live <attenuated> virus";
@@ -72,10 +73,8 @@ class DetectedIssueWriterTest {
         finding.status = status;
         finding.category = category;
         finding.severity = severity;
-        finding.ruleId = "rule.x";
-        finding.source = "USPI section 7";
+        finding.provenance = new Provenance("rule.x", "USPI section 7", "2026.11.0+abcdef12");
         finding.verified = true;
-        finding.knowledgeVersion = "2026.11.0+abcdef12";
         finding.inputRef = "MedicationStatement/ms-1";
         finding.inputName = "Humira";
         finding.resolvedDisplay = "adalimumab";

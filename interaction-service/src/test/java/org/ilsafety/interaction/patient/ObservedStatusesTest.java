@@ -78,7 +78,7 @@ class ObservedStatusesTest {
             assertThat(result.findings()).isEmpty();
         } else {
             assertThat(result.findings()).singleElement().satisfies(f -> {
-                assertThat(f.ruleId()).isEqualTo(ruleId);
+                assertThat(f.provenance().ruleId()).isEqualTo(ruleId);
                 assertThat(f.matched().ref()).isEqualTo("Observation/obs-1");
                 assertThat(f.management()).contains("pregnancy exposure registry");
             });

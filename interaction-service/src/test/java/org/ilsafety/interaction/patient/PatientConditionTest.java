@@ -58,7 +58,7 @@ class PatientConditionTest {
             assertThat(result.findings()).isEmpty();
         } else {
             assertThat(result.findings()).singleElement().satisfies(f -> {
-                assertThat(f.ruleId()).isEqualTo(ruleId);
+                assertThat(f.provenance().ruleId()).isEqualTo(ruleId);
                 assertThat(f.matched().ref()).isEqualTo(row.resourceRef);
             });
         }

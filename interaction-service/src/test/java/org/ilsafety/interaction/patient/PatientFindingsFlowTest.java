@@ -47,7 +47,7 @@ class PatientFindingsFlowTest {
     @Inject
     ObjectMapper objectMapper;
     @Inject
-    WindowSweep sweep;
+    ExposureWindowJob sweep;
 
     static String today(int plusDays) {
         return LocalDate.now(ZoneOffset.UTC).plusDays(plusDays).toString();

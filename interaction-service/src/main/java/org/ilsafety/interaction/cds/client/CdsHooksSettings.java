@@ -18,7 +18,7 @@ import io.smallrye.config.WithDefault;
  * <li>{@code suite.cds-hooks.jwks-cache}: how long a JWKS is kept when its response sets no max-age (1 hour);
  * a token with an unknown key id fetches it again at once;</li>
  * <li>{@code suite.cds-hooks.max-token-lifetime} (5 minutes, as the specification recommends),
- * {@code clock-skew}, {@code replay-purge-every};</li>
+ * {@code clock-skew} (expired token ids are purged by {@link TokenReplayPurgeJob});</li>
  * <li>{@code suite.cds-hooks.clients.<name>.fhir-servers}: the FHIR base URLs this EHR may name as {@code fhirServer}
  * (optional; when set, no other; an {@code http} URL only if listed here);</li>
  * <li>{@code suite.cds-hooks.fhir-fetch.*}: how missing prefetch is fetched from {@code fhirServer} ({@link FhirFetch}).</li>
@@ -33,9 +33,6 @@ public interface CdsHooksSettings {
 
     @WithDefault("PT30S")
     Duration clockSkew();
-
-    @WithDefault("10m")
-    String replayPurgeEvery();
 
     @WithDefault("PT1H")
     Duration jwksCache();

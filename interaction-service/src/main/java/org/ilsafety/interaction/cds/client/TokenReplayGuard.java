@@ -16,12 +16,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
-import io.quarkus.scheduler.Scheduled;
 
 /**
  * Remembers every CDS Hooks token id ({@code jti}) per issuer until the token can no longer be accepted, in
  * PostgreSQL ({@code cds_client_token}, unique on issuer and the jti's SHA-256): a token replayed to another
- * replica, or after a restart, is refused too. Expired entries are purged on a schedule.
+ * replica, or after a restart, is refused too. Expired entries are purged on a schedule ({@link TokenReplayPurgeJob}).
  */
 @ApplicationScoped
 public class TokenReplayGuard {
@@ -45,11 +44,6 @@ public class TokenReplayGuard {
         } catch (SQLException e) {
             throw new ReplayCheckUnavailable(e);
         }
-    }
-
-    @Scheduled(every = "${suite.cds-hooks.replay-purge-every:10m}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void purgeOnSchedule() {
-        purgeExpired();
     }
 
     /** Drops the ids of tokens that have expired (and so can never be accepted again); returns how many. */

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.ilsafety.common.audit.AuditNotes;
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.rest.QueryParameters;
 import org.ilsafety.common.security.CurrentCaller;
@@ -36,6 +37,7 @@ import org.ilsafety.interaction.patient.FindingStatus;
 import org.ilsafety.interaction.patient.InteractionFinding;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /** Interaction findings across patients (the worklist), and their acknowledgement by a person. */
 @Path("/api/v1/interaction-findings")
@@ -109,8 +111,8 @@ public class InteractionFindingsResource {
      * pseudonym and no input reference, input name or acknowledgement reason (they may identify the patient).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FindingItem(String id, String patientId, String status, String category, String severity, String ruleId, String source,
-            boolean verified, String knowledgeVersion, String inputRef, String inputName, String resolvedDisplay, String mechanism,
+    public record FindingItem(String id, String patientId, String status, String category, String severity, @JsonUnwrapped Provenance provenance,
+            boolean verified, String inputRef, String inputName, String resolvedDisplay, String mechanism,
             String management, LocalDate validUntil, Instant openedAt, Instant closedAt, String closeReason, String acknowledgedBy,
             Instant acknowledgedAt, String acknowledgementReason) {
     }
@@ -118,7 +120,7 @@ public class InteractionFindingsResource {
     private FindingItem view(InteractionFinding f) {
         boolean detail = references.showsDetail();
         return new FindingItem(f.id.toString(), references.forCaller(f.patientId), FindingStatus.of(f).name(), f.category, f.severity,
-                f.ruleId, f.source, f.verified, f.knowledgeVersion, detail ? f.inputRef : null, detail ? f.inputName : null,
+                f.provenance, f.verified, detail ? f.inputRef : null, detail ? f.inputName : null,
                 f.resolvedDisplay, f.mechanism, f.management, f.validUntil, f.openedAt, f.closedAt, f.closeReason, f.acknowledgedBy,
                 f.acknowledgedAt, detail ? f.acknowledgementReason : null);
     }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.ilsafety.common.knowledge.Provenance;
 import org.ilsafety.common.security.Roles;
 import org.ilsafety.common.problem.ProblemException;
 import org.ilsafety.common.therapy.ActiveTherapies;
@@ -23,6 +24,7 @@ import org.ilsafety.interaction.patient.InteractionFinding;
 import org.ilsafety.interaction.patient.PatientChecks;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /** The patient's interaction findings from the event-driven re-check (open ones, or all with ?status=all). */
 @Path("/api/v1/patients/{patientId}/interaction-findings")
@@ -59,13 +61,13 @@ public class PatientFindingsResource {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FindingView(String id, String findingKey, String status, String category, String severity, String inputRef, String inputName,
-            String resolvedKind, String resolvedId, String resolvedDisplay, String mechanism, String management, String ruleId, String source,
-            boolean verified, String knowledgeVersion, LocalDate validUntil, Instant openedAt, Instant closedAt, String closeReason,
+            String resolvedKind, String resolvedId, String resolvedDisplay, String mechanism, String management,
+            @JsonUnwrapped Provenance provenance, boolean verified, LocalDate validUntil, Instant openedAt, Instant closedAt, String closeReason,
             String acknowledgedBy, Instant acknowledgedAt, String acknowledgementReason) {
 
         static FindingView of(InteractionFinding f) {
             return new FindingView(f.id.toString(), f.findingKey, f.status, f.category, f.severity, f.inputRef, f.inputName, f.resolvedKind, f.resolvedId,
-                    f.resolvedDisplay, f.mechanism, f.management, f.ruleId, f.source, f.verified, f.knowledgeVersion, f.validUntil, f.openedAt,
+                    f.resolvedDisplay, f.mechanism, f.management, f.provenance, f.verified, f.validUntil, f.openedAt,
                     f.closedAt, f.closeReason, f.acknowledgedBy, f.acknowledgedAt, f.acknowledgementReason);
         }
     }

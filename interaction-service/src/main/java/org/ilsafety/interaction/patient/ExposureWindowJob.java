@@ -10,21 +10,22 @@ import io.quarkus.scheduler.Scheduled;
 
 /**
  * Exposure windows end with no event to say so: this sweep re-checks every patient with an open finding
- * whose window has passed, so the finding is closed (and published as closed) the day after.
+ * whose window has passed, so the finding is closed (and published as closed) the day after
+ * ({@code suite.jobs.exposure-window.every}, 1 h by default).
  */
 @ApplicationScoped
-public class WindowSweep {
-    private static final Logger LOG = Logger.getLogger(WindowSweep.class);
+public class ExposureWindowJob {
+    private static final Logger LOG = Logger.getLogger(ExposureWindowJob.class);
     private final PatientChecks checks;
     private final Today today;
 
-    public WindowSweep(PatientChecks checks, Today today) {
+    public ExposureWindowJob(PatientChecks checks, Today today) {
         this.checks = checks;
         this.today = today;
     }
 
-    @Scheduled(every = "${interaction.window-sweep.every:1h}", delayed = "${interaction.window-sweep.delay:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(identity = "exposure-window", every = "${suite.jobs.exposure-window.every:1h}",
+            delayed = "${suite.jobs.exposure-window.delay:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         sweep();
     }
