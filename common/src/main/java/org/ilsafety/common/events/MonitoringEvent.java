@@ -1,5 +1,6 @@
 package org.ilsafety.common.events;
 
+import org.ilsafety.common.knowledge.Attributed;
 import org.ilsafety.common.knowledge.Provenance;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
@@ -23,22 +24,7 @@ public record MonitoringEvent(
         String message,
         Instant observedAt,
         /** The rule behind it, its source (seed file name or label section) and knowledge version: flat on the wire. */
-        @JsonUnwrapped Provenance provenance) {
-
-    /** Shorthand for {@code provenance().ruleId()}. */
-    public String ruleId() {
-        return provenance == null ? null : provenance.ruleId();
-    }
-
-    /** Shorthand for {@code provenance().source()}. */
-    public String source() {
-        return provenance == null ? null : provenance.source();
-    }
-
-    /** Shorthand for {@code provenance().knowledgeVersion()}. */
-    public String knowledgeVersion() {
-        return provenance == null ? null : provenance.knowledgeVersion();
-    }
+        @JsonUnwrapped Provenance provenance) implements Attributed {
 
     public enum Kind {
         /** What the therapy plan must do now: CONTINUE, MONITOR, REDUCE_DOSE, INTERRUPT, DISCONTINUE, RESUME, DO_NOT_START. */

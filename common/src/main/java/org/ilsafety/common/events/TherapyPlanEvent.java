@@ -1,5 +1,6 @@
 package org.ilsafety.common.events;
 
+import org.ilsafety.common.knowledge.Attributed;
 import org.ilsafety.common.knowledge.Provenance;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
@@ -23,22 +24,7 @@ public record TherapyPlanEvent(
         Instant nextDueAt,
         String reason,
         /** The rule behind the change, its source and knowledge version: flat on the wire. */
-        @JsonUnwrapped Provenance provenance) {
-
-    /** Shorthand for {@code provenance().ruleId()}. */
-    public String ruleId() {
-        return provenance == null ? null : provenance.ruleId();
-    }
-
-    /** Shorthand for {@code provenance().source()}. */
-    public String source() {
-        return provenance == null ? null : provenance.source();
-    }
-
-    /** Shorthand for {@code provenance().knowledgeVersion()}. */
-    public String knowledgeVersion() {
-        return provenance == null ? null : provenance.knowledgeVersion();
-    }
+        @JsonUnwrapped Provenance provenance) implements Attributed {
 
     public enum Change {
         STARTED, DOSE_ADMINISTERED, REDUCED, INTERRUPTED, RESUMED, DISCONTINUED, ROUTE_SWITCHED, WEIGHT_BAND_CHANGED, UPDATED

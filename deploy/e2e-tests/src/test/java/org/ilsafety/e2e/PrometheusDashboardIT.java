@@ -91,7 +91,9 @@ class PrometheusDashboardIT {
         prometheus = new ProcessBuilder(server.get().toString(), "--config.file=" + data.resolve("prometheus.yml"),
                 "--storage.tsdb.path=" + data.resolve("tsdb"), "--web.listen-address=127.0.0.1:" + port)
                 .redirectErrorStream(true).redirectOutput(data.resolve("prometheus.log").toFile()).start();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> get(prometheusUrl + "/-/ready", null).statusCode() == 200);
+        // Prometheus opens its port a moment after it starts: a refused connection until then is waited out.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> get(prometheusUrl + "/-/ready", null).statusCode() == 200);
     }
 
     private static String job(String name, String target, Path token) {

@@ -39,7 +39,7 @@ class ServiceStructureTest {
     void theReadmeTablesEveryPackage(String module) {
         Path base = basePackage(module);
         Set<String> inTree = new TreeSet<>();
-        for (Path source : sources(module)) {
+        for (Path source : mainSources(module)) {
             String relative = base.relativize(source.getParent()).toString();
             inTree.add(relative.isEmpty() ? "." : relative);
         }
@@ -49,11 +49,11 @@ class ServiceStructureTest {
     @ParameterizedTest
     @ValueSource(strings = {"dosing-service", "monitoring-service", "interaction-service", "hl7-gateway", "console"})
     void noClassIsOverTheSizeLimitsUnlessTheReadmeSaysWhy(String module) {
-        String readme = read(root().resolve(module).resolve("README.md"));
+        String readme = RepositoryTree.read(RepositoryTree.root().resolve(module).resolve("README.md"));
         List<String> over = new ArrayList<>();
-        for (Path source : sources(module)) {
+        for (Path source : mainSources(module)) {
             String name = source.getFileName().toString().replace(".java", "");
-            String text = read(source);
+            String text = RepositoryTree.read(source);
             long lines = text.lines().count();
             if (lines > MAX_LINES && !explained(readme, name, "250 lines")) {
                 over.add(name + ": " + lines + " lines");
@@ -201,7 +201,7 @@ class ServiceStructureTest {
     }
 
     private static Set<String> tabled(String module) {
-        String readme = read(root().resolve(module).resolve("README.md"));
+        String readme = RepositoryTree.read(RepositoryTree.root().resolve(module).resolve("README.md"));
         int start = readme.indexOf("## Where to find things");
         assertTrue(start >= 0, module + "/README.md has no \"## Where to find things\" section");
         int end = readme.indexOf("\n## ", start + 1);
@@ -220,7 +220,7 @@ class ServiceStructureTest {
     }
 
     private static Path basePackage(String module) {
-        Path java = root().resolve(module).resolve("src/main/java/org/ilsafety");
+        Path java = RepositoryTree.root().resolve(module).resolve("src/main/java/org/ilsafety");
         try (Stream<Path> children = Files.list(java)) {
             return children.filter(Files::isDirectory).findFirst().orElseThrow();
         } catch (IOException e) {
@@ -228,30 +228,7 @@ class ServiceStructureTest {
         }
     }
 
-    private static List<Path> sources(String module) {
-        try (Stream<Path> files = Files.walk(root().resolve(module).resolve("src/main/java"))) {
-            return files.filter(path -> path.toString().endsWith(".java")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path root() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("run-suite.sh"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("run-suite.sh not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<Path> mainSources(String module) {
+        return RepositoryTree.javaFiles(RepositoryTree.root().resolve(module).resolve("src/main/java"));
     }
 }

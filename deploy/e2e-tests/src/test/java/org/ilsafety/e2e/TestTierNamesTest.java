@@ -3,9 +3,6 @@ package org.ilsafety.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -37,32 +34,11 @@ class TestTierNamesTest {
     }
 
     private static Stream<Path> testSources() {
-        Path root = repositoryRoot();
-        try {
-            return Files.walk(root).filter(path -> path.toString().endsWith(".java"))
-                    .filter(path -> root.relativize(path).toString().contains("src/test/java"))
-                    .filter(path -> !root.relativize(path).toString().contains("/target/")).toList().stream();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("run-suite.sh"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("run-suite.sh not found above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
+        Path root = RepositoryTree.root();
+        return RepositoryTree.javaFiles(root).stream().filter(path -> root.relativize(path).toString().contains("src/test/java"));
     }
 
     private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return RepositoryTree.read(file);
     }
 }

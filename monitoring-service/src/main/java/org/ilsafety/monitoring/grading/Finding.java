@@ -1,6 +1,7 @@
 package org.ilsafety.monitoring.grading;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.ilsafety.common.knowledge.Attributed;
 import org.ilsafety.common.knowledge.Provenance;
 
 /**
@@ -19,17 +20,5 @@ public record Finding(
         Action action,
         boolean requiresIndividualReview,
         String message,
-        @JsonUnwrapped Provenance provenance) {
-
-    public String ruleId() {
-        return provenance.ruleId();
-    }
-
-    public String source() {
-        return provenance.source();
-    }
-
-    public String knowledgeVersion() {
-        return provenance.knowledgeVersion();
-    }
+        @JsonUnwrapped Provenance provenance) implements Attributed {
 }
