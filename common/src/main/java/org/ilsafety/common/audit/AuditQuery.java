@@ -2,15 +2,13 @@ package org.ilsafety.common.audit;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+
+import org.ilsafety.common.rest.PagedQuery;
 
 /** Reads the audit trail, newest first, by patient pseudonym, subject and time range. */
 @ApplicationScoped
@@ -29,36 +27,21 @@ public class AuditQuery {
 
     @Transactional
     public Page find(Filter filter, int page, int size) {
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        List<String> conditions = new ArrayList<>();
-        condition(conditions, parameters, "patient_pseudonym = :patient", "patient", filter.patientPseudonym());
-        condition(conditions, parameters, "subject = :subject", "subject", filter.subject());
-        condition(conditions, parameters, "occurred_at >= :from", "from", filter.from() == null ? null : Timestamp.from(filter.from()));
-        condition(conditions, parameters, "occurred_at < :to", "to", filter.to() == null ? null : Timestamp.from(filter.to()));
-        String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
-        Query count = entityManager.createNativeQuery("SELECT count(*) FROM audit_event" + where);
-        Query rows = entityManager.createNativeQuery("SELECT occurred_at, subject, roles, channel, action, patient_pseudonym, "
-                + "target, outcome FROM audit_event" + where + " ORDER BY id DESC LIMIT :limit OFFSET :offset");
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            rows.setParameter(name, value);
-        });
-        rows.setParameter("limit", size).setParameter("offset", (long) page * size);
-        List<AuditEntry> entries = new ArrayList<>();
-        for (Object row : rows.getResultList()) {
-            Object[] columns = (Object[]) row;
-            entries.add(new AuditEntry(instant(columns[0]), (String) columns[1], (String) columns[2],
-                    AuditEntry.Channel.valueOf((String) columns[3]), (String) columns[4], (String) columns[5], (String) columns[6],
-                    (String) columns[7]));
-        }
-        return new Page(entries, page, size, ((Number) count.getSingleResult()).longValue());
+        PagedQuery paged = new PagedQuery()
+                .when("patient_pseudonym = ?", filter.patientPseudonym())
+                .when("subject = ?", filter.subject())
+                .when("occurred_at >= ?", filter.from() == null ? null : Timestamp.from(filter.from()))
+                .when("occurred_at < ?", filter.to() == null ? null : Timestamp.from(filter.to()));
+        String where = paged.where();
+        PagedQuery.Page<Object[]> rows = paged.page(entityManager.createNativeQuery("SELECT occurred_at, subject, roles, channel, action, "
+                + "patient_pseudonym, target, outcome FROM audit_event" + where + " ORDER BY id DESC"),
+                entityManager.createNativeQuery("SELECT count(*) FROM audit_event" + where), page, size);
+        return new Page(rows.items().stream().map(AuditQuery::entry).toList(), page, size, rows.total());
     }
 
-    private static void condition(List<String> conditions, Map<String, Object> parameters, String sql, String name, Object value) {
-        if (value != null) {
-            conditions.add(sql);
-            parameters.put(name, value);
-        }
+    private static AuditEntry entry(Object[] columns) {
+        return new AuditEntry(instant(columns[0]), (String) columns[1], (String) columns[2], AuditEntry.Channel.valueOf((String) columns[3]),
+                (String) columns[4], (String) columns[5], (String) columns[6], (String) columns[7]);
     }
 
     private static Instant instant(Object column) {
